@@ -1,0 +1,260 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/wirenrich/wirenrich/internal/nlp/ner"
+	"github.com/wirenrich/wirenrich/internal/nlp/ner/corpus"
+	"github.com/wirenrich/wirenrich/internal/nlp/ner/lexicon"
+)
+
+// nerLicences lists the licences of the data a model is distilled from.
+var nerLicences = []string{
+	"WikiNEuRal (Babelscape): CC BY-NC-SA 4.0 - models trained on it inherit the non-commercial, share-alike terms",
+	"GATE gazetteers (ANNIE, Lang_French, Lang_German): LGPL-3.0",
+	"GeoNames (cities15000, regions, countries, translations): CC BY 4.0, geonames.org",
+	"mledoze/countries: ODbL 1.0",
+	"first names: Moby (CC0/PDDL), INSEE-derived prenoms (Licence Ouverte 2.0)",
+	"PETRARCH2 / Phoenix actor dictionaries: MIT",
+	"Universal Dependencies treebanks (unlabelled text for clusters): CC BY-SA 4.0 / LGPL-LR",
+}
+
+// udFiles are the unlabelled treebank texts used for word clusters (never
+// the English EWT dev/test, whose text is the UNER gold evaluation set).
+var udFiles = map[string][]string{
+	"en": {"ud-english-ewt/en_ewt-ud-train.conllu.gz"},
+	"fr": {"ud-french-gsd/fr_gsd-ud-dev.conllu.gz", "ud-french-gsd/fr_gsd-ud-test.conllu.gz",
+		"ud-french-sequoia/*.conllu.gz", "ud-french-other/*.conllu.gz"},
+}
+
+func defaultDataDir() string {
+	for _, d := range []string{"../shared/data", "/work/shared/data"} {
+		if st, err := os.Stat(d); err == nil && st.IsDir() {
+			return d
+		}
+	}
+	return "../shared/data"
+}
+
+func toExamples(ss []corpus.Sentence) []ner.Example {
+	out := make([]ner.Example, 0, len(ss))
+	for _, s := range ss {
+		ex := ner.Example{Words: s.Tokens}
+		for _, sp := range s.Spans {
+			ex.Spans = append(ex.Spans, ner.Span{Start: sp.Start, End: sp.End, Type: sp.Type})
+		}
+		out = append(out, ex)
+	}
+	return out
+}
+
+func readExamples(paths []string) ([]ner.Example, error) {
+	var out []ner.Example
+	for _, p := range paths {
+		ss, err := corpus.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, toExamples(ss)...)
+	}
+	return out, nil
+}
+
+func cmdTrainNER(ctx context.Context, args []string, sio stdio) error {
+	fs := flag.NewFlagSet("train-ner", flag.ContinueOnError)
+	fs.SetOutput(sio.err)
+	lang := fs.String("lang", "", "language (fr, en, de, es, it, nl, pt, pl, ru)")
+	dataDir := fs.String("datadir", defaultDataDir(), "shared data folder")
+	data := fs.String("data", "", "comma-separated training files (default: wikineural val + test-a of --lang)")
+	dev := fs.String("dev", "", "dev file (default: the last 10% of sentences of the test-a file, carved out of training)")
+	epochs := fs.Int("epochs", 12, "training epochs (the best on dev is kept)")
+	seed := fs.Uint64("seed", 1, "random seed")
+	bits := fs.Int("bits", 18, "log2 of the hashed weight table rows")
+	augment := fs.Float64("augment", 0.03, "fraction of sentences added in title case (and a fifth as many in upper case)")
+	baseline := fs.Bool("baseline", false, "greedy averaged perceptron with word/affix/shape/neighbour features only (the floor)")
+	out := fs.String("out", "", "output model path (default internal/models/ner-LANG.gz)")
+	evals := fs.String("eval", "", "comma-separated extra evaluation files whose scores are recorded in the header")
+	date := fs.String("date", "", "creation date recorded (default today, UTC; set it to reproduce a file byte for byte)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *lang == "" {
+		return errors.New("train-ner: --lang is required")
+	}
+	if *out == "" {
+		*out = filepath.Join("internal", "models", "ner-"+*lang+".gz")
+	}
+	if *date == "" {
+		*date = time.Now().UTC().Format("2006-01-02")
+	}
+	start := time.Now()
+	logf := func(format string, a ...any) { fmt.Fprintf(sio.err, format+"\n", a...) }
+
+	var files []string
+	if *data != "" {
+		files = strings.Split(*data, ",")
+	} else {
+		files = []string{
+			filepath.Join(*dataDir, "wikineural", "wikineural-"+*lang+"-val.conllu.gz"),
+			filepath.Join(*dataDir, "wikineural", "wikineural-"+*lang+"-test-a.conllu.gz"),
+		}
+	}
+	var train, devEx []ner.Example
+	devDesc := *dev
+	for _, f := range files {
+		ex, err := readExamples([]string{f})
+		if err != nil {
+			return fmt.Errorf("train-ner: %w", err)
+		}
+		if *dev == "" && strings.Contains(filepath.Base(f), "test-a") {
+			cut := len(ex) - len(ex)/10
+			train = append(train, ex[:cut]...)
+			devEx = append(devEx, ex[cut:]...)
+			devDesc = fmt.Sprintf("%s sentences %d-%d (last 10%%)", rel(*dataDir, f), cut, len(ex))
+			continue
+		}
+		train = append(train, ex...)
+	}
+	if *dev != "" {
+		ex, err := readExamples([]string{*dev})
+		if err != nil {
+			return fmt.Errorf("train-ner: %w", err)
+		}
+		devEx = ex
+		devDesc = rel(*dataDir, *dev)
+	}
+	logf("train-ner %s: %d training sentences, %d dev sentences", *lang, len(train), len(devEx))
+
+	hdr := ner.Header{
+		Lang:     *lang,
+		Created:  *date,
+		Command:  "worker train-ner " + strings.Join(args, " "),
+		Dev:      devDesc,
+		Licences: nerLicences,
+		Lexicon:  map[string]string{},
+	}
+	for _, f := range files {
+		hdr.Train = append(hdr.Train, rel(*dataDir, f))
+	}
+	cfg := ner.TrainConfig{Bits: *bits, Epochs: *epochs, Seed: *seed, Baseline: *baseline, Augment: *augment, Log: sio.err}
+	if !*baseline {
+		// unlabelled text: training sentences + UD treebanks
+		var unl [][]string
+		for _, ex := range train {
+			unl = append(unl, ex.Words)
+		}
+		var udUsed []string
+		for _, pat := range udFiles[*lang] {
+			ms, _ := filepath.Glob(filepath.Join(*dataDir, pat))
+			sort.Strings(ms)
+			for _, m := range ms {
+				ss, err := lexicon.ReadCoNLLU(m)
+				if err != nil {
+					return fmt.Errorf("train-ner: %w", err)
+				}
+				unl = append(unl, ss...)
+				udUsed = append(udUsed, rel(*dataDir, m))
+			}
+		}
+		lex := lexicon.Learn(unl, lexicon.ClusterConfig{Seed: *seed})
+		logf("clusters: %d words clustered, %d in lexicon, from %d sentences (%.0fs)", lex.Clustered, len(lex.Words), len(unl), time.Since(start).Seconds())
+		gz, err := lexicon.BuildGazetteer(*dataDir)
+		if err != nil {
+			return fmt.Errorf("train-ner: %w", err)
+		}
+		nameCats := uint32(1<<ner.GazFirstName | 1<<ner.GazPerson | 1<<ner.GazCity | 1<<ner.GazCountry | 1<<ner.GazRegion | 1<<ner.GazOrg | 1<<ner.GazDemonym)
+		dropped := gz.Filter(func(w string, cats uint32) bool { return cats&^nameCats == 0 && lex.MostlyLower(w, 20) })
+		gt, gmax := gz.Table()
+		logf("gazetteer: %d phrases (%d common lower-case words dropped) %v (%.0fs)", gz.Len(), dropped, gz.Counts(), time.Since(start).Seconds())
+		cfg.Lexicon, cfg.Gazetteer, cfg.GazMax = lex.Table(), gt, gmax
+		hdr.Lexicon["clusters"] = fmt.Sprintf("spherical k-means 16x16 over left/right neighbour counts, %d words, unlabelled text: training sentences + %s", lex.Clustered, strings.Join(udUsed, ", "))
+		hdr.Lexicon["gazetteer"] = fmt.Sprintf("%d phrases %v from %s", gz.Len(), gz.Counts(), strings.Join(dedup(gz.Sources), ", "))
+	}
+	cfg.Header = hdr
+	m, err := ner.Train(cfg, train, devEx)
+	if err != nil {
+		return fmt.Errorf("train-ner: %w", err)
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if *evals != "" {
+		m.Header.Extra = map[string]ner.Score{}
+		t := ner.NewTagger(m)
+		for _, f := range strings.Split(*evals, ",") {
+			ex, err := readExamples([]string{f})
+			if err != nil {
+				return fmt.Errorf("train-ner: %w", err)
+			}
+			rep := ner.Evaluate(t, ex)
+			m.Header.Extra[rel(*dataDir, f)] = rep.Overall()
+		}
+	}
+	m.Header.Notes = append(m.Header.Notes, fmt.Sprintf("training took %.0fs", time.Since(start).Seconds()))
+	// id: lang-date-hash of the parameters
+	var raw bytes.Buffer
+	if err := m.Save(&raw); err != nil {
+		return fmt.Errorf("train-ner: %w", err)
+	}
+	sum := sha256.Sum256(raw.Bytes())
+	m.Header.ID = fmt.Sprintf("%s-%s-%s", *lang, strings.ReplaceAll(*date, "-", ""), hex.EncodeToString(sum[:4]))
+	if *baseline {
+		m.Header.ID += "-baseline"
+	}
+	raw.Reset()
+	if err := m.Save(&raw); err != nil {
+		return fmt.Errorf("train-ner: %w", err)
+	}
+	var zb bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&zb, gzip.BestCompression)
+	if err != nil {
+		return fmt.Errorf("train-ner: %w", err)
+	}
+	if _, err := zw.Write(raw.Bytes()); err != nil {
+		return fmt.Errorf("train-ner: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("train-ner: %w", err)
+	}
+	if err := os.WriteFile(*out, zb.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("train-ner: %w", err)
+	}
+	o := m.Header.DevScores["overall"]
+	fmt.Fprintf(sio.out, "%s: wrote %s (%d bytes), epoch %d, dev precision=%.4f recall=%.4f f1=%.4f, %.0fs\n",
+		m.Header.ID, *out, zb.Len(), m.Header.Epochs, o.Precision, o.Recall, o.F1, time.Since(start).Seconds())
+	for k, s := range m.Header.Extra {
+		fmt.Fprintf(sio.out, "  %s: precision=%.4f recall=%.4f f1=%.4f\n", k, s.Precision, s.Recall, s.F1)
+	}
+	return nil
+}
+
+func rel(base, p string) string {
+	if r, err := filepath.Rel(base, p); err == nil && !strings.HasPrefix(r, "..") {
+		return r
+	}
+	return p
+}
+
+func dedup(ss []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,257 @@
+// Package geo links place names to GeoNames: a compact embedded gazetteer of
+// countries, first-level regions and cities over 15,000 inhabitants
+// (internal/models/geo-places), looked up by folded name and disambiguated
+// with the other places an article mentions.
+package geo
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/wirenrich/wirenrich/internal/models"
+	"github.com/wirenrich/wirenrich/internal/nlp/lexicon"
+)
+
+// ModelName is the name of the embedded place table.
+const ModelName = "geo-places"
+
+// Kind is the kind of a place.
+type Kind byte
+
+// Kinds of places.
+const (
+	Country Kind = 'C'
+	Region  Kind = 'R' // first-level administrative division
+	City    Kind = 'P' // populated place
+	Capital Kind = 'K' // capital city of a country
+)
+
+// Place is one GeoNames feature.
+type Place struct {
+	ID         int // GeoNames id
+	Kind       Kind
+	Country    string // ISO 3166-1 alpha-2
+	Admin1     string // GeoNames admin-1 code within Country ("TX", "11")
+	Lat, Lon   float64
+	HasCoords  bool
+	Population int64
+	Wikidata   string // QID, "" when unknown
+	// Names: the display name first, then other names (all languages,
+	// Latin script). Places returned by Load keep only the display name.
+	Names []string
+}
+
+// Name is the display name of the place.
+func (p *Place) Name() string {
+	if len(p.Names) == 0 {
+		return ""
+	}
+	return p.Names[0]
+}
+
+// RegionKey is the key of the place's first-level region in a Context
+// ("US.TX"), "" when it has none.
+func (p *Place) RegionKey() string {
+	if p.Admin1 == "" || p.Country == "" {
+		return ""
+	}
+	return p.Country + "." + p.Admin1
+}
+
+// Context is what an article says elsewhere about where it happens: the
+// countries (ISO alpha-2) and regions ("US.TX") it mentions.
+type Context struct {
+	Countries map[string]bool
+	Regions   map[string]bool
+}
+
+// Gazetteer indexes places by folded name. It is immutable and safe for
+// concurrent use.
+type Gazetteer struct {
+	places []Place
+	index  map[string][]int32
+}
+
+// Build indexes places under all their names.
+func Build(places []Place) *Gazetteer {
+	g := &Gazetteer{places: places, index: make(map[string][]int32, len(places)*4)}
+	for i := range g.places {
+		seen := map[string]bool{}
+		for _, n := range g.places[i].Names {
+			k := lexicon.Fold(n)
+			if k == "" || seen[k] {
+				continue
+			}
+			seen[k] = true
+			g.index[k] = append(g.index[k], int32(i))
+		}
+	}
+	return g
+}
+
+// Load reads the embedded place table.
+func Load() (*Gazetteer, error) {
+	r, err := models.Open(ModelName)
+	if err != nil {
+		return nil, fmt.Errorf("geo: %w", err)
+	}
+	defer r.Close()
+	g, err := Parse(r)
+	if err != nil {
+		return nil, fmt.Errorf("geo: %s: %w", ModelName, err)
+	}
+	return g, nil
+}
+
+// Parse reads a place table (the format written by internal/gen: TAB
+// separated id, kind, country, admin1, lat, lon, population, wikidata,
+// |-separated names) and indexes it, keeping only display names in memory.
+func Parse(r io.Reader) (*Gazetteer, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<16), 1<<22)
+	g := &Gazetteer{index: make(map[string][]int32, 1<<18)}
+	line := 0
+	for sc.Scan() {
+		line++
+		s := sc.Text()
+		if s == "" || s[0] == '#' {
+			continue
+		}
+		f := strings.Split(s, "\t")
+		if len(f) != 9 || len(f[1]) != 1 {
+			return nil, fmt.Errorf("line %d: want 9 fields", line)
+		}
+		id, err := strconv.Atoi(f[0])
+		if err != nil {
+			return nil, fmt.Errorf("line %d: id: %w", line, err)
+		}
+		p := Place{ID: id, Kind: Kind(f[1][0]), Country: f[2], Admin1: f[3], Wikidata: f[7]}
+		if f[4] != "" && f[5] != "" {
+			p.Lat, err = strconv.ParseFloat(f[4], 64)
+			if err == nil {
+				p.Lon, err = strconv.ParseFloat(f[5], 64)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("line %d: coordinates: %w", line, err)
+			}
+			p.HasCoords = true
+		}
+		if p.Population, err = strconv.ParseInt(f[6], 10, 64); err != nil {
+			return nil, fmt.Errorf("line %d: population: %w", line, err)
+		}
+		names := strings.Split(f[8], "|")
+		p.Names = names[:1:1]
+		i := int32(len(g.places))
+		g.places = append(g.places, p)
+		var prev string
+		for _, n := range names {
+			k := lexicon.Fold(n)
+			if k == "" || k == prev {
+				continue
+			}
+			prev = k
+			if ix := g.index[k]; len(ix) > 0 && ix[len(ix)-1] == i {
+				continue
+			}
+			g.index[k] = append(g.index[k], i)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("line %d: %w", line, err)
+	}
+	return g, nil
+}
+
+// Len is the number of places.
+func (g *Gazetteer) Len() int { return len(g.places) }
+
+// Lookup returns the places named name (case, accents and punctuation
+// ignored), in table order (countries, regions, cities).
+func (g *Gazetteer) Lookup(name string) []*Place {
+	if g == nil {
+		return nil
+	}
+	ix := g.index[lexicon.Fold(name)]
+	out := make([]*Place, len(ix))
+	for i, j := range ix {
+		out[i] = &g.places[j]
+	}
+	return out
+}
+
+// Best picks the place a name most likely refers to in an article with the
+// given context: a country named so wins; otherwise a candidate in a region
+// or country the article mentions is preferred, then capitals and the most
+// populous. It reports false for an unknown name and for a tie.
+func (g *Gazetteer) Best(name string, ctx Context) (*Place, bool) {
+	if g == nil {
+		return nil, false
+	}
+	k := lexicon.Fold(name)
+	var best *Place
+	bestScore, second := math.Inf(-1), math.Inf(-1)
+	for _, j := range g.index[k] {
+		p := &g.places[j]
+		s := Score(p, ctx)
+		if lexicon.Fold(p.Name()) == k {
+			s += 0.5
+		}
+		if s > bestScore {
+			best, bestScore, second = p, s, bestScore
+		} else if s > second {
+			second = s
+		}
+	}
+	// A tie (several regions called "Nord", nothing in the context to
+	// choose) is no answer.
+	if best == nil || bestScore-second < 1e-6 {
+		return nil, false
+	}
+	return best, true
+}
+
+// Score ranks a candidate place: log10 of its population (a region counts
+// as 100,000 people, so "Zurich" is the city and "Texas" the state), plus 20 for a country, 1.5 for a capital, 2 when
+// its country and 4 when its region is mentioned in the context.
+func Score(p *Place, ctx Context) float64 {
+	var s float64
+	switch p.Kind {
+	case Country:
+		return 20 + math.Log10(float64(p.Population)+1)/10
+	case Region:
+		s = 5
+	default:
+		s = math.Log10(float64(p.Population) + 1)
+	}
+	if p.Kind == Capital {
+		s += 1.5
+	}
+	if ctx.Countries[p.Country] {
+		s += 2
+	}
+	if rk := p.RegionKey(); rk != "" && ctx.Regions[rk] && p.Kind != Region {
+		s += 4
+	}
+	return s
+}
+
+// Links returns the link map of a place: "geonames", "country", and when
+// known "wikidata", "lat", "lon".
+func (p *Place) Links() map[string]string {
+	m := map[string]string{"geonames": strconv.Itoa(p.ID)}
+	if p.Country != "" {
+		m["country"] = p.Country
+	}
+	if p.Wikidata != "" {
+		m["wikidata"] = p.Wikidata
+	}
+	if p.HasCoords {
+		m["lat"] = strconv.FormatFloat(p.Lat, 'f', -1, 64)
+		m["lon"] = strconv.FormatFloat(p.Lon, 'f', -1, 64)
+	}
+	return m
+}

@@ -1,0 +1,110 @@
+package lexicon
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// foldTable maps the runes of Latin-1 and Latin Extended-A (below 0x180)
+// to their folded form; built once, never modified.
+var foldTable = func() [0x180]string {
+	var t [0x180]string
+	for r := rune(0); r < 0x180; r++ {
+		t[r] = foldRuneSlow(r)
+	}
+	return t
+}()
+
+// foldRuneSlow folds one rune: "" for punctuation and space (a separator),
+// "\x00" for a dot or a combining mark (dropped), else the lower-case
+// letters without accents.
+func foldRuneSlow(r rune) string {
+	switch {
+	case r == '.' || unicode.Is(unicode.Mn, r):
+		return "\x00"
+	case !unicode.IsLetter(r) && !unicode.IsDigit(r):
+		return ""
+	}
+	switch r {
+	case 'œ', 'Œ':
+		return "oe"
+	case 'æ', 'Æ':
+		return "ae"
+	case 'ß':
+		return "ss"
+	case 'ø', 'Ø':
+		return "o"
+	case 'ł', 'Ł':
+		return "l"
+	case 'đ', 'Đ':
+		return "d"
+	}
+	var b strings.Builder
+	for _, d := range norm.NFD.String(string(r)) {
+		if unicode.Is(unicode.Mn, d) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(d))
+	}
+	return b.String()
+}
+
+// folded reports whether s is already in folded form (ASCII lower-case
+// letters and digits, single inner spaces), so Fold can return it as is.
+func folded(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	prevSpace := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			prevSpace = false
+		case c == ' ' && !prevSpace:
+			prevSpace = true
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// Fold normalises a name for matching: lower case, accents removed,
+// ligatures expanded, dots dropped ("U.S." = "US"), every other run of
+// punctuation, hyphens, apostrophes and spaces collapsed into one space,
+// trimmed. Fold("États-Unis") == Fold("Etats Unis") == "etats unis".
+func Fold(s string) string {
+	if folded(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		var f string
+		if r < 0x180 {
+			f = foldTable[r]
+		} else {
+			f = foldRuneSlow(r)
+		}
+		switch f {
+		case "\x00":
+			continue
+		case "":
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteString(f)
+	}
+	return b.String()
+}

@@ -1,0 +1,355 @@
+// Package lexicon gives per-language word knowledge read from plain data
+// files (one folder per language under data/): country names, demonyms,
+// titles and any other word list a stage needs, so that a language is
+// added by adding a folder, not by changing code.
+//
+// Files of data/<lang>/ (UTF-8, '#' starts a comment line, blank lines
+// ignored):
+//
+//	countries*.tsv  iso2 TAB name      (first name of a code = preferred name)
+//	demonyms*.tsv   word TAB iso2      (every inflected form on its own line)
+//	seats*.tsv      name TAB iso2      (metonymic seats of power: Kremlin RU)
+//	<name>.txt      one entry a line   (a generic list, see List and Has;
+//	                                    titles.txt feeds Title and TitleAt)
+//	<name>.tsv      key TAB value…     (any other table, see Table and Row)
+//
+// Lookups are case- and accent-insensitive (see Fold).
+package lexicon
+
+import (
+	"bufio"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+//go:embed data
+var dataFS embed.FS
+
+// ErrUnknownLanguage is returned by Load for a language without a data folder.
+var ErrUnknownLanguage = errors.New("lexicon: unknown language")
+
+// Lexicon is the word knowledge of one language. It is immutable after Load
+// and safe for concurrent use.
+type Lexicon struct {
+	lang        string
+	countryName map[string]string // iso2 -> preferred name
+	countries   map[string]string // Fold(name) -> iso2
+	demonyms    map[string]string // Fold(word) -> iso2
+	seats       map[string]string // Fold(name) -> iso2
+	lists       map[string]map[string]bool
+	tables      map[string]map[string][]string // table -> Fold(key) -> values
+	folded      map[string]map[string]bool     // list -> Fold(entry)
+	maxTitle    int                            // longest title, in words
+	titleFirst  map[string]bool                // first word of each title
+	demFirst    map[string]bool                // first word of each demonym
+	maxDemonym  int                            // longest demonym, in words
+}
+
+// Languages lists the languages that have a data folder.
+func Languages() []string {
+	ents, _ := fs.ReadDir(dataFS, "data")
+	var out []string
+	for _, e := range ents {
+		if e.IsDir() {
+			out = append(out, e.Name())
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Load reads the data files of lang (ISO 639-1).
+func Load(lang string) (*Lexicon, error) {
+	dir := path.Join("data", lang)
+	ents, err := fs.ReadDir(dataFS, dir)
+	if err != nil || lang == "" || strings.ContainsAny(lang, "./") {
+		return nil, fmt.Errorf("%w: %q", ErrUnknownLanguage, lang)
+	}
+	l := &Lexicon{
+		lang:        lang,
+		countryName: map[string]string{},
+		countries:   map[string]string{},
+		demonyms:    map[string]string{},
+		seats:       map[string]string{},
+		lists:       map[string]map[string]bool{},
+		tables:      map[string]map[string][]string{},
+		folded:      map[string]map[string]bool{},
+		titleFirst:  map[string]bool{},
+		demFirst:    map[string]bool{},
+	}
+	for _, e := range ents {
+		name := e.Name()
+		if e.IsDir() {
+			continue
+		}
+		p := path.Join(dir, name)
+		var perr error
+		switch {
+		case strings.HasSuffix(name, ".tsv") && strings.HasPrefix(name, "countries"):
+			perr = readLines(p, func(f []string) error {
+				if len(f) < 2 {
+					return errors.New("want iso2 TAB name")
+				}
+				iso := strings.ToUpper(f[0])
+				if _, ok := l.countryName[iso]; !ok {
+					l.countryName[iso] = f[1]
+				}
+				if k := Fold(f[1]); k != "" {
+					if _, ok := l.countries[k]; !ok {
+						l.countries[k] = iso
+					}
+				}
+				return nil
+			})
+		case strings.HasSuffix(name, ".tsv") && strings.HasPrefix(name, "demonyms"):
+			perr = readLines(p, func(f []string) error {
+				if len(f) < 2 {
+					return errors.New("want word TAB iso2")
+				}
+				if k := Fold(f[0]); k != "" {
+					if _, ok := l.demonyms[k]; !ok {
+						l.demonyms[k] = strings.ToUpper(f[1])
+					}
+					w := strings.Fields(k)
+					l.demFirst[w[0]] = true
+					l.maxDemonym = max(l.maxDemonym, len(w))
+				}
+				return nil
+			})
+		case strings.HasSuffix(name, ".tsv") && strings.HasPrefix(name, "seats"):
+			perr = readLines(p, func(f []string) error {
+				if len(f) < 2 {
+					return errors.New("want name TAB iso2")
+				}
+				l.seats[Fold(f[0])] = strings.ToUpper(f[1])
+				return nil
+			})
+		case strings.HasSuffix(name, ".tsv"):
+			table := strings.TrimSuffix(name, ".tsv")
+			m := map[string][]string{}
+			perr = readLines(p, func(f []string) error {
+				if k := Fold(f[0]); k != "" {
+					if _, ok := m[k]; !ok {
+						m[k] = f[1:]
+					}
+				}
+				return nil
+			})
+			l.tables[table] = m
+		case strings.HasSuffix(name, ".txt"):
+			list := strings.TrimSuffix(name, ".txt")
+			m, fm := map[string]bool{}, map[string]bool{}
+			perr = readLines(p, func(f []string) error {
+				w := strings.ToLower(strings.TrimSpace(f[0]))
+				if w == "" {
+					return nil
+				}
+				m[w] = true
+				k := Fold(w)
+				fm[k] = true
+				if w := strings.Fields(k); list == "titles" && len(w) > 0 {
+					l.maxTitle = max(l.maxTitle, len(w))
+					l.titleFirst[w[0]] = true
+				}
+				return nil
+			})
+			l.lists[list], l.folded[list] = m, fm
+		}
+		if perr != nil {
+			return nil, fmt.Errorf("lexicon %s: %w", p, perr)
+		}
+	}
+	return l, nil
+}
+
+func readLines(p string, fn func(fields []string) error) error {
+	f, err := dataFS.Open(p)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		fields := strings.Split(line, "\t")
+		for i := range fields {
+			fields[i] = strings.TrimSpace(fields[i])
+		}
+		if err := fn(fields); err != nil {
+			return fmt.Errorf("line %d: %w", n, err)
+		}
+	}
+	return sc.Err()
+}
+
+// Lang is the language of the lexicon.
+func (l *Lexicon) Lang() string { return l.lang }
+
+// Demonym reports the country a demonym or nationality adjective refers to,
+// in any inflection listed ("russe", "Russes", "nord-coréenne",
+// "Russians"): the country's preferred name in the lexicon's language and
+// its ISO 3166-1 alpha-2 code.
+func (l *Lexicon) Demonym(word string) (country, iso2 string, ok bool) {
+	if l == nil {
+		return "", "", false
+	}
+	iso2, ok = l.demonyms[Fold(word)]
+	if !ok {
+		return "", "", false
+	}
+	return l.countryName[iso2], iso2, true
+}
+
+// Country reports the ISO 3166-1 alpha-2 code of a country name
+// ("Corée du Nord", "Etats-Unis", "Russia").
+func (l *Lexicon) Country(name string) (iso2 string, ok bool) {
+	if l == nil {
+		return "", false
+	}
+	iso2, ok = l.countries[Fold(name)]
+	return iso2, ok
+}
+
+// CountryName is the preferred name of a country in the lexicon's language.
+func (l *Lexicon) CountryName(iso2 string) (string, bool) {
+	if l == nil {
+		return "", false
+	}
+	n, ok := l.countryName[strings.ToUpper(iso2)]
+	return n, ok
+}
+
+// Seat reports the country whose power a metonymic name stands for
+// ("Kremlin" → RU, "Maison Blanche" → US).
+func (l *Lexicon) Seat(name string) (iso2 string, ok bool) {
+	if l == nil {
+		return "", false
+	}
+	iso2, ok = l.seats[Fold(name)]
+	return iso2, ok
+}
+
+// Title reports whether word (or a multiword phrase) is a title or role
+// ("président", "ministre des affaires étrangères", "CEO").
+func (l *Lexicon) Title(word string) bool {
+	return l.Has("titles", word)
+}
+
+// TitleAt returns the number of tokens of the longest title starting at
+// tokens[0] (0 when none): TitleAt(["ministre", "des", "affaires",
+// "étrangères", ","]) is 4.
+func (l *Lexicon) TitleAt(tokens []string) int {
+	if l == nil {
+		return 0
+	}
+	return longestAt(tokens, l.maxTitle, l.titleFirst, func(k string) bool { return l.folded["titles"][k] })
+}
+
+// DemonymAt returns the number of tokens of the longest demonym starting
+// at tokens[0] (0 when none) and the country it refers to:
+// DemonymAt(["nord", "-", "coréen", "a"]) is 3, "Corée du Nord", "KP".
+func (l *Lexicon) DemonymAt(tokens []string) (n int, country, iso2 string) {
+	if l == nil {
+		return 0, "", ""
+	}
+	var key string
+	n = longestAt(tokens, l.maxDemonym, l.demFirst, func(k string) bool {
+		if _, ok := l.demonyms[k]; ok {
+			key = k
+			return true
+		}
+		return false
+	})
+	if n == 0 {
+		return 0, "", ""
+	}
+	iso2 = l.demonyms[key]
+	return n, l.countryName[iso2], iso2
+}
+
+// longestAt returns the number of tokens of the longest phrase starting at
+// tokens[0] whose folded words satisfy is, trying at most maxWords words.
+// Tokens that fold to nothing (punctuation, hyphens, apostrophes) are
+// skipped inside a phrase but cannot start or end one.
+func longestAt(tokens []string, maxWords int, first map[string]bool, is func(string) bool) int {
+	if len(tokens) == 0 {
+		return 0
+	}
+	k0 := Fold(tokens[0])
+	if w, _, _ := strings.Cut(k0, " "); w == "" || !first[w] {
+		return 0
+	}
+	var b strings.Builder
+	best, words := 0, 0
+	for i, tok := range tokens {
+		k := k0
+		if i > 0 {
+			k = Fold(tok)
+		}
+		if k == "" {
+			continue
+		}
+		words += strings.Count(k, " ") + 1
+		if words > maxWords {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(k)
+		if is(b.String()) {
+			best = i + 1
+		}
+	}
+	return best
+}
+
+// List returns the entries (lower-cased) of the word list data/<lang>/<name>.txt,
+// nil when there is none. The map is shared: callers must not modify it.
+func (l *Lexicon) List(name string) map[string]bool {
+	if l == nil {
+		return nil
+	}
+	return l.lists[name]
+}
+
+// Has reports whether word is in the list name, ignoring case and accents.
+func (l *Lexicon) Has(list, word string) bool {
+	if l == nil {
+		return false
+	}
+	if l.lists[list][strings.ToLower(word)] {
+		return true
+	}
+	return l.folded[list][Fold(word)]
+}
+
+// Table returns the rows of data/<lang>/<name>.tsv (other than the
+// countries, demonyms and seats files) keyed by the folded first column,
+// nil when there is none. The map is shared: callers must not modify it.
+func (l *Lexicon) Table(name string) map[string][]string {
+	if l == nil {
+		return nil
+	}
+	return l.tables[name]
+}
+
+// Row returns the values that follow key (case and accents ignored) in the
+// table name: the first row with that key.
+func (l *Lexicon) Row(table, key string) ([]string, bool) {
+	if l == nil {
+		return nil, false
+	}
+	v, ok := l.tables[table][Fold(key)]
+	return v, ok
+}

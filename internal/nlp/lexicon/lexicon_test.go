@@ -1,0 +1,234 @@
+package lexicon
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestFold(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"États-Unis", "etats unis"},
+		{"Etats Unis", "etats unis"},
+		{"  Côte d’Ivoire ", "cote d ivoire"},
+		{"U.S.", "us"},
+		{"Œuvre", "oeuvre"},
+		{"Kim Jong-un", "kim jong un"},
+		{"", ""},
+		{"«»", ""},
+	} {
+		require.Equal(t, tc.want, Fold(tc.in), tc.in)
+	}
+}
+
+func TestLoadUnknown(t *testing.T) {
+	for _, lang := range []string{"", "xx", "../fr", "fr/../en"} {
+		_, err := Load(lang)
+		require.ErrorIs(t, err, ErrUnknownLanguage, lang)
+	}
+	require.Contains(t, Languages(), "fr")
+	require.Contains(t, Languages(), "en")
+}
+
+func TestDemonym(t *testing.T) {
+	fr, err := Load("fr")
+	require.NoError(t, err)
+	en, err := Load("en")
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		lex           *Lexicon
+		word          string
+		country, iso2 string
+		ok            bool
+	}{
+		{fr, "russe", "Russie", "RU", true},
+		{fr, "Russes", "Russie", "RU", true},
+		{fr, "nord-coréen", "Corée du Nord", "KP", true},
+		{fr, "nord-coréenne", "Corée du Nord", "KP", true},
+		{fr, "Nord-Coréens", "Corée du Nord", "KP", true},
+		{fr, "français", "France", "FR", true},
+		{fr, "américaine", "États-Unis", "US", true},
+		{fr, "ukrainien", "Ukraine", "UA", true},
+		{fr, "président", "", "", false},
+		{en, "Russian", "Russia", "RU", true},
+		{en, "Russians", "Russia", "RU", true},
+		{en, "North Korean", "North Korea", "KP", true},
+		{en, "American", "United States", "US", true},
+		{en, "British", "United Kingdom", "GB", true},
+		{en, "us", "", "", false},
+		{en, "president", "", "", false},
+	} {
+		c, iso, ok := tc.lex.Demonym(tc.word)
+		require.Equal(t, tc.ok, ok, tc.word)
+		require.Equal(t, tc.iso2, iso, tc.word)
+		require.Equal(t, tc.country, c, tc.word)
+	}
+}
+
+func TestCountry(t *testing.T) {
+	fr, err := Load("fr")
+	require.NoError(t, err)
+	en, err := Load("en")
+	require.NoError(t, err)
+	de, err := Load("de")
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		lex  *Lexicon
+		name string
+		iso2 string
+		ok   bool
+	}{
+		{fr, "Corée du Nord", "KP", true},
+		{fr, "Etats-Unis", "US", true},
+		{fr, "États-Unis", "US", true},
+		{fr, "Russie", "RU", true},
+		{fr, "Allemagne", "DE", true},
+		{en, "United States", "US", true},
+		{en, "USA", "US", true},
+		{en, "Russia", "RU", true},
+		{de, "Deutschland", "DE", true},
+		{de, "Frankreich", "FR", true},
+		{fr, "Pyongyang", "", false},
+	} {
+		iso, ok := tc.lex.Country(tc.name)
+		require.Equal(t, tc.ok, ok, tc.name)
+		require.Equal(t, tc.iso2, iso, tc.name)
+	}
+	n, ok := fr.CountryName("kp")
+	require.True(t, ok)
+	require.Equal(t, "Corée du Nord", n)
+}
+
+func TestTitles(t *testing.T) {
+	fr, err := Load("fr")
+	require.NoError(t, err)
+	en, err := Load("en")
+	require.NoError(t, err)
+	require.True(t, fr.Title("président"))
+	require.True(t, fr.Title("Président"))
+	require.True(t, fr.Title("ministre des Affaires étrangères"))
+	require.False(t, fr.Title("Poutine"))
+	require.True(t, en.Title("CEO"))
+	require.True(t, en.Title("chancellor"))
+	for _, tc := range []struct {
+		lex  *Lexicon
+		toks []string
+		want int
+	}{
+		{fr, []string{"ministre", "des", "affaires", "étrangères", ",", "Sergueï"}, 4},
+		{fr, []string{"ministre", "des", "Finances"}, 3},
+		{fr, []string{"ministre", "des", "sports"}, 1},
+		{fr, []string{"secrétaire", "d", "'", "État", "américain"}, 5},
+		{fr, []string{"secrétaire", "général", "de", "l'", "ONU"}, 5},
+		{fr, []string{"chef", "du", "Kremlin"}, 1},
+		{fr, []string{"Vladimir", "Poutine"}, 0},
+		{fr, []string{",", "président"}, 0},
+		{fr, nil, 0},
+		{en, []string{"Prime", "Minister", "Keir", "Starmer"}, 2},
+		{en, []string{"chief", "executive", "officer"}, 3},
+	} {
+		require.Equal(t, tc.want, tc.lex.TitleAt(tc.toks), "%q", tc.toks)
+	}
+}
+
+func TestDemonymAt(t *testing.T) {
+	fr, err := Load("fr")
+	require.NoError(t, err)
+	en, err := Load("en")
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		lex     *Lexicon
+		toks    []string
+		n       int
+		country string
+	}{
+		{fr, []string{"nord", "-", "coréen", "a"}, 3, "Corée du Nord"},
+		{fr, []string{"nord-coréenne"}, 1, "Corée du Nord"},
+		{fr, []string{"russe", ","}, 1, "Russie"},
+		{fr, []string{"nord", "du", "pays"}, 0, ""},
+		{fr, []string{"-", "russe"}, 0, ""},
+		{en, []string{"North", "Korean", "leader"}, 2, "North Korea"},
+		{en, []string{"Russian", "President"}, 1, "Russia"},
+		{en, nil, 0, ""},
+	} {
+		n, c, _ := tc.lex.DemonymAt(tc.toks)
+		require.Equal(t, tc.n, n, "%q", tc.toks)
+		require.Equal(t, tc.country, c, "%q", tc.toks)
+	}
+}
+
+func TestFoldFastPathAgrees(t *testing.T) {
+	for _, s := range []string{"paris", "etats unis", "a b", "Paris", "a  b", " a", "a-b", "ÿ", "Ǆ", "İstanbul", "Łódź", "straße"} {
+		want := foldRuneByRune(s)
+		require.Equal(t, want, Fold(s), s)
+	}
+}
+
+// foldRuneByRune is Fold without its fast paths.
+func foldRuneByRune(s string) string {
+	var b []string
+	cur := ""
+	for _, r := range s {
+		f := foldRuneSlow(r)
+		switch f {
+		case "\x00":
+		case "":
+			if cur != "" {
+				b = append(b, cur)
+			}
+			cur = ""
+		default:
+			cur += f
+		}
+	}
+	if cur != "" {
+		b = append(b, cur)
+	}
+	return strings.Join(b, " ")
+}
+
+func TestListsAndSeats(t *testing.T) {
+	fr, err := Load("fr")
+	require.NoError(t, err)
+	require.True(t, fr.Has("determiners", "Le"))
+	require.True(t, fr.Has("determiners", "l’"))
+	require.False(t, fr.Has("determiners", "Poutine"))
+	require.False(t, fr.Has("no-such-list", "le"))
+	require.Nil(t, fr.List("no-such-list"))
+	require.True(t, fr.List("titles")["président"])
+	iso, ok := fr.Seat("Kremlin")
+	require.True(t, ok)
+	require.Equal(t, "RU", iso)
+	iso, ok = fr.Seat("Maison-Blanche")
+	require.True(t, ok)
+	require.Equal(t, "US", iso)
+
+	// Any other .tsv file is a generic table (seats-like files excluded).
+	row, ok := fr.Row("title-groups", "Chef de l’État")
+	require.True(t, ok)
+	require.Equal(t, []string{"head-of-state"}, row)
+	require.Equal(t, []string{"head-of-state"}, fr.Table("title-groups")["president de la republique"])
+	require.Nil(t, fr.Table("seats"), "seats are not a generic table")
+	require.Nil(t, fr.Table("no-such-table"))
+	_, ok = fr.Row("no-such-table", "x")
+	require.False(t, ok)
+
+	var nilLex *Lexicon
+	require.False(t, nilLex.Has("titles", "x"))
+	require.Zero(t, nilLex.TitleAt([]string{"président"}))
+	_, _, ok = nilLex.Demonym("russe")
+	require.False(t, ok)
+}
+
+func TestAllLanguagesLoad(t *testing.T) {
+	for _, lang := range Languages() {
+		l, err := Load(lang)
+		require.NoError(t, err, lang)
+		require.Equal(t, lang, l.Lang())
+		require.NotEmpty(t, l.List("titles"), lang)
+		iso, ok := l.Country(map[string]string{"fr": "France", "en": "France", "de": "Frankreich", "es": "Francia", "it": "Francia", "nl": "Frankrijk", "pt": "França", "pl": "Francja"}[lang])
+		require.True(t, ok, lang)
+		require.Equal(t, "FR", iso, lang)
+	}
+}

@@ -1,0 +1,71 @@
+package ner
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/wirenrich/wirenrich/internal/nlp/text"
+)
+
+func benchSentences(b *testing.B) string {
+	var sb strings.Builder
+	for _, p := range []string{"testdata/news-fr.tsv", "/work/shared/fixtures/seed-article.fr.txt", "../../../../shared/fixtures/seed-article.fr.txt"} {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			if strings.HasPrefix(l, "#") {
+				continue
+			}
+			s, _, _ := strings.Cut(l, "\t")
+			sb.WriteString(s)
+			sb.WriteString("\n")
+		}
+	}
+	if sb.Len() == 0 {
+		b.Skip("no text")
+	}
+	return sb.String()
+}
+
+// BenchmarkTag measures tokenise+tag throughput on French news text.
+func BenchmarkTag(b *testing.B) {
+	tg, err := Load("fr")
+	if err != nil {
+		b.Skip(err)
+	}
+	src := benchSentences(b)
+	tok := text.NewTokenizer("fr")
+	ntok := len(tok.Segment(src).Tokens)
+	var spans []Span
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		doc := tok.Segment(src)
+		for _, s := range doc.Sentences {
+			spans = tg.TagAppend(spans[:0], doc.Tokens[s.First:s.Last])
+		}
+	}
+	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	b.ReportMetric(float64(ntok), "tokens/op")
+}
+
+// BenchmarkTagOnly measures tagging alone on pre-tokenised sentences.
+func BenchmarkTagOnly(b *testing.B) {
+	tg, err := Load("fr")
+	if err != nil {
+		b.Skip(err)
+	}
+	doc := text.NewTokenizer("fr").Segment(benchSentences(b))
+	var spans []Span
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, s := range doc.Sentences {
+			spans = tg.TagAppend(spans[:0], doc.Tokens[s.First:s.Last])
+		}
+	}
+	b.ReportMetric(float64(len(doc.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}

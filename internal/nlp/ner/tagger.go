@@ -1,0 +1,299 @@
+// Package ner recognises named entities (PERSON, ORGANIZATION, LOCATION,
+// MISC) in tokenised sentences with an averaged structured perceptron over
+// BILOU labels, decoded by Viterbi under BILOU constraints. Features are
+// hashed into a fixed weight table: word, lower case, affixes, shapes,
+// neighbours, position and capitalisation context, gazetteer membership
+// (distilled into the model file) and distributional word clusters learnt
+// from unlabelled text. Models are embedded in the binary (package models)
+// and loaded lazily per language.
+package ner
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/wirenrich/wirenrich/internal/models"
+	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
+	"github.com/wirenrich/wirenrich/internal/nlp/text"
+)
+
+// ErrNoModel is returned by Load for a language without a shipped model.
+var ErrNoModel = errors.New("ner: no model for language")
+
+// Span is a recognised entity over tokens [Start, End) of a sentence.
+type Span struct {
+	Start, End int
+	// Type is PERSON, ORGANIZATION, LOCATION or MISC.
+	Type       string
+	Confidence float64
+}
+
+// MaxTokens is the longest sentence tagged as a whole; longer sentences
+// are tagged in consecutive windows of this size.
+const MaxTokens = 512
+
+// Tagger tags sentences with one model. It is safe for concurrent use.
+type Tagger struct {
+	m     *Model
+	preds predTable
+	pool  sync.Pool
+}
+
+// NewTagger returns a tagger for a model.
+func NewTagger(m *Model) *Tagger {
+	t := &Tagger{m: m, preds: buildPreds()}
+	t.pool.New = func() any { return &scratch{} }
+	return t
+}
+
+// Name returns the model id, e.g. "fr-20261129-…".
+func (t *Tagger) Name() string { return t.m.Header.ID }
+
+// Model returns the tagger's model.
+func (t *Tagger) Model() *Model { return t.m }
+
+// Languages lists the languages with an embedded NER model, sorted.
+func Languages() []string {
+	var out []string
+	for _, n := range models.Names() {
+		if l, ok := strings.CutPrefix(n, "ner-"); ok {
+			out = append(out, l)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Load reads the embedded model of a language. Callers cache the result
+// (see Cache); loading takes a fraction of a second.
+func Load(lang string) (*Tagger, error) {
+	rc, err := models.Open("ner-" + lang)
+	if err != nil {
+		if errors.Is(err, models.ErrNotFound) {
+			return nil, fmt.Errorf("%w %q", ErrNoModel, lang)
+		}
+		return nil, fmt.Errorf("ner: load %s: %w", lang, err)
+	}
+	defer rc.Close()
+	m, err := ReadModel(rc)
+	if err != nil {
+		return nil, fmt.Errorf("ner: load %s: %w", lang, err)
+	}
+	return NewTagger(m), nil
+}
+
+// Cache loads taggers lazily, once per language, and keeps them.
+type Cache struct {
+	mu sync.Mutex
+	m  map[string]*cacheEntry
+}
+
+type cacheEntry struct {
+	once sync.Once
+	t    *Tagger
+	err  error
+}
+
+// Get returns the tagger of lang, loading it on first use.
+func (c *Cache) Get(lang string) (*Tagger, error) {
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = map[string]*cacheEntry{}
+	}
+	e := c.m[lang]
+	if e == nil {
+		e = &cacheEntry{}
+		c.m[lang] = e
+	}
+	c.mu.Unlock()
+	e.once.Do(func() { e.t, e.err = Load(lang) })
+	return e.t, e.err
+}
+
+// Tag returns the entities of one sentence.
+func (t *Tagger) Tag(toks []text.Token) []Span {
+	return t.TagAppend(nil, toks)
+}
+
+// TagAppend appends the entities of one sentence to dst.
+func (t *Tagger) TagAppend(dst []Span, toks []text.Token) []Span {
+	sc := t.pool.Get().(*scratch)
+	sc.words = sc.words[:0]
+	for i := range toks {
+		w := toks[i].Norm
+		if w == "" {
+			w = toks[i].Text
+		}
+		sc.words = append(sc.words, w)
+	}
+	dst = t.tagWords(dst, sc)
+	t.pool.Put(sc)
+	return dst
+}
+
+// TagWords returns the entities of a sentence given as words.
+func (t *Tagger) TagWords(words []string) []Span {
+	sc := t.pool.Get().(*scratch)
+	sc.words = append(sc.words[:0], words...)
+	out := t.tagWords(nil, sc)
+	t.pool.Put(sc)
+	return out
+}
+
+func (t *Tagger) tagWords(dst []Span, sc *scratch) []Span {
+	all := sc.words
+	for off := 0; off < len(all); off += MaxTokens {
+		end := min(off+MaxTokens, len(all))
+		sc.words = all[off:end]
+		base := len(dst)
+		dst = t.tagWindow(dst, sc)
+		for i := base; i < len(dst); i++ {
+			dst[i].Start += off
+			dst[i].End += off
+		}
+	}
+	sc.words = all
+	return dst
+}
+
+const negInf = -1 << 28
+
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n, n+n/2)
+	}
+	return s[:n]
+}
+
+func (t *Tagger) tagWindow(dst []Span, sc *scratch) []Span {
+	n := len(sc.words)
+	if n == 0 {
+		return dst
+	}
+	m := t.m
+	m.feat.analyse(sc)
+	m.feat.features(sc)
+	const L = numLabels
+	sc.em = grow(sc.em, n*L)
+	sc.labels = grow(sc.labels, n)
+	for i := 0; i < n; i++ {
+		var acc [L]int32
+		for _, f := range sc.feats[sc.offs[i]:sc.offs[i+1]] {
+			row := (*[L]int16)(m.w[int(f)*L:])
+			for y := range acc {
+				acc[y] += int32(row[y])
+			}
+		}
+		if m.Header.Baseline {
+			// greedy decoding with the previous label as a feature
+			var prev uint8
+			if i > 0 {
+				prev = sc.labels[i-1]
+			}
+			f := m.feat.bucket(mix(fPrevLabel, uint64(prev)))
+			row := m.w[int(f)*L : int(f)*L+L]
+			best := 0
+			for y := range acc {
+				acc[y] += int32(row[y])
+				if acc[y] > acc[best] {
+					best = y
+				}
+			}
+			sc.labels[i] = uint8(best)
+		}
+		copy(sc.em[i*L:], acc[:])
+	}
+	if m.Header.Baseline {
+		base := len(dst)
+		dst = appendSpans(dst, sc.labels[:n])
+		for i := base; i < len(dst); i++ {
+			dst[i].Confidence = 0.5
+		}
+		return dst
+	}
+	sc.delta = grow(sc.delta, n*L)
+	sc.back = grow(sc.back, n*L)
+	viterbi(&t.preds, sc.em, m.trans, n, sc.delta, sc.back, sc.labels, negInf, true)
+	base := len(dst)
+	dst = appendSpans(dst, sc.labels[:n])
+	if len(dst) == base {
+		return dst
+	}
+	sc.beta = grow(sc.beta, n*L)
+	backward(&t.preds, sc.em, m.trans, n, sc.beta, negInf)
+	k := m.Header.Scale * m.Header.ConfScale
+	for s := base; s < len(dst); s++ {
+		c := 1.0
+		for i := dst[s].Start; i < dst[s].End; i++ {
+			p := confidence(sc.delta[i*L:(i+1)*L], sc.beta[i*L:(i+1)*L], sc.labels[i], negInf, k)
+			c = min(c, p)
+		}
+		dst[s].Confidence = c
+	}
+	return dst
+}
+
+// Annotate tags every sentence of every field of a and appends the named
+// mentions (Entity = -1).
+func (t *Tagger) Annotate(a *analysis.Analysis) {
+	var spans []Span
+	for fi := range a.Fields {
+		doc := &a.Fields[fi].Doc
+		cur := runeCursor{s: doc.Text}
+		for si, sent := range doc.Sentences {
+			if sent.First < 0 || sent.Last > len(doc.Tokens) || sent.First >= sent.Last {
+				continue
+			}
+			toks := doc.Tokens[sent.First:sent.Last]
+			spans = t.TagAppend(spans[:0], toks)
+			for _, sp := range spans {
+				start, end := toks[sp.Start].Start, toks[sp.End-1].End
+				a.Mentions = append(a.Mentions, analysis.Mention{
+					Field:      fi,
+					Sent:       si,
+					TokStart:   sent.First + sp.Start,
+					TokEnd:     sent.First + sp.End,
+					Start:      start,
+					End:        end,
+					Text:       cur.slice(start, end),
+					Type:       sp.Type,
+					Confidence: sp.Confidence,
+					Entity:     -1,
+				})
+			}
+		}
+	}
+}
+
+// runeCursor converts increasing code-point offsets into byte offsets.
+type runeCursor struct {
+	s          string
+	rune, byte int
+}
+
+func (c *runeCursor) seek(r int) int {
+	if r < c.rune {
+		c.rune, c.byte = 0, 0
+	}
+	for c.rune < r && c.byte < len(c.s) {
+		_, sz := decodeRune(c.s[c.byte:])
+		c.byte += sz
+		c.rune++
+	}
+	return c.byte
+}
+
+func (c *runeCursor) slice(start, end int) string {
+	if start < 0 || end < start {
+		return ""
+	}
+	b := c.seek(start)
+	e := c.seek(end)
+	// leave the cursor at the start so that later mentions may begin
+	// inside this one
+	c.rune, c.byte = start, b
+	return c.s[b:e]
+}

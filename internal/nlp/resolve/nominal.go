@@ -1,0 +1,413 @@
+package resolve
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
+	"github.com/wirenrich/wirenrich/internal/nlp/lexicon"
+	"github.com/wirenrich/wirenrich/internal/nlp/text"
+)
+
+// Confidence of a nominal mention attached to a person, by the evidence.
+const (
+	confByAffiliation = 0.9  // the only person the article ties to that country or body
+	confByTitle       = 0.8  // the only person the article gives that title
+	confByRecency     = 0.55 // the only earlier person of unknown affiliation
+)
+
+// phrase is a title phrase: "le président russe", "the Russian leader",
+// "le chef du Kremlin", "ministre des affaires étrangères".
+type phrase struct {
+	field      int
+	start, end int // tokens [start, end)
+	det        bool
+	title      string // folded
+	aff        string // ISO alpha-2 country, or "e:<entity>" for another body; "" unknown
+}
+
+// fieldInfo indexes a field's named mentions by token.
+type fieldInfo struct {
+	doc     *text.Doc
+	texts   []string // token texts, folded (lexicon.Fold)
+	runes   []rune
+	startAt map[int]int // token -> mention starting there
+	endAt   map[int]int // token end -> mention ending there
+	covered []bool      // token inside a named mention
+}
+
+// person is what the article says about a PERSON entity.
+type person struct {
+	affs   map[string]bool
+	titles map[string]bool
+	first  [2]int // field, start of its first mention
+}
+
+func validTokens(m *analysis.Mention, doc *text.Doc) bool {
+	return m.TokStart >= 0 && m.TokEnd <= len(doc.Tokens) && m.TokStart < m.TokEnd
+}
+
+func (s *state) fields() []fieldInfo {
+	a := s.a
+	out := make([]fieldInfo, len(a.Fields))
+	for f := range a.Fields {
+		doc := &a.Fields[f].Doc
+		out[f] = fieldInfo{doc: doc, startAt: map[int]int{}, endAt: map[int]int{}, covered: make([]bool, len(doc.Tokens)),
+			texts: make([]string, len(doc.Tokens))}
+		for i, t := range doc.Tokens {
+			out[f].texts[i] = lexicon.Fold(t.Text)
+		}
+	}
+	for i := range a.Mentions {
+		m := &a.Mentions[i]
+		if m.Nominal || !named(m.Type) || m.Field < 0 || m.Field >= len(out) || m.Entity < 0 {
+			continue
+		}
+		fi := &out[m.Field]
+		if !validTokens(m, fi.doc) {
+			continue
+		}
+		fi.startAt[m.TokStart] = i
+		fi.endAt[m.TokEnd] = i
+		for t := m.TokStart; t < m.TokEnd; t++ {
+			fi.covered[t] = true
+		}
+	}
+	return out
+}
+
+func (fi *fieldInfo) span(start, end int) string {
+	if fi.runes == nil {
+		fi.runes = []rune(fi.doc.Text)
+	}
+	if start < 0 || end > len(fi.runes) || start >= end {
+		return ""
+	}
+	return string(fi.runes[start:end])
+}
+
+// wordToken reports whether a token starts with a letter.
+func wordToken(t string) bool {
+	for _, r := range t {
+		return unicode.IsLetter(r)
+	}
+	return false
+}
+
+func apostrophe(t string) bool { return t == "'" || t == "’" }
+
+// detect reads a title phrase starting at token i of field f.
+func (s *state) detect(fi *fieldInfo, f, i int) (phrase, bool) {
+	toks := fi.doc.Tokens
+	p := phrase{field: f, start: i}
+	j := i
+	if s.lex.Has("determiners", fi.texts[i]) {
+		p.det = true
+		j++
+		for j < len(toks) && apostrophe(toks[j].Text) {
+			j++
+		}
+	}
+	if j >= len(toks) || fi.covered[j] {
+		return p, false
+	}
+	// Demonym then title: "the Russian leader", "Russian President".
+	if dn, iso := s.demonymAt(fi, j); dn > 0 && j+dn < len(toks) && !fi.covered[j+dn] {
+		if n := s.lex.TitleAt(fi.texts[j+dn:]); n > 0 {
+			p.end = j + dn + n
+			p.title = s.foldSpan(fi, j+dn, p.end)
+			p.aff = iso
+			return p, true
+		}
+	}
+	n := s.lex.TitleAt(fi.texts[j:])
+	head := false
+	if n == 0 && p.det && s.lex.Has("heads", fi.texts[j]) {
+		n, head = 1, true
+	}
+	if n == 0 {
+		return p, false
+	}
+	for t := j; t < j+n; t++ {
+		if fi.covered[t] {
+			return p, false
+		}
+	}
+	k := j + n
+	p.title = s.foldSpan(fi, j, k)
+	p.end = k
+	if dn, iso := s.demonymAt(fi, k); dn > 0 {
+		p.end, p.aff = k+dn, iso
+		return p, !head
+	}
+	// "chef du Kremlin", "président de la Russie", "CEO of Acme".
+	if k < len(toks) && s.lex.Has("of", fi.texts[k]) {
+		x := k + 1
+		for x < len(toks) && (apostrophe(toks[x].Text) || s.lex.Has("determiners", fi.texts[x]) && !fi.covered[x]) {
+			x++
+		}
+		if mi, ok := fi.startAt[x]; ok && x < len(toks) {
+			m := &s.a.Mentions[mi]
+			if aff := s.affiliation(m.Entity); aff != "" {
+				p.end, p.aff = m.TokEnd, aff
+				return p, true
+			}
+		}
+	}
+	return p, !head
+}
+
+// foldSpan is the folded text of tokens [start, end).
+func (s *state) foldSpan(fi *fieldInfo, start, end int) string {
+	var b strings.Builder
+	for _, t := range fi.texts[start:end] {
+		if t == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t)
+	}
+	return b.String()
+}
+
+// demonymAt returns the number of tokens of a demonym starting at token k
+// ("russe", "nord - coréen", "North Korean") and its country code.
+func (s *state) demonymAt(fi *fieldInfo, k int) (int, string) {
+	if k >= len(fi.texts) || fi.covered[k] {
+		return 0, ""
+	}
+	n, _, iso := s.lex.DemonymAt(fi.texts[k:min(len(fi.texts), k+4)])
+	return n, iso
+}
+
+// affiliation is the key of what an entity stands for as the body a title
+// belongs to: its country code for a country or a seat of power
+// ("Kremlin" → RU), else "e:<index>".
+func (s *state) affiliation(e int) string {
+	a := s.a
+	if e < 0 || e >= len(a.Entities) {
+		return ""
+	}
+	ent := &a.Entities[e]
+	if iso, ok := s.lex.Seat(ent.Name); ok {
+		return iso
+	}
+	if ent.Type == Location {
+		if iso, ok := s.lex.Country(ent.Name); ok {
+			return iso
+		}
+		if s.r.gaz != nil {
+			for _, p := range s.r.gaz.Lookup(ent.Name) {
+				if p.Kind == 'C' {
+					return p.Country
+				}
+			}
+		}
+	}
+	if ent.Type == Person {
+		return ""
+	}
+	return "e:" + strconv.Itoa(e)
+}
+
+// attachNominals reads title phrases: one in apposition to a person's name
+// ("le président russe, Vladimir Poutine", "Sergueï Lavrov, ministre…")
+// tells that person's title and affiliation; one standing alone with a
+// determiner ("le président russe est arrivé") becomes a nominal mention of
+// the one person it can designate in the article, if there is exactly one.
+func (s *state) attachNominals() {
+	a := s.a
+	if s.lex == nil {
+		return
+	}
+	people := map[int]*person{}
+	for e := range a.Entities {
+		if a.Entities[e].Type != Person {
+			continue
+		}
+		p := &person{affs: map[string]bool{}, titles: map[string]bool{}, first: [2]int{1 << 30, 0}}
+		for _, mi := range a.Entities[e].Mentions {
+			m := &a.Mentions[mi]
+			if pos := [2]int{m.Field, m.Start}; before(pos, p.first) {
+				p.first = pos
+			}
+		}
+		people[e] = p
+	}
+	if len(people) == 0 {
+		return
+	}
+	infos := s.fields()
+	var loose []phrase
+	for f := range infos {
+		fi := &infos[f]
+		toks := fi.doc.Tokens
+		for i := 0; i < len(toks); i++ {
+			if fi.covered[i] {
+				continue
+			}
+			p, ok := s.detect(fi, f, i)
+			if !ok {
+				continue
+			}
+			if e, ok := s.apposition(fi, p); ok {
+				if pp := people[e]; pp != nil {
+					s.addTitle(pp, p.title)
+					if p.aff != "" {
+						pp.affs[p.aff] = true
+					}
+				}
+			} else if p.det {
+				loose = append(loose, p)
+			}
+			i = p.end - 1
+		}
+	}
+	mentioned := map[string]bool{}
+	for e := range a.Entities {
+		if a.Entities[e].Type == Location {
+			if aff := s.affiliation(e); aff != "" {
+				mentioned[aff] = true
+			}
+		}
+	}
+	for _, p := range loose {
+		e, conf := s.referent(p, people, mentioned)
+		if e < 0 {
+			continue
+		}
+		s.addNominal(&infos[p.field], p, e, conf)
+		s.addTitle(people[e], p.title)
+		if p.aff != "" {
+			people[e].affs[p.aff] = true
+		}
+	}
+}
+
+// addTitle records a person's title, and the office it names when the
+// lexicon groups titles ("chef de l'État" and "président de la République"
+// are one office).
+func (s *state) addTitle(pp *person, title string) {
+	pp.titles[title] = true
+	if g := s.titleGroup(title); g != "" {
+		pp.titles[g] = true
+	}
+}
+
+func (s *state) titleGroup(title string) string {
+	if row, ok := s.lex.Row("title-groups", title); ok && len(row) > 0 {
+		return "g:" + row[0]
+	}
+	return ""
+}
+
+// hasTitle reports whether a person holds a title, or another title of the
+// same office.
+func (s *state) hasTitle(pp *person, title string) bool {
+	if pp.titles[title] {
+		return true
+	}
+	g := s.titleGroup(title)
+	return g != "" && pp.titles[g]
+}
+
+func before(x, y [2]int) bool { return x[0] < y[0] || x[0] == y[0] && x[1] < y[1] }
+
+// apposition returns the person entity a phrase stands in apposition to.
+func (s *state) apposition(fi *fieldInfo, p phrase) (int, bool) {
+	toks := fi.doc.Tokens
+	q := p.end
+	if q < len(toks) && toks[q].Text == "," {
+		q++
+	}
+	if mi, ok := fi.startAt[q]; ok && s.a.Mentions[mi].Type == Person {
+		return s.a.Mentions[mi].Entity, true
+	}
+	q = p.start
+	if q > 0 && toks[q-1].Text == "," {
+		q--
+	}
+	if mi, ok := fi.endAt[q]; ok && s.a.Mentions[mi].Type == Person {
+		return s.a.Mentions[mi].Entity, true
+	}
+	return -1, false
+}
+
+// referent picks the person a loose title phrase designates, -1 if the
+// article leaves it ambiguous.
+func (s *state) referent(p phrase, people map[int]*person, mentioned map[string]bool) (int, float64) {
+	pos := [2]int{p.field, s.a.Fields[p.field].Doc.Tokens[p.start].Start}
+	only := func(keep func(*person) bool) int {
+		found := -1
+		for e, pp := range people {
+			if keep(pp) {
+				if found >= 0 {
+					return -2
+				}
+				found = e
+			}
+		}
+		return found
+	}
+	if p.aff != "" {
+		e := only(func(pp *person) bool { return pp.affs[p.aff] })
+		if e == -2 {
+			e = only(func(pp *person) bool { return pp.affs[p.aff] && s.hasTitle(pp, p.title) })
+		}
+		if e >= 0 {
+			return e, confByAffiliation
+		}
+		if e != -1 {
+			return -1, 0
+		}
+		// Nobody is tied to that body: the one person with that title and
+		// no other affiliation ("la présidente de la BCE" after "sa
+		// présidente, Christine Lagarde").
+		e = only(func(pp *person) bool { return s.hasTitle(pp, p.title) && len(pp.affs) == 0 })
+		if e >= 0 {
+			return e, confByTitle
+		}
+		if e == -1 && mentioned[p.aff] {
+			e = only(func(pp *person) bool { return len(pp.affs) == 0 && before(pp.first, pos) })
+			if e >= 0 {
+				return e, confByRecency
+			}
+		}
+		return -1, 0
+	}
+	if e := only(func(pp *person) bool { return s.hasTitle(pp, p.title) }); e >= 0 {
+		return e, confByTitle
+	}
+	return -1, 0
+}
+
+func (s *state) addNominal(fi *fieldInfo, p phrase, e int, conf float64) {
+	a := s.a
+	toks := fi.doc.Tokens
+	start, end := toks[p.start].Start, toks[p.end-1].End
+	for i := range a.Mentions {
+		if m := &a.Mentions[i]; m.Field == p.field && m.Start == start && m.End == end {
+			// Already there (a second Resolve of the same analysis).
+			if m.Nominal && m.Entity < 0 {
+				m.Entity, m.Confidence, m.Type = e, conf, a.Entities[e].Type
+				a.Entities[e].Mentions = append(a.Entities[e].Mentions, i)
+			}
+			return
+		}
+	}
+	sent := 0
+	for k, st := range fi.doc.Sentences {
+		if p.start >= st.First && p.start < st.Last {
+			sent = k
+			break
+		}
+	}
+	a.Mentions = append(a.Mentions, analysis.Mention{
+		Field: p.field, Sent: sent, TokStart: p.start, TokEnd: p.end, Start: start, End: end,
+		Text: fi.span(start, end), Type: a.Entities[e].Type, Confidence: conf, Nominal: true, Entity: e,
+	})
+	a.Entities[e].Mentions = append(a.Entities[e].Mentions, len(a.Mentions)-1)
+}

@@ -1,0 +1,606 @@
+// Package resolve turns an article's mentions into entities: one entity per
+// real-world thing (name variants, surnames, acronyms, headline and body
+// mentions, and title or demonym phrases such as "le président russe"
+// grouped together), one entity per temporal or numeric value, each with a
+// type decided by its mentions, a most complete name, a salience, a
+// confidence and, for places, GeoNames and Wikidata links.
+package resolve
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
+	"github.com/wirenrich/wirenrich/internal/nlp/geo"
+	"github.com/wirenrich/wirenrich/internal/nlp/lexicon"
+)
+
+// Entity types of named mentions.
+const (
+	Person       = "PERSON"
+	Organization = "ORGANIZATION"
+	Location     = "LOCATION"
+	Misc         = "MISC"
+)
+
+// Resolver holds the language data of the resolution stage. It is immutable
+// and safe for concurrent use.
+type Resolver struct {
+	lex map[string]*lexicon.Lexicon
+	gaz *geo.Gazetteer
+}
+
+// New returns a resolver with the given gazetteer (nil: no links) and
+// lexicons (one per language; articles in other languages are grouped with
+// language-neutral rules only).
+func New(gaz *geo.Gazetteer, lexicons ...*lexicon.Lexicon) *Resolver {
+	r := &Resolver{lex: map[string]*lexicon.Lexicon{}, gaz: gaz}
+	for _, l := range lexicons {
+		if l != nil {
+			r.lex[l.Lang()] = l
+		}
+	}
+	return r
+}
+
+// Load returns a resolver with the lexicons of every language that has one
+// and the embedded gazetteer.
+func Load() (*Resolver, error) {
+	var lexs []*lexicon.Lexicon
+	for _, lang := range lexicon.Languages() {
+		l, err := lexicon.Load(lang)
+		if err != nil {
+			return nil, fmt.Errorf("resolve: %w", err)
+		}
+		lexs = append(lexs, l)
+	}
+	gaz, err := geo.Load()
+	if err != nil {
+		return nil, fmt.Errorf("resolve: %w", err)
+	}
+	return New(gaz, lexs...), nil
+}
+
+// named reports whether a mention type is a named-entity type.
+func named(typ string) bool {
+	switch typ {
+	case Person, Organization, Location, Misc:
+		return true
+	}
+	return false
+}
+
+// Resolve builds a.Entities from a.Mentions (replacing any previous
+// entities), sets every Mention.Entity, and appends the nominal mentions
+// ("le président russe") it can attach to a named entity. Mentions it
+// cannot place (a Nominal mention given by an earlier stage that refers to
+// nothing named) keep Entity -1.
+func (r *Resolver) Resolve(a *analysis.Analysis) {
+	if a == nil {
+		return
+	}
+	lex := r.lex[a.Lang]
+	s := &state{r: r, a: a, lex: lex}
+	s.run()
+}
+
+// state is the working memory of one Resolve call.
+type state struct {
+	r   *Resolver
+	a   *analysis.Analysis
+	lex *lexicon.Lexicon
+
+	items  []item // named mentions
+	parent []int  // union-find over items
+}
+
+// item is a named mention prepared for matching.
+type item struct {
+	m    int      // index into a.Mentions
+	key  string   // folded name, honorifics and leading determiners removed
+	toks []string // key split into words
+	typ  string
+	conf float64
+}
+
+func (s *state) run() {
+	a := s.a
+	a.Entities = a.Entities[:0]
+	for i := range a.Mentions {
+		a.Mentions[i].Entity = -1
+	}
+	var values []int
+	for i := range a.Mentions {
+		m := &a.Mentions[i]
+		switch {
+		case m.Nominal:
+		case named(m.Type):
+			s.items = append(s.items, s.newItem(i))
+		case m.Type != "":
+			values = append(values, i)
+		}
+	}
+	s.parent = make([]int, len(s.items))
+	for i := range s.parent {
+		s.parent[i] = i
+	}
+	s.groupExact()
+	s.groupAcronyms()
+	s.groupContained()
+	s.buildNamed()
+	s.attachNominals()
+	s.buildValues(values)
+	s.score()
+	s.link()
+	s.order()
+}
+
+func (s *state) newItem(i int) item {
+	m := &s.a.Mentions[i]
+	toks := strings.Fields(lexicon.Fold(m.Text))
+	// A leading lower-case determiner the tagger included ("la Russie",
+	// but not "Le Pen" nor "The Hague") and, for
+	// people, honorifics and titles ("M. Poutine", "President Biden") do
+	// not tell names apart.
+	if len(toks) > 1 && s.lex.Has("determiners", toks[0]) && lowerInitial(m.Text) {
+		toks = toks[1:]
+	}
+	for m.Type == Person && len(toks) > 1 && (s.lex.Has("honorifics", toks[0]) || s.lex.Title(toks[0])) {
+		toks = toks[1:]
+	}
+	c := m.Confidence
+	if !(c > 0) || c > 1 { // 0, negative, NaN: unknown
+		c = 0.5
+	}
+	return item{m: i, key: strings.Join(toks, " "), toks: toks, typ: m.Type, conf: c}
+}
+
+func lowerInitial(s string) bool {
+	for _, r := range s {
+		return unicode.IsLower(r)
+	}
+	return false
+}
+
+func (s *state) find(i int) int {
+	for s.parent[i] != i {
+		s.parent[i] = s.parent[s.parent[i]]
+		i = s.parent[i]
+	}
+	return i
+}
+
+func (s *state) union(i, j int) {
+	ri, rj := s.find(i), s.find(j)
+	if ri == rj {
+		return
+	}
+	// The root is the earlier item, so groups keep a stable identity.
+	if rj < ri {
+		ri, rj = rj, ri
+	}
+	s.parent[rj] = ri
+}
+
+// groupExact merges mentions whose folded names are equal, whatever the
+// type the tagger gave each (type is decided by a vote later).
+func (s *state) groupExact() {
+	first := map[string]int{}
+	for i, it := range s.items {
+		if it.key == "" {
+			continue
+		}
+		if j, ok := first[it.key]; ok {
+			s.union(j, i)
+		} else {
+			first[it.key] = i
+		}
+	}
+}
+
+// acronymLike reports whether text is written as an acronym: 2 to 8
+// letters (dots allowed), at least two of them capitals, no lower-case
+// letter except one inside ("AfD" style is not accepted).
+func acronymLike(text string) bool {
+	letters, upper := 0, 0
+	for _, r := range text {
+		switch {
+		case r == '.' || r == '-' || r == '&':
+		case r >= 'A' && r <= 'Z' || r > 127 && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r):
+			letters++
+			upper++
+		case r >= '0' && r <= '9':
+			letters++
+		default:
+			return false
+		}
+	}
+	return letters >= 2 && letters <= 8 && upper >= 2
+}
+
+var stopFallback = map[string]bool{"de": true, "des": true, "du": true, "d": true, "la": true, "le": true, "les": true,
+	"l": true, "et": true, "of": true, "the": true, "and": true, "for": true, "y": true, "del": true, "der": true, "die": true, "das": true, "und": true, "van": true}
+
+func (s *state) stop(w string) bool {
+	if s.lex != nil {
+		return s.lex.Has("stopwords", w)
+	}
+	return stopFallback[w]
+}
+
+// initials returns the initials of the content words of a multiword name
+// ("organisation des nations unies" → "onu"), "" for a one-word name.
+func (s *state) initials(toks []string) string {
+	if len(toks) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for _, t := range toks {
+		if s.stop(t) || t == "" {
+			continue
+		}
+		b.WriteString(t[:1])
+	}
+	if b.Len() < 2 {
+		return ""
+	}
+	return b.String()
+}
+
+// groupAcronyms merges an acronym with its expansion: a parenthesised
+// acronym right after a name ("Organisation des Nations unies (ONU)"), or
+// its reverse ("ONU (Organisation des Nations unies)"), and an acronym whose
+// letters are the initials of exactly one multiword name of the article.
+func (s *state) groupAcronyms() {
+	a := s.a
+	byKey := map[string][]int{}
+	for i, it := range s.items {
+		byKey[it.key] = append(byKey[it.key], i)
+	}
+	runes := make([][]rune, len(a.Fields))
+	for i, it := range s.items {
+		m := &a.Mentions[it.m]
+		if m.Field < 0 || m.Field >= len(a.Fields) {
+			continue
+		}
+		if runes[m.Field] == nil {
+			if !strings.Contains(a.Fields[m.Field].Doc.Text, "(") {
+				continue
+			}
+			runes[m.Field] = []rune(a.Fields[m.Field].Doc.Text)
+		}
+		inner, ok := parenthesisAfter(runes[m.Field], m.End)
+		if !ok {
+			continue
+		}
+		k := strings.Join(strings.Fields(lexicon.Fold(inner)), " ")
+		for _, j := range byKey[k] {
+			if j != i && s.items[j].typ != Person && it.typ != Person {
+				s.union(i, j)
+			}
+		}
+	}
+	byInitials := map[string][]int{}
+	for i, it := range s.items {
+		if it.typ == Person {
+			continue
+		}
+		if in := s.initials(it.toks); in != "" {
+			byInitials[in] = append(byInitials[in], i)
+		}
+	}
+	for i, it := range s.items {
+		if it.typ == Person || !acronymLike(a.Mentions[it.m].Text) {
+			continue
+		}
+		k := strings.ReplaceAll(it.key, " ", "")
+		roots := map[int]bool{}
+		for _, j := range byInitials[k] {
+			roots[s.find(j)] = true
+		}
+		if len(roots) == 1 {
+			for root := range roots {
+				s.union(i, root)
+			}
+		}
+	}
+}
+
+// parenthesisAfter returns the text of a parenthesis that follows offset
+// end (code points) of text, allowing spaces before it.
+func parenthesisAfter(text []rune, end int) (string, bool) {
+	if end < 0 || end > len(text) {
+		return "", false
+	}
+	i := end
+	for i < len(text) && (text[i] == ' ' || text[i] == '\u00a0' || text[i] == '\u202f') {
+		i++
+	}
+	if i >= len(text) || text[i] != '(' {
+		return "", false
+	}
+	start := i + 1
+	for j := start; j < len(text) && j-start <= 80; j++ {
+		switch text[j] {
+		case ')':
+			s := strings.TrimSpace(string(text[start:j]))
+			return s, s != ""
+		case '(', '\n':
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// class is the compatibility class for merging a shorter name into a
+// longer one: people with people, other types with their own type.
+func class(typ string) string { return typ }
+
+// groupContained merges a shorter name into the one longer group whose name
+// contains it: a person's surname or first name (prefix or suffix of the
+// full name), another entity's head or tail ("Nations unies" →
+// "Organisation des Nations unies"). A short name contained in two
+// different groups (two people named Kim) stays on its own, and so does a
+// short place name the gazetteer knows on its own ("Corée" is not merged
+// into "Corée du Nord").
+func (s *state) groupContained() {
+	order := make([]int, len(s.items))
+	for i := range order {
+		order[i] = i
+	}
+	// Longer names first, so mid-length names join their longest form
+	// before the shortest are placed.
+	sort.SliceStable(order, func(x, y int) bool { return len(s.items[order[x]].toks) > len(s.items[order[y]].toks) })
+	types := s.groupTypes()
+	for _, i := range order {
+		it := s.items[i]
+		if len(it.toks) == 0 || s.allStop(it.toks) {
+			continue
+		}
+		ti := types[s.find(i)]
+		if ti == Location && s.knownPlace(it.key) {
+			continue
+		}
+		roots := map[int]bool{}
+		ri := s.find(i)
+		for j, jt := range s.items {
+			if len(jt.toks) <= len(it.toks) {
+				continue
+			}
+			rj := s.find(j)
+			if rj == ri || class(types[rj]) != class(ti) {
+				continue
+			}
+			if contains(jt.toks, it.toks, ti == Person) {
+				roots[rj] = true
+			}
+		}
+		if len(roots) == 1 {
+			for rj := range roots {
+				s.union(i, rj)
+				t := types[ri]
+				types[s.find(i)] = t
+			}
+		}
+	}
+}
+
+func (s *state) allStop(toks []string) bool {
+	for _, t := range toks {
+		if !s.stop(t) && len(t) > 1 {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *state) knownPlace(key string) bool {
+	if _, ok := s.lex.Country(key); ok {
+		return true
+	}
+	return s.r.gaz != nil && len(s.r.gaz.Lookup(key)) > 0
+}
+
+// contains reports whether short is a prefix or a suffix of long (word
+// sequences); for names of things other than people, also an inner run of
+// at least two words.
+func contains(long, short []string, person bool) bool {
+	n, k := len(long), len(short)
+	if k == 0 || k >= n {
+		return false
+	}
+	if equal(long[:k], short) || equal(long[n-k:], short) {
+		return true
+	}
+	if person || k < 2 {
+		return false
+	}
+	for i := 1; i+k < n; i++ {
+		if equal(long[i:i+k], short) {
+			return true
+		}
+	}
+	return false
+}
+
+func equal(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// typeIndex numbers the named types for voting.
+func typeIndex(t string) int {
+	switch t {
+	case Person:
+		return 0
+	case Organization:
+		return 1
+	case Location:
+		return 2
+	}
+	return 3
+}
+
+var typeByIndex = [4]string{Person, Organization, Location, Misc}
+
+// groupTypes votes the type of each current group (indexed by root): the
+// type with the largest summed confidence, ties going to the type of the
+// group's first mention.
+func (s *state) groupTypes() []string {
+	votes := make([][4]float64, len(s.items))
+	first := make([]int, len(s.items))
+	for i := range first {
+		first[i] = -1
+	}
+	for i, it := range s.items {
+		r := s.find(i)
+		t := typeIndex(it.typ)
+		if first[r] < 0 {
+			first[r] = t
+		}
+		votes[r][t] += it.conf
+	}
+	out := make([]string, len(s.items))
+	for r := range out {
+		if first[r] < 0 {
+			continue
+		}
+		best := first[r]
+		for t, w := range votes[r] {
+			if w > votes[r][best]+1e-9 {
+				best = t
+			}
+		}
+		out[r] = typeByIndex[best]
+	}
+	return out
+}
+
+// buildNamed turns the groups into entities.
+func (s *state) buildNamed() {
+	a := s.a
+	groups := map[int][]int{}
+	var roots []int
+	for i := range s.items {
+		r := s.find(i)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], i)
+	}
+	types := s.groupTypes()
+	for _, r := range roots {
+		members := groups[r]
+		e := analysis.Entity{Type: types[r]}
+		idx := len(a.Entities)
+		for _, i := range members {
+			m := s.items[i].m
+			a.Mentions[m].Entity = idx
+			e.Mentions = append(e.Mentions, m)
+		}
+		e.Name = s.bestName(members, e.Type)
+		a.Entities = append(a.Entities, e)
+	}
+}
+
+// bestName picks the most complete form: the most words, then the form
+// written most often, then a body form over a headline one, then the form
+// with most accents and hyphens, then the first.
+func (s *state) bestName(members []int, typ string) string {
+	a := s.a
+	freq := map[string]int{}
+	for _, i := range members {
+		freq[strings.TrimSpace(a.Mentions[s.items[i].m].Text)]++
+	}
+	best := -1
+	better := func(i, j int) bool { // is i better than j
+		ii, jj := s.items[i], s.items[j]
+		if (ii.typ == typ) != (jj.typ == typ) {
+			return ii.typ == typ
+		}
+		if len(ii.toks) != len(jj.toks) {
+			return len(ii.toks) > len(jj.toks)
+		}
+		mi, mj := &a.Mentions[ii.m], &a.Mentions[jj.m]
+		ti, tj := strings.TrimSpace(mi.Text), strings.TrimSpace(mj.Text)
+		if freq[ti] != freq[tj] {
+			return freq[ti] > freq[tj]
+		}
+		if (mi.Field == 0) != (mj.Field == 0) {
+			return mj.Field == 0
+		}
+		if di, dj := marks(ti), marks(tj); di != dj {
+			return di > dj
+		}
+		return false
+	}
+	for _, i := range members {
+		if best < 0 || better(i, best) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	name := strings.TrimSpace(a.Mentions[s.items[best].m].Text)
+	// Drop a leading determiner the tagger included ("la Russie").
+	if f := strings.Fields(name); len(f) > 1 && s.lex.Has("determiners", f[0]) && lowerInitial(name) {
+		name = strings.Join(f[1:], " ")
+	}
+	return name
+}
+
+// marks counts non-ASCII letters and hyphens, a sign of a carefully
+// written form ("États-Unis" over "Etats Unis").
+func marks(s string) int {
+	n := 0
+	for _, r := range s {
+		if r > 127 || r == '-' {
+			n++
+		}
+	}
+	return n
+}
+
+// buildValues groups temporal and numeric mentions by type and value (by
+// folded text when they have no value).
+func (s *state) buildValues(values []int) {
+	a := s.a
+	byKey := map[string]int{}
+	for _, i := range values {
+		m := &a.Mentions[i]
+		k := m.Type + "\x00" + m.Value
+		if m.Value == "" {
+			k = m.Type + "\x00\x00" + lexicon.Fold(m.Text)
+		}
+		idx, ok := byKey[k]
+		if !ok {
+			idx = len(a.Entities)
+			byKey[k] = idx
+			a.Entities = append(a.Entities, analysis.Entity{Type: m.Type, Value: m.Value})
+		}
+		e := &a.Entities[idx]
+		e.Mentions = append(e.Mentions, i)
+		m.Entity = idx
+		t := strings.TrimSpace(m.Text)
+		if len([]rune(t)) > len([]rune(e.Name)) {
+			e.Name = t
+		}
+		c := m.Confidence
+		if !(c >= 0) || c > 1 {
+			c = 0
+		}
+		if c > e.Confidence {
+			e.Confidence = c
+		}
+	}
+}

@@ -1,0 +1,374 @@
+package resolve
+
+import (
+	"math"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
+)
+
+// sameEntity lists groups of mention texts that must share an entity, and
+// pairs that must not.
+func TestGrouping(t *testing.T) {
+	r := testResolver(t)
+	for _, tc := range []struct {
+		name           string
+		lang           string
+		headline, body string
+		same           [][]string
+		apart          [][2]string
+		names          map[string]string // a mention text -> its entity's name
+		types          map[string]string // a mention text -> its entity's type
+	}{
+		{
+			name:     "surname after full name, headline and body",
+			lang:     "fr",
+			headline: "[Poutine|PER] en [Corée du Nord|LOC]",
+			body:     "[Vladimir Poutine|PER] est arrivé à [Pyongyang|LOC]. [Poutine|PER] a rencontré [Kim Jong-un|PER].",
+			same:     [][]string{{"Poutine", "Vladimir Poutine"}},
+			apart:    [][2]string{{"Poutine", "Kim Jong-un"}, {"Corée du Nord", "Pyongyang"}},
+			names:    map[string]string{"Poutine": "Vladimir Poutine"},
+		},
+		{
+			name:  "accents and hyphens",
+			lang:  "fr",
+			body:  "Les [Etats-Unis|LOC] protestent. Les [États-Unis|LOC] et la [Russie|LOC] divergent. Les [Etats Unis|LOC] insistent.",
+			same:  [][]string{{"Etats-Unis", "États-Unis", "Etats Unis"}},
+			apart: [][2]string{{"États-Unis", "Russie"}},
+		},
+		{
+			name:  "parenthesised acronym",
+			lang:  "fr",
+			body:  "L'[Organisation des Nations unies|ORG] ([ONU|ORG]) a réagi. Le chef de l'[ONU|ORG] s'est dit inquiet.",
+			same:  [][]string{{"Organisation des Nations unies", "ONU"}},
+			names: map[string]string{"ONU": "Organisation des Nations unies"},
+		},
+		{
+			name:  "initialism without parenthesis",
+			lang:  "en",
+			body:  "The [United Nations|ORG] met on Monday. A [UN|ORG] spokesman said the [World Health Organization|ORG] agreed. The [WHO|ORG] said so.",
+			same:  [][]string{{"United Nations", "UN"}, {"World Health Organization", "WHO"}},
+			apart: [][2]string{{"UN", "WHO"}},
+		},
+		{
+			name:  "Kremlin type by vote",
+			lang:  "fr",
+			body:  "Le [Kremlin|ORG] a démenti. Au [Kremlin|LOC], on se tait. Le [Kremlin|ORG] a ensuite confirmé.",
+			same:  [][]string{{"Kremlin"}},
+			types: map[string]string{"Kremlin": Organization},
+		},
+		{
+			name:  "two people sharing a surname",
+			lang:  "en",
+			body:  "[Joe Biden|PER] spoke after his son [Hunter Biden|PER] was sentenced. [Biden|PER] did not comment.",
+			apart: [][2]string{{"Joe Biden", "Hunter Biden"}, {"Biden", "Joe Biden"}, {"Biden", "Hunter Biden"}},
+		},
+		{
+			name:  "honorific and first name",
+			lang:  "fr",
+			body:  "[Emmanuel Macron|PER] a parlé. [M. Macron|PER] a ajouté que [Macron|PER] resterait.",
+			same:  [][]string{{"Emmanuel Macron", "M. Macron", "Macron"}},
+			names: map[string]string{"M. Macron": "Emmanuel Macron"},
+		},
+		{
+			name: "shorter organisation name",
+			lang: "en",
+			body: "The [European Central Bank|ORG] raised rates. The [Central Bank|ORG] said inflation was high.",
+			same: [][]string{{"European Central Bank", "Central Bank"}},
+		},
+		{
+			name:  "a known place is not swallowed by a longer one",
+			lang:  "en",
+			body:  "[Korea|LOC] was divided; [North Korea|LOC] and [South Korea|LOC] remain at odds.",
+			apart: [][2]string{{"Korea", "North Korea"}, {"North Korea", "South Korea"}},
+		},
+		{
+			name:  "types do not mix in partial matches",
+			lang:  "en",
+			body:  "[Jordan|PER] visited [Jordan|LOC]? No: [Michael Jordan|PER] visited [Amman|LOC].",
+			same:  [][]string{{"Michael Jordan"}},
+			apart: [][2]string{{"Michael Jordan", "Amman"}},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, _ := build(t, tc.lang, tc.headline, tc.body)
+			r.Resolve(a)
+			checkInvariants(t, a)
+			for _, group := range tc.same {
+				e := entityOf(a, group[0])
+				require.NotNil(t, e, group[0])
+				for _, txt := range group[1:] {
+					require.Same(t, e, entityOf(a, txt), "%q and %q", group[0], txt)
+				}
+				// All mentions with these texts are in e.
+				for _, m := range a.Mentions {
+					for _, txt := range group {
+						if m.Text == txt {
+							require.Same(t, e, &a.Entities[m.Entity], txt)
+						}
+					}
+				}
+			}
+			for _, p := range tc.apart {
+				require.NotSame(t, entityOf(a, p[0]), entityOf(a, p[1]), "%q and %q", p[0], p[1])
+			}
+			for txt, name := range tc.names {
+				require.Equal(t, name, entityOf(a, txt).Name, txt)
+			}
+			for txt, typ := range tc.types {
+				require.Equal(t, typ, entityOf(a, txt).Type, txt)
+			}
+		})
+	}
+}
+
+// checkInvariants asserts what every resolved analysis must satisfy.
+func checkInvariants(t *testing.T, a *analysis.Analysis) {
+	t.Helper()
+	sum := 0.0
+	for i, e := range a.Entities {
+		require.NotEmpty(t, e.Mentions, "entity %d", i)
+		require.NotEmpty(t, e.Name, "entity %d", i)
+		require.GreaterOrEqual(t, e.Salience, 0.0)
+		require.LessOrEqual(t, e.Salience, 1.0)
+		require.GreaterOrEqual(t, e.Confidence, 0.0)
+		require.LessOrEqual(t, e.Confidence, 1.0)
+		if named(e.Type) {
+			sum += e.Salience
+		} else {
+			require.Zero(t, e.Salience, "only named entities have salience")
+		}
+		for k, mi := range e.Mentions {
+			require.Equal(t, i, a.Mentions[mi].Entity, "mention %d of entity %d", mi, i)
+			if k > 0 {
+				p, m := a.Mentions[e.Mentions[k-1]], a.Mentions[mi]
+				require.True(t, p.Field < m.Field || p.Field == m.Field && p.Start <= m.Start, "mentions in text order")
+			}
+		}
+	}
+	require.LessOrEqual(t, sum, 1.0+1e-9)
+	for i, m := range a.Mentions {
+		require.True(t, m.Entity >= 0 && m.Entity < len(a.Entities), "mention %d %q has entity %d", i, m.Text, m.Entity)
+	}
+}
+
+func TestValues(t *testing.T) {
+	r := testResolver(t)
+	a, _ := build(t, "fr", "",
+		"Ils ont signé [mercredi|DATE||2024-06-19]. Le [mercredi 19 juin|DATE||2024-06-19], puis [lundi|DATE||2024-06-17], [3 %|PERCENT||0.03] et [3 pour cent|PERCENT||0.03], [hier|DATE].")
+	r.Resolve(a)
+	checkInvariants(t, a)
+	e := entityOf(a, "mercredi")
+	require.Same(t, e, entityOf(a, "mercredi 19 juin"))
+	require.Equal(t, "mercredi 19 juin", e.Name)
+	require.Equal(t, "2024-06-19", e.Value)
+	require.Equal(t, "DATE", e.Type)
+	require.NotSame(t, e, entityOf(a, "lundi"))
+	require.Same(t, entityOf(a, "3 %"), entityOf(a, "3 pour cent"))
+	require.Equal(t, "hier", entityOf(a, "hier").Name)
+	require.Zero(t, entityOf(a, "hier").Salience)
+}
+
+func TestSalience(t *testing.T) {
+	r := testResolver(t)
+	a, _ := build(t, "fr",
+		"[Poutine|PER] reçu à [Pyongyang|LOC]",
+		"[Vladimir Poutine|PER] a rencontré [Kim Jong-un|PER] à [Pyongyang|LOC].\n\n"+
+			"Les [Etats-Unis|LOC] ont réagi. [Poutine|PER] a parlé longuement. Plus tard, [Lavrov|PER] a ajouté un mot sur l'[Ukraine|LOC].")
+	r.Resolve(a)
+	checkInvariants(t, a)
+	putin := entityNamed(a, "Vladimir Poutine")
+	require.NotNil(t, putin)
+	sum := 0.0
+	for _, e := range a.Entities {
+		sum += e.Salience
+		if e.Name != putin.Name {
+			require.Greater(t, putin.Salience, e.Salience, "%s outranks %s", putin.Name, e.Name)
+		}
+	}
+	require.InDelta(t, 1.0, sum, 0.01)
+	require.Greater(t, entityNamed(a, "Pyongyang").Salience, entityNamed(a, "Ukraine").Salience, "headline beats a late mention")
+	require.Greater(t, entityNamed(a, "Kim Jong-un").Salience, entityNamed(a, "Lavrov").Salience, "lead beats a late mention")
+	// Confidence: noisy-or of 0.9s, capped.
+	require.InDelta(t, 0.99, putin.Confidence, 1e-9)
+	require.InDelta(t, 0.9, entityNamed(a, "Lavrov").Confidence, 1e-9)
+}
+
+func TestNominals(t *testing.T) {
+	r := testResolver(t)
+	for _, tc := range []struct {
+		name           string
+		lang           string
+		headline, body string
+		nominal        string // text of the expected nominal mention
+		to             string // name of the entity it attaches to, "" if none
+	}{
+		{
+			name:    "president named in apposition",
+			lang:    "fr",
+			body:    "Le président russe, [Vladimir Poutine|PER], a reçu [Kim Jong-un|PER] à [Moscou|LOC]. Le président russe a salué son hôte.",
+			nominal: "Le président russe",
+			to:      "Vladimir Poutine",
+		},
+		{
+			name:    "title phrase with a seat of power",
+			lang:    "fr",
+			body:    "Le président russe, [Vladimir Poutine|PER], a reçu [Kim Jong-un|PER]. Le chef du [Kremlin|ORG] s'est félicité.",
+			nominal: "Le chef du Kremlin",
+			to:      "Vladimir Poutine",
+		},
+		{
+			name:    "only earlier person of unknown nationality",
+			lang:    "fr",
+			body:    "Le président russe, [Vladimir Poutine|PER], et [Kim Jong-un|PER] ont signé un accord en [Corée du Nord|LOC]. Le dirigeant nord-coréen a assuré [Moscou|LOC] de son soutien.",
+			nominal: "Le dirigeant nord-coréen",
+			to:      "Kim Jong-un",
+		},
+		{
+			name:    "english demonym before title",
+			lang:    "en",
+			body:    "Russian President [Vladimir Putin|PER] met [Xi Jinping|PER] in [Beijing|LOC]. The Russian leader praised the talks.",
+			nominal: "The Russian leader",
+			to:      "Vladimir Putin",
+		},
+		{
+			name:    "title stated by apposition after the name",
+			lang:    "en",
+			body:    "[Olaf Scholz|PER], the German chancellor, met [Emmanuel Macron|PER]. The chancellor said little.",
+			nominal: "The chancellor",
+			to:      "Olaf Scholz",
+		},
+		{
+			name:    "two candidates: not attached",
+			lang:    "fr",
+			body:    "Le président russe, [Vladimir Poutine|PER], et l'ancien président russe, [Dmitri Medvedev|PER], ont parlé. Le président russe a conclu.",
+			nominal: "Le président russe",
+			to:      "",
+		},
+		{
+			name:    "no person of that country: not attached",
+			lang:    "en",
+			body:    "[Olaf Scholz|PER], the German chancellor, spoke. The French president was absent.",
+			nominal: "The French president",
+			to:      "",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, _ := build(t, tc.lang, tc.headline, tc.body)
+			n := len(a.Mentions)
+			r.Resolve(a)
+			checkInvariants(t, a)
+			var found *analysis.Mention
+			for i := n; i < len(a.Mentions); i++ {
+				m := &a.Mentions[i]
+				require.True(t, m.Nominal)
+				require.Equal(t, m.Text, string([]rune(a.Fields[m.Field].Doc.Text)[m.Start:m.End]))
+				if m.Text == tc.nominal {
+					found = m
+				}
+			}
+			if tc.to == "" {
+				require.Nil(t, found, "%q must stay unattached", tc.nominal)
+				return
+			}
+			require.NotNil(t, found, "%q not attached; mentions %+v", tc.nominal, a.Mentions[n:])
+			require.Equal(t, tc.to, a.Entities[found.Entity].Name)
+			require.Equal(t, Person, found.Type)
+		})
+	}
+}
+
+func TestLinks(t *testing.T) {
+	r := testResolver(t)
+	for _, tc := range []struct {
+		name     string
+		lang     string
+		body     string
+		place    string
+		geonames string
+		country  string
+		wikidata string
+	}{
+		{"Paris alone", "fr", "Le sommet s'est tenu à [Paris|LOC].", "Paris", "2988507", "FR", "Q90"},
+		{"Paris in a Texas story", "en", "A tornado hit [Paris|LOC], [Texas|LOC], on Monday.", "Paris", "4717560", "US", ""},
+		{"Paris with the US only", "fr", "Les [Etats-Unis|LOC] et [Paris|LOC] ont signé.", "Paris", "2988507", "FR", "Q90"},
+		{"country", "fr", "La [Russie|LOC] et la [Corée du Nord|LOC].", "Corée du Nord", "1873107", "KP", ""},
+		{"exonym", "fr", "Arrivée à [Moscou|LOC].", "Moscou", "524901", "RU", "Q649"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, _ := build(t, tc.lang, "", tc.body)
+			r.Resolve(a)
+			checkInvariants(t, a)
+			e := entityOf(a, tc.place)
+			require.NotNil(t, e)
+			require.Equal(t, tc.geonames, e.Links["geonames"], "%+v", e.Links)
+			require.Equal(t, tc.country, e.Links["country"])
+			if tc.wikidata != "" {
+				require.Equal(t, tc.wikidata, e.Links["wikidata"])
+			}
+		})
+	}
+	a, _ := build(t, "fr", "", "Le [Kremlin|ORG] et [Extrême-Orient russe|LOC].")
+	r.Resolve(a)
+	require.Nil(t, entityOf(a, "Kremlin").Links, "organisations are not linked to places")
+	require.Nil(t, entityOf(a, "Extrême-Orient russe").Links, "unknown places stay unlinked")
+}
+
+// TestRobust feeds malformed input: nothing may panic, invariants hold.
+func TestRobust(t *testing.T) {
+	r := testResolver(t)
+	r.Resolve(nil)
+	for _, a := range []*analysis.Analysis{
+		{},
+		{Lang: "xx", Mentions: []analysis.Mention{{Field: 5, Text: "Paris", Type: Location, TokStart: -3, TokEnd: 99, Start: 10, End: 2}}},
+		{Lang: "fr", Fields: []analysis.Field{{}, {}}, Mentions: []analysis.Mention{
+			{Field: 1, Text: "", Type: Person, Confidence: math.NaN()},
+			{Field: 1, Text: "(", Type: Organization, Confidence: -1, End: 1 << 30},
+			{Field: 0, Text: "ONU", Type: Organization, Confidence: 7},
+			{Field: 1, Text: "x", Type: "DATE", Value: "2024", Confidence: math.Inf(1)},
+			{Field: 1, Text: "le président", Type: Person, Nominal: true},
+		}},
+	} {
+		require.NotPanics(t, func() { r.Resolve(a) })
+		sum := 0.0
+		for _, e := range a.Entities {
+			require.False(t, math.IsNaN(e.Salience) || math.IsNaN(e.Confidence))
+			require.True(t, e.Confidence >= 0 && e.Confidence <= 1)
+			sum += e.Salience
+		}
+		require.LessOrEqual(t, sum, 1.0)
+	}
+	// Resolving twice gives the same entities and adds no nominal twice.
+	a, _ := build(t, "fr", "", "Le président russe, [Vladimir Poutine|PER], arrive. Le président russe parle.")
+	r.Resolve(a)
+	n, ents := len(a.Mentions), len(a.Entities)
+	r.Resolve(a)
+	checkInvariants(t, a)
+	require.Equal(t, n, len(a.Mentions))
+	require.Equal(t, ents, len(a.Entities))
+	// Without a gazetteer or lexicon the grouping still works.
+	bare := New(nil)
+	a, _ = build(t, "fr", "", "[Vladimir Poutine|PER] et [Poutine|PER] à [Paris|LOC].")
+	bare.Resolve(a)
+	require.Same(t, entityOf(a, "Poutine"), entityOf(a, "Vladimir Poutine"))
+	require.Nil(t, entityOf(a, "Paris").Links)
+}
+
+// TestConcurrent shares one Resolver between goroutines (run with -race).
+func TestConcurrent(t *testing.T) {
+	r := testResolver(t)
+	const n = 8
+	results := make(chan string, n)
+	for range n {
+		go func() {
+			a, _ := build(t, "fr", "[Poutine|PER] à [Paris|LOC]", "Le président russe, [Vladimir Poutine|PER], est à [Paris|LOC]. Le président russe parle.")
+			r.Resolve(a)
+			results <- entityOf(a, "Poutine").Name + "/" + entityOf(a, "Paris").Links["geonames"]
+		}()
+	}
+	for range n {
+		require.Equal(t, "Vladimir Poutine/2988507", <-results)
+	}
+}

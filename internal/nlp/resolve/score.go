@@ -1,0 +1,195 @@
+package resolve
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
+	"github.com/wirenrich/wirenrich/internal/nlp/geo"
+)
+
+// Salience weights of one mention: every mention counts 1 plus 1/(1+s)
+// for its sentence index s, a headline mention HeadlineBonus more, a
+// mention in the body's lead paragraph LeadBonus more; a nominal mention
+// counts half.
+const (
+	HeadlineBonus = 1.5
+	LeadBonus     = 0.5
+	nominalWeight = 0.5
+	maxConfidence = 0.99
+)
+
+// score sets salience (named entities only, normalised to sum to 1, floored
+// to 4 decimals so that rounding never lifts the sum above 1) and
+// confidence (noisy-or of the named mentions' confidences, capped).
+func (s *state) score() {
+	a := s.a
+	lead := -1
+	if len(a.Fields) > 1 {
+		lead = leadEnd(a.Fields[1].Doc.Text)
+	}
+	weights := make([]float64, len(a.Entities))
+	total := 0.0
+	for e := range a.Entities {
+		ent := &a.Entities[e]
+		if !named(ent.Type) {
+			continue
+		}
+		miss := 1.0
+		for _, mi := range ent.Mentions {
+			m := &a.Mentions[mi]
+			w := 1 + 1/(1+math.Max(0, float64(m.Sent)))
+			if m.Field == 0 {
+				w += HeadlineBonus
+			} else if m.Field == 1 && m.Start < lead {
+				w += LeadBonus
+			}
+			if m.Nominal {
+				w *= nominalWeight
+			} else {
+				c := m.Confidence
+				if !(c > 0) || c > 1 {
+					c = 0.5
+				}
+				miss *= 1 - c
+			}
+			weights[e] += w
+		}
+		ent.Confidence = floor(math.Min(maxConfidence, 1-miss), 3)
+		total += weights[e]
+	}
+	for e := range a.Entities {
+		if total > 0 && weights[e] > 0 {
+			a.Entities[e].Salience = floor(weights[e]/total, 4)
+		} else {
+			a.Entities[e].Salience = 0
+		}
+	}
+}
+
+func floor(x float64, digits int) float64 {
+	p := math.Pow(10, float64(digits))
+	return math.Floor(x*p) / p
+}
+
+// leadEnd returns the code-point offset where the first paragraph of a
+// body ends (its first line break after some text).
+func leadEnd(body string) int {
+	n, seen := 0, false
+	for _, r := range body {
+		if r == '\n' && seen {
+			return n
+		}
+		if r != '\n' && r != ' ' && r != '\t' && r != '\r' {
+			seen = true
+		}
+		n++
+	}
+	return n
+}
+
+// link sets GeoNames links on LOCATION entities, choosing among places of
+// the same name the one that fits the other places of the article: the
+// countries of its other places (each place's default reading) and the
+// regions it names.
+func (s *state) link() {
+	a := s.a
+	g := s.r.gaz
+	if g == nil {
+		return
+	}
+	names := make([][]string, len(a.Entities))
+	own := make([]string, len(a.Entities)) // country each entity adds to the context
+	countries := map[string]int{}
+	regions := map[string]bool{}
+	for e := range a.Entities {
+		ent := &a.Entities[e]
+		if ent.Type != Location {
+			continue
+		}
+		names[e] = s.linkNames(e)
+		for _, n := range names[e] {
+			p, ok := g.Best(n, geo.Context{})
+			if !ok {
+				continue
+			}
+			own[e] = p.Country
+			countries[p.Country]++
+			if p.Kind == geo.Region {
+				regions[p.RegionKey()] = true
+			}
+			break // the first name that links decides
+		}
+	}
+	for e := range a.Entities {
+		if len(names[e]) == 0 {
+			continue
+		}
+		ctx := geo.Context{Countries: make(map[string]bool, len(countries)), Regions: regions}
+		for c, n := range countries {
+			if c != own[e] || n > 1 {
+				ctx.Countries[c] = true
+			}
+		}
+		for _, n := range names[e] {
+			if p, ok := g.Best(n, ctx); ok {
+				a.Entities[e].Links = p.Links()
+				break
+			}
+		}
+	}
+}
+
+// linkNames lists the names to look an entity up by: its name, then its
+// other named forms.
+func (s *state) linkNames(e int) []string {
+	a := s.a
+	ent := &a.Entities[e]
+	out := []string{ent.Name}
+	seen := map[string]bool{strings.ToLower(ent.Name): true}
+	for _, mi := range ent.Mentions {
+		m := &a.Mentions[mi]
+		t := strings.TrimSpace(m.Text)
+		if m.Nominal || seen[strings.ToLower(t)] {
+			continue
+		}
+		seen[strings.ToLower(t)] = true
+		out = append(out, t)
+	}
+	return out
+}
+
+// order sorts each entity's mentions in text order and the entities by
+// their first mention (headline first), renumbering Mention.Entity.
+func (s *state) order() {
+	a := s.a
+	pos := func(mi int) [2]int { return [2]int{a.Mentions[mi].Field, a.Mentions[mi].Start} }
+	for e := range a.Entities {
+		ms := a.Entities[e].Mentions
+		sort.SliceStable(ms, func(i, j int) bool { return before(pos(ms[i]), pos(ms[j])) })
+	}
+	perm := make([]int, len(a.Entities))
+	for i := range perm {
+		perm[i] = i
+	}
+	sort.SliceStable(perm, func(i, j int) bool {
+		ei, ej := a.Entities[perm[i]], a.Entities[perm[j]]
+		if len(ei.Mentions) == 0 || len(ej.Mentions) == 0 {
+			return len(ei.Mentions) > len(ej.Mentions)
+		}
+		return before(pos(ei.Mentions[0]), pos(ej.Mentions[0]))
+	})
+	newIdx := make([]int, len(perm))
+	sorted := make([]analysis.Entity, len(perm))
+	for to, from := range perm {
+		newIdx[from] = to
+		sorted[to] = a.Entities[from]
+	}
+	copy(a.Entities, sorted)
+	for i := range a.Mentions {
+		if e := a.Mentions[i].Entity; e >= 0 && e < len(newIdx) {
+			a.Mentions[i].Entity = newIdx[e]
+		}
+	}
+}

@@ -1,0 +1,370 @@
+package temporal
+
+import (
+	"bufio"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+//go:embed data
+var embedded embed.FS
+
+// commonDir holds the data shared by every language (symbols, ISO dates,
+// units written the same way everywhere). It is loaded under each
+// language and is the whole of the data for a language without a folder.
+const commonDir = "common"
+
+// entry flags.
+const (
+	flagAmb       = 1 << iota // ambiguous word: needs context (May, Mars)
+	flagAbbr                  // abbreviation (magnitudes: only attached to the number)
+	flagSym                   // currency symbol or code: may precede the amount
+	flagBeforeMag             // number word that counts only before a magnitude ("a million")
+)
+
+type entry struct {
+	val   string // normalised value (currency code, unit, …)
+	n     int    // integer value (month, weekday, day)
+	d     dec    // numeric value (numbers, magnitudes)
+	kind  string // unit kind (duration, length, percent, …)
+	flags uint8
+}
+
+// trie maps phrases (sequences of token keys) to entries.
+type trie struct {
+	next map[string]*trie
+	ent  *entry
+}
+
+func (t *trie) insert(keys []string, e entry) {
+	n := t
+	for _, k := range keys {
+		if n.next == nil {
+			n.next = map[string]*trie{}
+		}
+		c := n.next[k]
+		if c == nil {
+			c = &trie{}
+			n.next[k] = c
+		}
+		n = c
+	}
+	n.ent = &e // a later file (the language's own) overrides
+}
+
+// lexMatch is one phrase found at a position: tokens [i, end).
+type lexMatch struct {
+	end int
+	e   *entry
+}
+
+// lookup returns the phrases of t starting at token i, longest first.
+func (t *trie) lookup(toks []token, i int, out *[4]lexMatch) int {
+	var found [8]lexMatch
+	nf := 0
+	n := t
+	for k := i; k < len(toks) && k-i < 8; k++ {
+		if k > i && (toks[k].nl || toks[k].space && (toks[k].kind == kPunct || toks[k-1].kind == kPunct)) {
+			break // a symbol is glued to its phrase: "US$", "km/h", not "A $"
+		}
+		c := n.next[toks[k].key]
+		if c == nil {
+			break
+		}
+		n = c
+		if n.ent != nil {
+			found[nf] = lexMatch{end: k + 1, e: n.ent}
+			nf++
+		}
+	}
+	m := 0
+	for k := nf - 1; k >= 0 && m < len(out); k-- {
+		out[m] = found[k]
+		m++
+	}
+	return m
+}
+
+// has reports whether some phrase of t starts with key.
+func (t *trie) has(key string) bool {
+	_, ok := t.next[key]
+	return ok
+}
+
+// format is a language's written conventions (format.txt).
+type format struct {
+	decimal      byte // decimal mark: ',' or '.'
+	spaceGroup   bool // digits grouped by spaces ("1 000")
+	dayFirst     bool // numeric dates read day first (dd/mm)
+	monthLower   bool // month names are written in lower case
+	monthUpper   bool // month names are capitalised
+	monthContext map[string]bool
+	monthAfter   map[string]bool
+	yearContext  map[string]bool
+	ordSuffix    map[string]bool
+	numberJoin   map[string]bool // words joining number words ("et", "and")
+}
+
+// language is the compiled data of one language.
+type language struct {
+	code       string
+	f          format
+	months     trie
+	weekdays   trie
+	numbers    trie
+	magnitudes trie
+	currencies trie
+	units      trie
+	ordinals   trie
+	pats       []pattern
+	byKey      map[string][]int32
+	bySlot     [numSlots][]int32
+	// first indexes, by the key of a token, the patterns that may start
+	// there: those opening with that literal, and those opening with a slot
+	// whose lexicon has a phrase starting with it. Built by finish.
+	first map[string][]int32
+	// numFirst lists the patterns that may start at a number token.
+	numFirst []int32
+}
+
+// finish builds the start index once all files are loaded.
+func (l *language) finish() {
+	l.first = map[string][]int32{}
+	add := func(key string, idx []int32) {
+		l.first[key] = append(l.first[key], idx...)
+	}
+	for k, idx := range l.byKey {
+		add(k, idx)
+	}
+	lex := map[slot][]*trie{
+		slotNum: {&l.numbers}, slotAmount: {&l.numbers}, slotDay: {&l.ordinals}, slotMonth: {&l.months},
+		slotWeekday: {&l.weekdays}, slotCurrency: {&l.currencies}, slotCurSym: {&l.currencies},
+		slotUnit: {&l.units}, slotTUnit: {&l.units},
+	}
+	for s := slot(1); s < numSlots; s++ {
+		if len(l.bySlot[s]) == 0 {
+			continue
+		}
+		for _, t := range lex[s] {
+			for k := range t.next {
+				add(k, l.bySlot[s])
+			}
+		}
+		switch s {
+		case slotNum, slotAmount, slotInt, slotDay, slotYear, slotDecade, slotHour, slotMinute:
+			l.numFirst = append(l.numFirst, l.bySlot[s]...)
+		}
+	}
+	// Keep pattern order (ties go to the earlier pattern) and drop repeats.
+	norm := func(idx []int32) []int32 {
+		sort.Slice(idx, func(i, j int) bool { return idx[i] < idx[j] })
+		out := idx[:0]
+		for i, v := range idx {
+			if i == 0 || v != idx[i-1] {
+				out = append(out, v)
+			}
+		}
+		return out
+	}
+	for k, idx := range l.first {
+		l.first[k] = norm(idx)
+	}
+	l.numFirst = norm(l.numFirst)
+}
+
+func newLanguage(code string) *language {
+	return &language{
+		code: code,
+		f: format{
+			decimal: '.', monthContext: map[string]bool{}, monthAfter: map[string]bool{},
+			yearContext: map[string]bool{}, ordSuffix: map[string]bool{}, numberJoin: map[string]bool{},
+		},
+		byKey: map[string][]int32{},
+	}
+}
+
+// load reads the files of one data folder into l.
+func (l *language) load(fsys fs.FS, dir string) error {
+	files, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return fmt.Errorf("temporal: reading %s: %w", dir, err)
+	}
+	names := make([]string, 0, len(files))
+	for _, f := range files {
+		if !f.IsDir() && strings.HasSuffix(f.Name(), ".txt") {
+			names = append(names, f.Name())
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		p := path.Join(dir, name)
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return fmt.Errorf("temporal: reading %s: %w", p, err)
+		}
+		if err := l.loadFile(strings.TrimSuffix(name, ".txt"), string(b)); err != nil {
+			return fmt.Errorf("temporal: %s: %w", p, err)
+		}
+	}
+	return nil
+}
+
+var errSyntax = errors.New("syntax error")
+
+func (l *language) loadFile(kind, content string) error {
+	sc := bufio.NewScanner(strings.NewReader(content))
+	line := 0
+	for sc.Scan() {
+		line++
+		s := sc.Text()
+		if i := strings.Index(s, " #"); i >= 0 {
+			s = s[:i]
+		}
+		s = strings.TrimSpace(s)
+		if s == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		lhs, rhs, ok := strings.Cut(s, " = ")
+		if !ok {
+			return fmt.Errorf("line %d: %q: want \"phrase = value\": %w", line, s, errSyntax)
+		}
+		lhs, rhs = strings.TrimSpace(lhs), strings.TrimSpace(rhs)
+		var err error
+		switch kind {
+		case "format":
+			err = l.setFormat(lhs, rhs)
+		case "patterns":
+			err = l.addPattern(lhs, rhs)
+		default:
+			err = l.addEntry(kind, lhs, rhs)
+		}
+		if err != nil {
+			return fmt.Errorf("line %d: %w", line, err)
+		}
+	}
+	return sc.Err()
+}
+
+func (l *language) setFormat(key, val string) error {
+	words := strings.Fields(val)
+	set := func(m map[string]bool) {
+		for _, w := range words {
+			for _, t := range scan(w) {
+				m[t.key] = true
+			}
+		}
+	}
+	switch key {
+	case "decimal":
+		if val != "," && val != "." {
+			return fmt.Errorf("decimal %q: %w", val, errSyntax)
+		}
+		l.f.decimal = val[0]
+	case "group":
+		l.f.spaceGroup = false
+		for _, w := range words {
+			if w == "space" {
+				l.f.spaceGroup = true
+			}
+		}
+	case "dateorder":
+		switch val {
+		case "dmy":
+			l.f.dayFirst = true
+		case "mdy":
+			l.f.dayFirst = false
+		default:
+			return fmt.Errorf("dateorder %q: %w", val, errSyntax)
+		}
+	case "monthcase":
+		l.f.monthLower, l.f.monthUpper = val == "lower", val == "upper"
+	case "monthcontext":
+		set(l.f.monthContext)
+	case "monthafter":
+		set(l.f.monthAfter)
+	case "yearcontext":
+		set(l.f.yearContext)
+	case "ordinal":
+		set(l.f.ordSuffix)
+	case "numberjoin":
+		set(l.f.numberJoin)
+	default:
+		return fmt.Errorf("unknown setting %q: %w", key, errSyntax)
+	}
+	return nil
+}
+
+func phraseKeys(p string) []string {
+	toks := scan(p)
+	keys := make([]string, len(toks))
+	for i, t := range toks {
+		keys[i] = t.key
+	}
+	return keys
+}
+
+func (l *language) addEntry(kind, lhs, rhs string) error {
+	f := strings.Fields(rhs)
+	if len(f) == 0 {
+		return fmt.Errorf("%q: no value: %w", lhs, errSyntax)
+	}
+	e := entry{val: f[0]}
+	rest := f[1:]
+	var t *trie
+	switch kind {
+	case "months", "weekdays", "ordinals":
+		n, err := strconv.Atoi(f[0])
+		if err != nil {
+			return fmt.Errorf("%q: %w", rhs, err)
+		}
+		e.n = n
+		t = map[string]*trie{"months": &l.months, "weekdays": &l.weekdays, "ordinals": &l.ordinals}[kind]
+	case "numbers", "magnitudes":
+		d, ok := parseDec(f[0])
+		if !ok {
+			return fmt.Errorf("%q: not a number: %w", rhs, errSyntax)
+		}
+		e.d = d
+		t = &l.numbers
+		if kind == "magnitudes" {
+			t = &l.magnitudes
+		}
+	case "currencies":
+		t = &l.currencies
+	case "units":
+		if len(f) < 2 {
+			return fmt.Errorf("%q: want \"unit kind\": %w", rhs, errSyntax)
+		}
+		e.kind = f[1]
+		rest = f[2:]
+		t = &l.units
+	default:
+		return fmt.Errorf("unknown data file %q: %w", kind, errSyntax)
+	}
+	for _, fl := range rest {
+		switch fl {
+		case "amb":
+			e.flags |= flagAmb
+		case "abbr":
+			e.flags |= flagAbbr
+		case "sym":
+			e.flags |= flagSym
+		case "beforemag":
+			e.flags |= flagBeforeMag
+		default:
+			return fmt.Errorf("unknown flag %q: %w", fl, errSyntax)
+		}
+	}
+	keys := phraseKeys(lhs)
+	if len(keys) == 0 {
+		return fmt.Errorf("empty phrase: %w", errSyntax)
+	}
+	t.insert(keys, e)
+	return nil
+}

@@ -1,0 +1,80 @@
+// Package temporal finds temporal and numeric expressions in news text —
+// DATE, TIME, MONEY, PERCENT and QUANTITY — and normalises their values.
+//
+// The engine is language-agnostic: a small scanner turns the raw text into
+// words, digit runs and symbols (keeping code-point offsets, so it needs no
+// tokenizer), merges numbers by the language's format ("1 000", "3,5",
+// "1,000.5"), then runs patterns over them. Everything specific to a
+// language — month and weekday names, number words, magnitudes,
+// currencies, units and the patterns themselves — lives in plain data
+// files under data/<lang>/ (see data/README.md); data/common/ holds what is
+// written the same everywhere (€, $, %, km, ISO dates). A language is
+// added by adding a folder. At each position the longest match wins.
+//
+// # Values
+//
+//   - DATE: ISO 8601 at the precision written: 2024-06-18 (day), 2024-09
+//     (month), 2024 (year), 2024-W25 (ISO week: "cette semaine", "last
+//     week"), 2024-Q1 (quarter), 199 (decade: "the 1990s", ISO 8601-2).
+//   - TIME: the time of day, "T14:30" ("14h30", "2:30 pm", "midi").
+//   - MONEY: amount in plain decimal and ISO 4217 code, "3500000000 EUR".
+//   - PERCENT: the number only, "12" for "12 %" and "3.5" for "3,5 pour
+//     cent"; percentage points are PERCENT too ("half a percentage point"
+//     → "0.5").
+//   - QUANTITY: amount and normalised unit, "24 year", "2 hour", "500 km",
+//     "42.5 °C". Only measures with a unit are QUANTITY (durations, ages,
+//     distances, areas, masses, volumes, temperatures, speeds, power); bare
+//     counts ("3 000 soldats") are not reported.
+//
+// # Resolving relative dates
+//
+// Relative dates are resolved against the reference time passed to
+// Extract (the article's publication time); with a zero reference their
+// span is still reported, with an empty Value. Absolute dates with a year
+// always get their value.
+//
+//   - hier/yesterday, aujourd'hui/today, demain/tomorrow: ref ± days.
+//   - A weekday alone ("lundi", "on Monday") is the one in [ref−4 days,
+//     ref+2 days]: wires mostly report the past, but announce the next few
+//     days. With ref on Wednesday 2024-06-19: lundi → 2024-06-17,
+//     vendredi → 2024-06-21, samedi → 2024-06-15.
+//     "lundi dernier"/"last Monday" is the one in [ref−7, ref−1],
+//     "mardi prochain"/"next Tuesday" the one in [ref+1, ref+7].
+//   - A date without a year ("mercredi 18 juin", "June 30", "en mars")
+//     takes, among ref's year and the years before and after, the one
+//     nearest to ref, a future distance counting double. A weekday written
+//     with the date picks the year where it fits, unless the nearest
+//     candidate is within a month of ref (then the weekday is taken for a
+//     slip: "mercredi 18 juin" published on 2024-06-19 is 2024-06-18).
+//   - "septembre dernier"/"last September": the latest September strictly
+//     before ref's month (2023-09 for ref 2024-06-19); "juillet
+//     prochain"/"next July": the first one strictly after; "September last
+//     year": that month of ref's year − 1.
+//   - "il y a deux semaines"/"two weeks ago", "dans trois jours"/"in three
+//     days": ref shifted; days and weeks give a day (ref − 14 days), months
+//     a month, years a year.
+//   - "la semaine dernière", "le mois prochain", "l'an dernier", "this
+//     year": the ISO week, month or year of ref shifted.
+//
+// Numeric dates follow the language's dateorder: day first (03/04/2021 =
+// 3 April) except in English, read month first as US wires write it; a
+// first number over 12 is taken as the day either way. Two-digit years
+// are 1950–2049.
+//
+// # Ambiguity
+//
+// A month name that is also a common word or name (French "mars", "sept",
+// English "May", "March", abbreviations "Jan", "Sun") counts only with
+// dating context: a day number or year next to it, or a context word
+// before it ("en mars", "in May", "depuis mars", "last May"). A capitalised
+// French month ("Mars", "Mai") needs the same context, since French
+// months are written in lower case; an English month must be capitalised.
+// A bare four-digit number is a year only after a dating word ("en 2019",
+// "since 2014", "d'ici 2030") and not before a unit or currency.
+//
+// # Use
+//
+// Build one Extractor with New and share it: it is immutable and safe for
+// concurrent use. Extract works on raw text; Annotate adds the expressions
+// of an analysis.Analysis as mentions.
+package temporal

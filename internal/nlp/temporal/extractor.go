@@ -1,0 +1,169 @@
+package temporal
+
+import (
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
+)
+
+// Expr is one temporal or numeric expression found in a text.
+type Expr struct {
+	// Type is DATE, TIME, MONEY, PERCENT or QUANTITY.
+	Type string
+	// Start, End are code-point offsets into the text, End exclusive.
+	Start, End int
+	// Text is the expression as written (the text's code points [Start, End)).
+	Text string
+	// Value is the normalised value (see the package documentation); empty
+	// for a relative date when there is no reference date.
+	Value string
+	// Confidence in [0,1].
+	Confidence float64
+}
+
+// Extractor finds temporal and numeric expressions. It is immutable once
+// built and safe for concurrent use.
+type Extractor struct {
+	langs  map[string]*language
+	common *language
+}
+
+// New builds an Extractor from the data embedded in the package.
+func New() (*Extractor, error) {
+	sub, err := fs.Sub(embedded, "data")
+	if err != nil {
+		return nil, fmt.Errorf("temporal: embedded data: %w", err)
+	}
+	return NewFromFS(sub)
+}
+
+// NewFromFS builds an Extractor from a data tree: one folder per language
+// (ISO 639-1 code) and a "common" folder loaded under every language and
+// used alone for languages without a folder.
+func NewFromFS(fsys fs.FS) (*Extractor, error) {
+	dirs, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, fmt.Errorf("temporal: reading data: %w", err)
+	}
+	x := &Extractor{langs: map[string]*language{}}
+	build := func(code string) (*language, error) {
+		l := newLanguage(code)
+		if _, err := fs.Stat(fsys, commonDir); err == nil {
+			if err := l.load(fsys, commonDir); err != nil {
+				return nil, err
+			}
+		}
+		if code != "" {
+			if err := l.load(fsys, code); err != nil {
+				return nil, err
+			}
+		}
+		l.finish()
+		return l, nil
+	}
+	if x.common, err = build(""); err != nil {
+		return nil, err
+	}
+	for _, d := range dirs {
+		if !d.IsDir() || d.Name() == commonDir {
+			continue
+		}
+		l, err := build(d.Name())
+		if err != nil {
+			return nil, err
+		}
+		x.langs[d.Name()] = l
+	}
+	return x, nil
+}
+
+// Languages lists the languages with their own data, sorted.
+func (x *Extractor) Languages() []string {
+	out := make([]string, 0, len(x.langs))
+	for k := range x.langs {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (x *Extractor) language(code string) *language {
+	code = strings.ToLower(code)
+	if i := strings.IndexAny(code, "-_"); i >= 0 {
+		code = code[:i]
+	}
+	if l, ok := x.langs[code]; ok {
+		return l
+	}
+	return x.common
+}
+
+// Extract returns the expressions of s in text order, without overlaps.
+// lang is an ISO 639-1 code ("fr", "en-GB"); ref anchors relative dates
+// (the article's publication time; zero when unknown).
+func (x *Extractor) Extract(s string, lang string, ref time.Time) []Expr {
+	l := x.language(lang)
+	toks := mergeNumbers(s, scan(s), &l.f)
+	markSentences(toks)
+	m := matcher{l: l, toks: toks, ref: newRef(ref), refT: ref}
+	var out []Expr
+	for i := 0; i < len(toks); {
+		t := &toks[i]
+		cand := l.numFirst
+		if t.kind != kNum {
+			cand = l.first[t.key]
+		}
+		if len(cand) == 0 {
+			i++
+			continue
+		}
+		m.haveBest = false
+		for _, pi := range cand {
+			m.dfs(&l.pats[pi], 0, i, caps{first: -1, hh: -1, mm: -1})
+		}
+		if !m.haveBest {
+			i++
+			continue
+		}
+		b := m.best
+		f, e := &toks[b.first], &toks[b.last]
+		out = append(out, Expr{
+			Type: b.typ, Start: f.rs, End: e.re, Text: s[f.bs:e.be], Value: b.val, Confidence: b.conf,
+		})
+		i = b.last + 1
+	}
+	return out
+}
+
+// Annotate runs Extract over every field of a, in a.Lang and anchored at
+// a.Published, and appends the expressions to a.Mentions (Entity = -1;
+// sentence and token indexes from the field's Doc).
+func (x *Extractor) Annotate(a *analysis.Analysis) {
+	for fi := range a.Fields {
+		doc := &a.Fields[fi].Doc
+		for _, e := range x.Extract(doc.Text, a.Lang, a.Published) {
+			sent := 0
+			for si, s := range doc.Sentences {
+				if s.Start <= e.Start {
+					sent = si
+				} else {
+					break
+				}
+			}
+			ts := sort.Search(len(doc.Tokens), func(k int) bool { return doc.Tokens[k].End > e.Start })
+			te := sort.Search(len(doc.Tokens), func(k int) bool { return doc.Tokens[k].Start >= e.End })
+			if te < ts {
+				te = ts
+			}
+			a.Mentions = append(a.Mentions, analysis.Mention{
+				Field: fi, Sent: sent, TokStart: ts, TokEnd: te,
+				Start: e.Start, End: e.End, Text: e.Text, Type: e.Type,
+				Confidence: e.Confidence, Value: e.Value, Entity: -1,
+			})
+		}
+	}
+}

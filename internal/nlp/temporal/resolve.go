@@ -1,0 +1,507 @@
+package temporal
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+type actKind uint8
+
+const (
+	actDate      actKind = iota + 1 // absolute date from the captured day, month, year, weekday
+	actNumDate                      // numeric date d/m/y or m/d/y (the language's dateorder)
+	actISODate                      // y-m-d
+	actDay                          // ref ± k days
+	actWeek                         // ISO week of ref ± k weeks
+	actMonth                        // month of ref ± k
+	actYear                         // year of ref ± k
+	actAgo                          // ref − n units
+	actIn                           // ref + n units
+	actWeekday                      // named weekday: k=0 nearest (past-leaning), −1 last, +1 next
+	actMonthRel                     // named month: −1 last, +1 next, 0 this year's
+	actMonthYear                    // named month of the year ref + k
+	actDecade                       // decade
+	actQuarter                      // quarter k of the captured year (or ref's)
+	actTime                         // time of day
+	actMoney                        // amount + currency
+	actQuantity                     // amount + unit (PERCENT when the unit is a percent)
+)
+
+var actNames = map[string]actKind{
+	"date": actDate, "numdate": actNumDate, "isodate": actISODate, "day": actDay, "week": actWeek,
+	"month": actMonth, "year": actYear, "ago": actAgo, "in": actIn, "weekday": actWeekday,
+	"monthrel": actMonthRel, "monthyear": actMonthYear, "decade": actDecade, "quarter": actQuarter,
+	"time": actTime, "money": actMoney, "quantity": actQuantity,
+}
+
+type action struct {
+	kind     actKind
+	k        int  // fixed offset
+	useN     bool // offset is the captured number (times sign)
+	sign     int
+	fixed    dec // fixed number (ago 1, quantity 0.5)
+	hasFixed bool
+	unit     string // fixed unit (quantity … year)
+	ukind    string
+	ampm     int // time: 1 am, 2 pm
+	hh, mm   int // time: fixed hour and minute, hh < 0 when not fixed
+}
+
+func parseAction(s string) (action, error) {
+	f := strings.Fields(s)
+	a := action{hh: -1}
+	kind, ok := actNames[f[0]]
+	if !ok {
+		return a, fmt.Errorf("unknown action %q: %w", f[0], errSyntax)
+	}
+	a.kind = kind
+	args := f[1:]
+	switch kind {
+	case actDay, actWeek, actMonth, actYear, actWeekday, actMonthRel, actMonthYear, actQuarter:
+		if len(args) == 0 {
+			break
+		}
+		switch args[0] {
+		case "n", "+n":
+			a.useN, a.sign = true, 1
+		case "-n":
+			a.useN, a.sign = true, -1
+		default:
+			k, err := strconv.Atoi(args[0])
+			if err != nil {
+				return a, fmt.Errorf("offset %q: %w", args[0], err)
+			}
+			a.k = k
+		}
+	case actAgo, actIn:
+		if len(args) > 0 {
+			d, ok := parseDec(args[0])
+			if !ok {
+				return a, fmt.Errorf("number %q: %w", args[0], errSyntax)
+			}
+			a.fixed, a.hasFixed = d, true
+		}
+		if len(args) > 1 {
+			a.unit = args[1]
+		}
+	case actQuantity:
+		for _, x := range args {
+			if d, ok := parseDec(x); ok {
+				a.fixed, a.hasFixed = d, true
+			} else if a.unit == "" {
+				a.unit = x
+			} else {
+				a.ukind = x
+			}
+		}
+	case actTime:
+		for _, x := range args {
+			switch x {
+			case "am":
+				a.ampm = 1
+			case "pm":
+				a.ampm = 2
+			default:
+				h, m, ok := strings.Cut(x, ":")
+				hv, err1 := strconv.Atoi(h)
+				mv, err2 := strconv.Atoi(m)
+				if !ok || err1 != nil || err2 != nil {
+					return a, fmt.Errorf("time %q: want HH:MM: %w", x, errSyntax)
+				}
+				a.hh, a.mm = hv, mv
+			}
+		}
+	}
+	return a, nil
+}
+
+// refDate is the anchor of relative expressions.
+type refDate struct {
+	t       time.Time
+	ok      bool
+	y, m, d int
+	wd      int // ISO weekday, Monday = 1
+}
+
+func newRef(t time.Time) refDate {
+	if t.IsZero() {
+		return refDate{}
+	}
+	y, m, d := t.Date()
+	r := refDate{t: time.Date(y, m, d, 12, 0, 0, 0, time.UTC), ok: true, y: y, m: int(m), d: d}
+	r.wd = int(t.Weekday())
+	if r.wd == 0 {
+		r.wd = 7
+	}
+	return r
+}
+
+// result is an evaluated match.
+type result struct {
+	typ         string
+	val         string
+	conf        float64
+	first, last int
+}
+
+func daysIn(y, m int) int {
+	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+func appendPad(b []byte, v, w int) []byte {
+	s := strconv.Itoa(v)
+	for i := len(s); i < w; i++ {
+		b = append(b, '0')
+	}
+	return append(b, s...)
+}
+
+func fmtYMD(y, m, d int) string {
+	b := make([]byte, 0, 10)
+	b = appendPad(b, y, 4)
+	if m > 0 {
+		b = append(b, '-')
+		b = appendPad(b, m, 2)
+		if d > 0 {
+			b = append(b, '-')
+			b = appendPad(b, d, 2)
+		}
+	}
+	return string(b)
+}
+
+func fmtTime(t time.Time) string {
+	y, m, d := t.Date()
+	return fmtYMD(y, int(m), d)
+}
+
+// chooseYear picks the year of a date written without one: the candidate
+// (ref's year, the one before or after) nearest to ref, a future date
+// counting double (wires mostly report the past). A weekday written with
+// the date ("Tuesday, Nov. 5") picks the year where it fits, unless the
+// nearest candidate lies within a month of ref: then the day number wins
+// and the weekday is taken for a slip.
+func (r refDate) chooseYear(m, d, wd int) int {
+	best, bestScore := r.y, int64(-1)
+	fitBest, fitScore := 0, int64(-1)
+	for y := r.y - 1; y <= r.y+1; y++ {
+		var diff int64
+		if d == 0 {
+			diff = int64((y-r.y)*12 + m - r.m)
+		} else {
+			if d > daysIn(y, m) {
+				continue
+			}
+			t := time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC)
+			diff = int64(t.Sub(r.t).Hours() / 24)
+		}
+		score := diff
+		if score < 0 {
+			score = -score
+		} else {
+			score *= 2
+		}
+		if bestScore < 0 || score < bestScore {
+			best, bestScore = y, score
+		}
+		if wd != 0 && d != 0 && isoWeekday(time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC)) == wd &&
+			(fitScore < 0 || score < fitScore) {
+			fitBest, fitScore = y, score
+		}
+	}
+	if fitScore >= 0 && best != fitBest {
+		near := time.Date(best, time.Month(m), d, 12, 0, 0, 0, time.UTC).Sub(r.t)
+		if near < 0 {
+			near = -near
+		}
+		if near > 31*24*time.Hour {
+			return fitBest
+		}
+	}
+	return best
+}
+
+func isoWeekday(t time.Time) int {
+	w := int(t.Weekday())
+	if w == 0 {
+		return 7
+	}
+	return w
+}
+
+// weekdayOffset returns the day offset from ref of weekday wd: k = 0 picks
+// the one in [ref−4, ref+2], k = −1 the one in [ref−7, ref−1], k = +1 the
+// one in [ref+1, ref+7].
+func (r refDate) weekdayOffset(wd, k int) int {
+	o := ((wd-r.wd)%7 + 7) % 7 // 0..6, forward
+	switch {
+	case k < 0:
+		if o == 0 {
+			return -7
+		}
+		return o - 7
+	case k > 0:
+		if o == 0 {
+			return 7
+		}
+		return o
+	}
+	if o > 2 {
+		return o - 7
+	}
+	return o
+}
+
+func (m *matcher) eval(a *action, c *caps) (result, bool) {
+	r := m.ref
+	date := func(v string, conf float64) (result, bool) { return result{typ: "DATE", val: v, conf: conf}, true }
+	k := a.k
+	if a.useN {
+		if !c.hasNum || !c.num.isInt() {
+			return result{}, false
+		}
+		n, ok := c.num.int()
+		if !ok || n > 10000 {
+			return result{}, false
+		}
+		k = a.sign * n
+	}
+	switch a.kind {
+	case actDate:
+		y, mo, d, wd := c.year, c.month, c.day, c.wday
+		switch {
+		case mo == 0 && d == 0 && y == 0 && wd != 0:
+			if !r.ok {
+				return date("", 0.8)
+			}
+			return date(fmtTime(r.t.AddDate(0, 0, r.weekdayOffset(wd, 0))), 0.8)
+		case mo == 0 && d != 0:
+			return result{}, false
+		case mo == 0 && y != 0:
+			return date(fmtYMD(y, 0, 0), 0.9)
+		case mo == 0:
+			return result{}, false
+		}
+		if d > 31 || d > 0 && y == 0 && d > daysIn(2024, mo) {
+			return result{}, false
+		}
+		if y == 0 {
+			if !r.ok {
+				return date("", 0.85)
+			}
+			y = r.chooseYear(mo, d, wd)
+		}
+		if d > daysIn(y, mo) {
+			return result{}, false
+		}
+		return date(fmtYMD(y, mo, d), 0.95)
+	case actNumDate, actISODate:
+		var y, mo, d int
+		if a.kind == actISODate {
+			if c.nints != 3 || c.ints[0] < 1000 {
+				return result{}, false
+			}
+			y, mo, d = c.ints[0], c.ints[1], c.ints[2]
+		} else {
+			if c.nints != 3 {
+				return result{}, false
+			}
+			a0, a1, a2 := c.ints[0], c.ints[1], c.ints[2]
+			y = a2
+			d, mo = a0, a1
+			if !m.l.f.dayFirst {
+				d, mo = a1, a0
+			}
+			if mo > 12 && d <= 12 {
+				d, mo = mo, d
+			}
+			switch {
+			case y < 100 && y >= 50:
+				y += 1900
+			case y < 100:
+				y += 2000
+			case y < 1000:
+				return result{}, false
+			}
+		}
+		if mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) {
+			return result{}, false
+		}
+		return date(fmtYMD(y, mo, d), 0.9)
+	case actDay:
+		if !r.ok {
+			return date("", 0.85)
+		}
+		return date(fmtTime(r.t.AddDate(0, 0, k)), 0.9)
+	case actWeek:
+		if !r.ok {
+			return date("", 0.85)
+		}
+		y, w := r.t.AddDate(0, 0, 7*k).ISOWeek()
+		b := appendPad(nil, y, 4)
+		b = append(b, '-', 'W')
+		return date(string(appendPad(b, w, 2)), 0.85)
+	case actMonth:
+		if !r.ok {
+			return date("", 0.85)
+		}
+		t := time.Date(r.y, time.Month(r.m), 1, 12, 0, 0, 0, time.UTC).AddDate(0, k, 0)
+		return date(fmtYMD(t.Year(), int(t.Month()), 0), 0.85)
+	case actYear:
+		if !r.ok {
+			return date("", 0.85)
+		}
+		return date(fmtYMD(r.y+k, 0, 0), 0.9)
+	case actAgo, actIn:
+		n := c.num
+		if a.hasFixed {
+			n = a.fixed
+		} else if !c.hasNum {
+			return result{}, false
+		}
+		ni, ok := n.int()
+		if !ok || !n.isInt() || ni > 5000 {
+			return result{}, false
+		}
+		if a.kind == actAgo {
+			ni = -ni
+		}
+		unit := c.unit
+		if a.unit != "" {
+			unit = a.unit
+		}
+		if !r.ok {
+			return date("", 0.8)
+		}
+		switch unit {
+		case "day":
+			return date(fmtTime(r.t.AddDate(0, 0, ni)), 0.85)
+		case "week":
+			return date(fmtTime(r.t.AddDate(0, 0, 7*ni)), 0.85)
+		case "month":
+			t := time.Date(r.y, time.Month(r.m), 1, 12, 0, 0, 0, time.UTC).AddDate(0, ni, 0)
+			return date(fmtYMD(t.Year(), int(t.Month()), 0), 0.85)
+		case "year":
+			return date(fmtYMD(r.y+ni, 0, 0), 0.85)
+		case "decade":
+			return date(fmtYMD(r.y+10*ni, 0, 0), 0.8)
+		case "hour", "minute":
+			d := time.Hour
+			if unit == "minute" {
+				d = time.Minute
+			}
+			return date(fmtTime(m.refExact().Add(time.Duration(ni)*d)), 0.8)
+		}
+		return result{}, false
+	case actWeekday:
+		if c.wday == 0 {
+			return result{}, false
+		}
+		if !r.ok {
+			return date("", 0.8)
+		}
+		return date(fmtTime(r.t.AddDate(0, 0, r.weekdayOffset(c.wday, k))), 0.85)
+	case actMonthRel, actMonthYear:
+		if c.month == 0 {
+			return result{}, false
+		}
+		if !r.ok {
+			return date("", 0.85)
+		}
+		y := r.y + k
+		if a.kind == actMonthRel {
+			y = r.y
+			switch {
+			case k < 0 && c.month >= r.m:
+				y--
+			case k > 0 && c.month <= r.m:
+				y++
+			}
+		}
+		if c.day > daysIn(y, c.month) {
+			return result{}, false
+		}
+		return date(fmtYMD(y, c.month, c.day), 0.9)
+	case actDecade:
+		if c.decade == 0 {
+			return result{}, false
+		}
+		return date(strconv.Itoa(c.decade/10), 0.85)
+	case actQuarter:
+		if k < 1 || k > 4 {
+			return result{}, false
+		}
+		y := c.year
+		if y == 0 {
+			if !r.ok {
+				return date("", 0.85)
+			}
+			y = r.y
+		}
+		return date(fmtYMD(y, 0, 0)+"-Q"+strconv.Itoa(k), 0.85)
+	case actTime:
+		hh, mm := c.hh, c.mm
+		if a.hh >= 0 {
+			hh, mm = a.hh, a.mm
+		}
+		if hh < 0 {
+			return result{}, false
+		}
+		if mm < 0 {
+			mm = 0
+		}
+		switch a.ampm {
+		case 1:
+			if hh > 12 || hh == 0 {
+				return result{}, false
+			}
+			if hh == 12 {
+				hh = 0
+			}
+		case 2:
+			if hh > 12 || hh == 0 {
+				return result{}, false
+			}
+			if hh < 12 {
+				hh += 12
+			}
+		}
+		if hh > 24 || mm > 59 || hh == 24 && mm > 0 {
+			return result{}, false
+		}
+		b := append(make([]byte, 0, 6), 'T')
+		b = appendPad(b, hh, 2)
+		b = append(b, ':')
+		b = appendPad(b, mm, 2)
+		return result{typ: "TIME", val: string(b), conf: 0.9}, true
+	case actMoney:
+		if !c.hasNum || c.cur == "" {
+			return result{}, false
+		}
+		return result{typ: "MONEY", val: c.num.String() + " " + c.cur, conf: 0.95}, true
+	case actQuantity:
+		n := c.num
+		if a.hasFixed {
+			n = a.fixed
+		} else if !c.hasNum {
+			return result{}, false
+		}
+		unit, kind := c.unit, c.ukind
+		if a.unit != "" {
+			unit, kind = a.unit, a.ukind
+		}
+		if unit == "" {
+			return result{}, false
+		}
+		if kind == "percent" {
+			return result{typ: "PERCENT", val: n.String(), conf: 0.95}, true
+		}
+		return result{typ: "QUANTITY", val: n.String() + " " + unit, conf: 0.85}, true
+	}
+	return result{}, false
+}
+
+// refExact is the reference instant itself (for "il y a deux heures").
+func (m *matcher) refExact() time.Time { return m.refT }

@@ -1,0 +1,227 @@
+// Package service wires the configured worker together — embedded server or
+// NATS connection, streams, consumer, pipeline, HTTP endpoints — and runs it
+// until its context ends, shutting down in order.
+package service
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"sync/atomic"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/rs/zerolog"
+
+	"github.com/wirenrich/wirenrich/config"
+	"github.com/wirenrich/wirenrich/internal/article"
+	"github.com/wirenrich/wirenrich/internal/bus"
+	"github.com/wirenrich/wirenrich/internal/embedded"
+	"github.com/wirenrich/wirenrich/internal/pipeline"
+	"github.com/wirenrich/wirenrich/internal/sink"
+)
+
+// Service is one worker replica.
+type Service struct {
+	cfg      config.Config
+	log      zerolog.Logger
+	enricher pipeline.Enricher
+	reg      *prometheus.Registry
+	metrics  *pipeline.Metrics
+	handler  http.Handler
+
+	nc     atomic.Pointer[nats.Conn]
+	worker atomic.Pointer[pipeline.Worker]
+}
+
+// New builds a service for a validated configuration.
+func New(cfg config.Config, enricher pipeline.Enricher, log zerolog.Logger) (*Service, error) {
+	if enricher == nil {
+		return nil, errors.New("service: no enricher")
+	}
+	s := &Service{cfg: cfg, log: log, enricher: enricher, reg: prometheus.NewRegistry()}
+	s.reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	s.metrics = pipeline.NewMetrics(s.reg)
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{Registry: s.reg}))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		fmt.Fprintln(w, "ok")
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, _ *http.Request) {
+		if !s.Ready() {
+			http.Error(w, "not ready: not connected or not consuming", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ready")
+	})
+	s.handler = mux
+	return s, nil
+}
+
+// Handler serves /metrics, /healthz and /readyz.
+func (s *Service) Handler() http.Handler { return s.handler }
+
+// Metrics are the service's pipeline metrics.
+func (s *Service) Metrics() *pipeline.Metrics { return s.metrics }
+
+// Ready reports whether the service is connected and consuming.
+func (s *Service) Ready() bool {
+	nc, w := s.nc.Load(), s.worker.Load()
+	return nc != nil && nc.IsConnected() && w != nil && w.Consuming()
+}
+
+// Run starts everything and blocks until ctx ends; then it stops fetching,
+// lets in-flight articles finish (or releases them), drains the NATS
+// connection, stops HTTP and finally the embedded server.
+func (s *Service) Run(ctx context.Context) (err error) {
+	cfg := s.cfg
+	url := cfg.NatsURL
+	if cfg.Embedded() {
+		srv, err := embedded.Start(ctx, embedded.Options{Listen: cfg.EmbeddedListen, StoreDir: cfg.DataDir}, s.log)
+		if err != nil {
+			return err
+		}
+		defer func() {
+			srv.Shutdown()
+			s.log.Info().Msg("embedded NATS server stopped")
+		}()
+		url = srv.ClientURL()
+	}
+
+	if cfg.HTTPAddr != "" {
+		stopHTTP, err := s.serveHTTP(cfg.HTTPAddr)
+		if err != nil {
+			return err
+		}
+		defer stopHTTP()
+	}
+
+	host, _ := os.Hostname()
+	nc, err := bus.Connect(bus.ConnectOptions{
+		URL: url, Name: "wirenrich " + host,
+		User: cfg.NatsUser, Password: cfg.NatsPassword, Token: cfg.NatsToken,
+		NkeySeedFile: cfg.NatsNkeyFile, CredsFile: cfg.NatsCredsFile,
+		TLSCAFile: cfg.NatsTLSCaFile, TLSCertFile: cfg.NatsTLSCert, TLSKeyFile: cfg.NatsTLSKey,
+		ReconnectWait: min(time.Second, cfg.AckWait/2),
+	}, s.log)
+	if err != nil {
+		return err
+	}
+	defer s.closeConn(nc)
+	s.nc.Store(nc)
+
+	js, err := jetstream.New(nc)
+	if err != nil {
+		return fmt.Errorf("jetstream: %w", err)
+	}
+	setupCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	cons, err := bus.Ensure(setupCtx, js, bus.Topology{
+		InputStream: cfg.InputStream, InputSubject: cfg.InputSubject,
+		OutputStream: cfg.OutputStream, OutputPrefix: cfg.OutputPrefix,
+		DLQStream: cfg.DLQStream, DLQPrefix: cfg.DLQPrefix,
+		Create: cfg.CreateStreams, Replicas: cfg.StreamReplicas, DuplicateWindow: cfg.DuplicateWindow,
+		Durable: cfg.Durable, AckWait: cfg.AckWait, MaxDeliver: cfg.MaxDeliver,
+		BackOff: cfg.BackOff(), MaxAckPending: cfg.MaxAckPending,
+	}, s.log)
+	cancel()
+	if err != nil {
+		return err
+	}
+
+	src, err := pipeline.NewJetStreamSource(cons, cfg.PullBatch, s.log)
+	if err != nil {
+		return err
+	}
+	enc, err := Encoder(cfg.OutputFormat)
+	if err != nil {
+		return err
+	}
+	w, err := pipeline.NewWorker(src, sink.NewJetStream(js), pipeline.Options{
+		Workers:        cfg.Workers,
+		InputPrefix:    pipeline.SubjectPrefix(cfg.InputSubject),
+		OutputPrefix:   cfg.OutputPrefix,
+		DLQPrefix:      cfg.DLQPrefix,
+		MaxDeliver:     cfg.MaxDeliver,
+		BackOff:        cfg.BackOff(),
+		AckWait:        cfg.AckWait,
+		PublishTimeout: cfg.PublishTimeout,
+		ShutdownGrace:  cfg.ShutdownGrace,
+		Processor: &pipeline.Processor{
+			Enricher: s.enricher,
+			Decode:   article.DecodeOptions{MaxSize: cfg.MaxPayload},
+			Encoder:  enc,
+			Timeout:  cfg.ArticleTimeout,
+		},
+	}, s.metrics, s.log)
+	if err != nil {
+		return err
+	}
+	adv, err := w.DeadLetterMaxDeliveries(context.WithoutCancel(ctx), nc, js, cfg.InputStream, cfg.Durable)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = adv.Unsubscribe() }()
+
+	s.worker.Store(w)
+	s.log.Info().Str("stream", cfg.InputStream).Str("durable", cfg.Durable).Int("workers", cfg.Workers).
+		Str("output", cfg.OutputPrefix+".>").Str("dlq", cfg.DLQPrefix+".>").Msg("consuming")
+	err = w.Run(ctx)
+	s.log.Info().Msg("consumer drained")
+	return err
+}
+
+// Encoder returns the output encoder of an OUTPUT_FORMAT.
+func Encoder(format string) (pipeline.Encoder, error) {
+	switch format {
+	case "", config.FormatEnriched:
+		return pipeline.DocumentEncoder{}, nil
+	case config.FormatNinjs:
+		return pipeline.NinjsEncoder{}, nil
+	}
+	return nil, fmt.Errorf("unknown output format %q", format)
+}
+
+// closeConn drains the connection (flushing pending publishes and acks)
+// and waits for it to close.
+func (s *Service) closeConn(nc *nats.Conn) {
+	s.nc.Store(nil)
+	if err := nc.Drain(); err != nil {
+		nc.Close()
+		return
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for !nc.IsClosed() && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	nc.Close()
+	s.log.Info().Msg("NATS connection closed")
+}
+
+func (s *Service) serveHTTP(addr string) (stop func(), err error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("WIRENRICH_HTTP_ADDR %s: %w", addr, err)
+	}
+	srv := &http.Server{Handler: s.handler, ReadHeaderTimeout: 5 * time.Second}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			s.log.Error().Err(err).Msg("HTTP server")
+		}
+	}()
+	s.log.Info().Str("addr", ln.Addr().String()).Msg("serving /metrics, /healthz, /readyz")
+	return func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(ctx)
+		<-done
+	}, nil
+}
