@@ -138,14 +138,9 @@ var ErrInvalid = errors.New("invalid configuration")
 
 // Validate checks every value and names the variable of the first bad one.
 func (c Config) Validate() error {
-	bad := func(name, format string, args ...any) error {
-		return fmt.Errorf("%w: %s_%s %s", ErrInvalid, Prefix, name, fmt.Sprintf(format, args...))
-	}
 	type check struct {
-		ok   bool
-		name string
-		msg  string
-		val  any
+		ok        bool
+		name, msg string
 	}
 	subjectOK := func(s string) bool { return s != "" && !strings.ContainsAny(s, " \t\r\n") }
 	prefixOK := func(s string) bool {
@@ -153,38 +148,38 @@ func (c Config) Validate() error {
 	}
 	nameOK := func(s string) bool { return s != "" && !strings.ContainsAny(s, " \t\r\n.*>/\\") }
 	checks := []check{
-		{c.Embedded() || !strings.ContainsAny(c.NatsURL, " \t"), "NATS_URL", "must be URLs separated by commas, got %q", c.NatsURL},
-		{!c.Embedded() || validHostPort(c.EmbeddedListen), "EMBEDDED_LISTEN", "must be host:port, got %q", c.EmbeddedListen},
-		{!c.Embedded() || c.DataDir != "", "DATA_DIR", "must not be empty with the embedded server%v", ""},
-		{(c.NatsTLSCert == "") == (c.NatsTLSKey == ""), "NATS_TLS_CERT", "and NATS_TLS_KEY must be set together%v", ""},
-		{subjectOK(c.InputSubject), "INPUT_SUBJECT", "must be a NATS subject, got %q", c.InputSubject},
-		{nameOK(c.InputStream), "INPUT_STREAM", "must be a stream name, got %q", c.InputStream},
-		{nameOK(c.Durable), "DURABLE", "must be a consumer name, got %q", c.Durable},
-		{prefixOK(c.OutputPrefix), "OUTPUT_PREFIX", "must be a subject prefix without wildcards, got %q", c.OutputPrefix},
-		{nameOK(c.OutputStream), "OUTPUT_STREAM", "must be a stream name, got %q", c.OutputStream},
-		{prefixOK(c.DLQPrefix), "DLQ_PREFIX", "must be a subject prefix without wildcards, got %q", c.DLQPrefix},
-		{nameOK(c.DLQStream), "DLQ_STREAM", "must be a stream name, got %q", c.DLQStream},
-		{c.OutputPrefix != c.DLQPrefix, "DLQ_PREFIX", "must differ from OUTPUT_PREFIX, got %q", c.DLQPrefix},
-		{c.StreamReplicas == 1 || c.StreamReplicas == 3 || c.StreamReplicas == 5, "STREAM_REPLICAS", "must be 1, 3 or 5, got %d", c.StreamReplicas},
-		{c.DuplicateWindow >= time.Second, "DUPLICATE_WINDOW", "must be at least 1s, got %s", c.DuplicateWindow},
-		{c.OutputFormat == FormatEnriched || c.OutputFormat == FormatNinjs, "OUTPUT_FORMAT", "must be enriched or ninjs, got %q", c.OutputFormat},
-		{c.Workers >= 1 && c.Workers <= 4096, "WORKERS", "must be between 1 and 4096 (0 = CPUs), got %d", c.Workers},
-		{c.PullBatch >= 1, "PULL_BATCH", "must be positive (0 = WORKERS), got %d", c.PullBatch},
-		{c.Replicas >= 1, "REPLICAS", "must be positive, got %d", c.Replicas},
-		{c.MaxAckPending >= c.Workers, "MAX_ACK_PENDING", "must be at least WORKERS (0 = 2 x WORKERS x REPLICAS), got %d", c.MaxAckPending},
-		{c.MaxPayload >= 1, "MAX_PAYLOAD", "must be a positive number of bytes, got %d", c.MaxPayload},
-		{c.AckWait >= 100*time.Millisecond, "ACK_WAIT", "must be at least 100ms, got %s", c.AckWait},
-		{c.MaxDeliver >= 1 && c.MaxDeliver <= 100, "MAX_DELIVER", "must be between 1 and 100, got %d", c.MaxDeliver},
-		{c.ArticleTimeout > 0, "ARTICLE_TIMEOUT", "must be positive, got %s", c.ArticleTimeout},
-		{c.PublishTimeout > 0, "PUBLISH_TIMEOUT", "must be positive, got %s", c.PublishTimeout},
-		{c.ShutdownGrace >= 0, "SHUTDOWN_GRACE", "must not be negative, got %s", c.ShutdownGrace},
-		{c.HTTPAddr == "" || validHostPort(c.HTTPAddr), "HTTP_ADDR", "must be [host]:port or empty, got %q", c.HTTPAddr},
-		{oneOf(c.LogLevel, "trace", "debug", "info", "warn", "error"), "LOG_LEVEL", "must be trace, debug, info, warn or error, got %q", c.LogLevel},
-		{oneOf(c.LogFormat, "json", "console"), "LOG_FORMAT", "must be json or console, got %q", c.LogFormat},
+		{c.Embedded() || !strings.ContainsAny(c.NatsURL, " \t"), "NATS_URL", "must be URLs separated by commas, without spaces"},
+		{!c.Embedded() || validHostPort(c.EmbeddedListen), "EMBEDDED_LISTEN", fmt.Sprintf("must be host:port, got %q", c.EmbeddedListen)},
+		{!c.Embedded() || c.DataDir != "", "DATA_DIR", "must not be empty with the embedded server"},
+		{(c.NatsTLSCert == "") == (c.NatsTLSKey == ""), "NATS_TLS_CERT", "and NATS_TLS_KEY must be set together"},
+		{subjectOK(c.InputSubject), "INPUT_SUBJECT", fmt.Sprintf("must be a NATS subject, got %q", c.InputSubject)},
+		{nameOK(c.InputStream), "INPUT_STREAM", fmt.Sprintf("must be a stream name, got %q", c.InputStream)},
+		{nameOK(c.Durable), "DURABLE", fmt.Sprintf("must be a consumer name, got %q", c.Durable)},
+		{prefixOK(c.OutputPrefix), "OUTPUT_PREFIX", fmt.Sprintf("must be a subject prefix without wildcards, got %q", c.OutputPrefix)},
+		{nameOK(c.OutputStream), "OUTPUT_STREAM", fmt.Sprintf("must be a stream name, got %q", c.OutputStream)},
+		{prefixOK(c.DLQPrefix), "DLQ_PREFIX", fmt.Sprintf("must be a subject prefix without wildcards, got %q", c.DLQPrefix)},
+		{nameOK(c.DLQStream), "DLQ_STREAM", fmt.Sprintf("must be a stream name, got %q", c.DLQStream)},
+		{c.OutputPrefix != c.DLQPrefix, "DLQ_PREFIX", fmt.Sprintf("must differ from OUTPUT_PREFIX, got %q", c.DLQPrefix)},
+		{c.StreamReplicas == 1 || c.StreamReplicas == 3 || c.StreamReplicas == 5, "STREAM_REPLICAS", fmt.Sprintf("must be 1, 3 or 5, got %d", c.StreamReplicas)},
+		{c.DuplicateWindow >= time.Second, "DUPLICATE_WINDOW", fmt.Sprintf("must be at least 1s, got %s", c.DuplicateWindow)},
+		{c.OutputFormat == FormatEnriched || c.OutputFormat == FormatNinjs, "OUTPUT_FORMAT", fmt.Sprintf("must be enriched or ninjs, got %q", c.OutputFormat)},
+		{c.Workers >= 1 && c.Workers <= 4096, "WORKERS", fmt.Sprintf("must be between 1 and 4096 (0 = CPUs), got %d", c.Workers)},
+		{c.PullBatch >= 1, "PULL_BATCH", fmt.Sprintf("must be positive (0 = WORKERS), got %d", c.PullBatch)},
+		{c.Replicas >= 1, "REPLICAS", fmt.Sprintf("must be positive, got %d", c.Replicas)},
+		{c.MaxAckPending >= c.Workers, "MAX_ACK_PENDING", fmt.Sprintf("must be at least WORKERS (0 = 2 x WORKERS x REPLICAS), got %d", c.MaxAckPending)},
+		{c.MaxPayload >= 1, "MAX_PAYLOAD", fmt.Sprintf("must be a positive number of bytes, got %d", c.MaxPayload)},
+		{c.AckWait >= 100*time.Millisecond, "ACK_WAIT", fmt.Sprintf("must be at least 100ms, got %s", c.AckWait)},
+		{c.MaxDeliver >= 1 && c.MaxDeliver <= 100, "MAX_DELIVER", fmt.Sprintf("must be between 1 and 100, got %d", c.MaxDeliver)},
+		{c.ArticleTimeout > 0, "ARTICLE_TIMEOUT", fmt.Sprintf("must be positive, got %s", c.ArticleTimeout)},
+		{c.PublishTimeout > 0, "PUBLISH_TIMEOUT", fmt.Sprintf("must be positive, got %s", c.PublishTimeout)},
+		{c.ShutdownGrace >= 0, "SHUTDOWN_GRACE", fmt.Sprintf("must not be negative, got %s", c.ShutdownGrace)},
+		{c.HTTPAddr == "" || validHostPort(c.HTTPAddr), "HTTP_ADDR", fmt.Sprintf("must be [host]:port or empty, got %q", c.HTTPAddr)},
+		{oneOf(c.LogLevel, "trace", "debug", "info", "warn", "error"), "LOG_LEVEL", fmt.Sprintf("must be trace, debug, info, warn or error, got %q", c.LogLevel)},
+		{oneOf(c.LogFormat, "json", "console"), "LOG_FORMAT", fmt.Sprintf("must be json or console, got %q", c.LogFormat)},
 	}
 	for _, ch := range checks {
 		if !ch.ok {
-			return bad(ch.name, ch.msg, ch.val)
+			return fmt.Errorf("%w: %s_%s %s", ErrInvalid, Prefix, ch.name, ch.msg)
 		}
 	}
 	return nil

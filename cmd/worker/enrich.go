@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/wirenrich/wirenrich/internal/article"
@@ -47,12 +48,8 @@ func cmdEnrich(ctx context.Context, args []string, sio stdio) error {
 		}
 		pub = t
 	}
-	enr, err := enrich.New(enrich.Options{})
-	if err != nil {
-		return fmt.Errorf("enricher: %w", err)
-	}
 	proc := &pipeline.Processor{
-		Enricher: enr,
+		Enricher: &lazyEnricher{},
 		Decode:   article.DecodeOptions{Format: *format, MaxSize: maxEnrichInput},
 		Adjust: func(a *article.Article) {
 			if *language != "" {
@@ -112,4 +109,20 @@ func readInput(name string, stdin io.Reader) ([]byte, error) {
 		return nil, fmt.Errorf("read: %w", err)
 	}
 	return data, nil
+}
+
+// lazyEnricher loads the models on the first article that decodes, so a
+// run whose inputs all fail does not pay for them.
+type lazyEnricher struct {
+	once sync.Once
+	enr  *enrich.Enricher
+	err  error
+}
+
+func (l *lazyEnricher) Enrich(ctx context.Context, a *article.Article) (*enrich.Document, error) {
+	l.once.Do(func() { l.enr, l.err = enrich.New(enrich.Options{}) })
+	if l.err != nil {
+		return nil, pipeline.Permanent(fmt.Errorf("loading the enricher: %w", l.err))
+	}
+	return l.enr.Enrich(ctx, a)
 }

@@ -79,10 +79,12 @@ func cmdTrainNER(ctx context.Context, args []string, sio stdio) error {
 	dataDir := fs.String("datadir", defaultDataDir(), "shared data folder")
 	data := fs.String("data", "", "comma-separated training files (default: wikineural val + test-a of --lang)")
 	dev := fs.String("dev", "", "dev file (default: the last 10% of sentences of the test-a file, carved out of training)")
-	epochs := fs.Int("epochs", 12, "training epochs (the best on dev is kept)")
+	epochs := fs.Int("epochs", 20, "training epochs (the best on dev is kept)")
 	seed := fs.Uint64("seed", 1, "random seed")
 	bits := fs.Int("bits", 18, "log2 of the hashed weight table rows")
 	augment := fs.Float64("augment", 0.03, "fraction of sentences added in title case (and a fifth as many in upper case)")
+	augLower := fs.Float64("augment-lower", 0, "fraction of sentences added in lower case")
+	noAffix5 := fs.Bool("no-affix5", false, "leave out the 5-rune prefix/suffix features")
 	baseline := fs.Bool("baseline", false, "greedy averaged perceptron with word/affix/shape/neighbour features only (the floor)")
 	out := fs.String("out", "", "output model path (default internal/models/ner-LANG.gz)")
 	evals := fs.String("eval", "", "comma-separated extra evaluation files whose scores are recorded in the header")
@@ -140,7 +142,7 @@ func cmdTrainNER(ctx context.Context, args []string, sio stdio) error {
 	hdr := ner.Header{
 		Lang:     *lang,
 		Created:  *date,
-		Command:  "worker train-ner " + strings.Join(args, " "),
+		Command:  "worker train-ner " + strings.Join(recipeArgs(args), " "),
 		Dev:      devDesc,
 		Licences: nerLicences,
 		Lexicon:  map[string]string{},
@@ -148,7 +150,7 @@ func cmdTrainNER(ctx context.Context, args []string, sio stdio) error {
 	for _, f := range files {
 		hdr.Train = append(hdr.Train, rel(*dataDir, f))
 	}
-	cfg := ner.TrainConfig{Bits: *bits, Epochs: *epochs, Seed: *seed, Baseline: *baseline, Augment: *augment, Log: sio.err}
+	cfg := ner.TrainConfig{Bits: *bits, Epochs: *epochs, Seed: *seed, Baseline: *baseline, NoAffix5: *noAffix5, Augment: *augment, AugmentLower: *augLower, Log: sio.err}
 	if !*baseline {
 		// unlabelled text: training sentences + UD treebanks
 		var unl [][]string
@@ -179,6 +181,7 @@ func cmdTrainNER(ctx context.Context, args []string, sio stdio) error {
 		gt, gmax := gz.Table()
 		logf("gazetteer: %d phrases (%d common lower-case words dropped) %v (%.0fs)", gz.Len(), dropped, gz.Counts(), time.Since(start).Seconds())
 		cfg.Lexicon, cfg.Gazetteer, cfg.GazMax = lex.Table(), gt, gmax
+		logf("checksums: lexicon %x gazetteer %x", checksum(cfg.Lexicon), checksum(gt))
 		hdr.Lexicon["clusters"] = fmt.Sprintf("spherical k-means 16x16 over left/right neighbour counts, %d words, unlabelled text: training sentences + %s", lex.Clustered, strings.Join(udUsed, ", "))
 		hdr.Lexicon["gazetteer"] = fmt.Sprintf("%d phrases %v from %s", gz.Len(), gz.Counts(), strings.Join(dedup(gz.Sources), ", "))
 	}
@@ -202,7 +205,6 @@ func cmdTrainNER(ctx context.Context, args []string, sio stdio) error {
 			m.Header.Extra[rel(*dataDir, f)] = rep.Overall()
 		}
 	}
-	m.Header.Notes = append(m.Header.Notes, fmt.Sprintf("training took %.0fs", time.Since(start).Seconds()))
 	// id: lang-date-hash of the parameters
 	var raw bytes.Buffer
 	if err := m.Save(&raw); err != nil {
@@ -234,6 +236,10 @@ func cmdTrainNER(ctx context.Context, args []string, sio stdio) error {
 	o := m.Header.DevScores["overall"]
 	fmt.Fprintf(sio.out, "%s: wrote %s (%d bytes), epoch %d, dev precision=%.4f recall=%.4f f1=%.4f, %.0fs\n",
 		m.Header.ID, *out, zb.Len(), m.Header.Epochs, o.Precision, o.Recall, o.F1, time.Since(start).Seconds())
+	for _, k := range []string{"PER", "ORG", "LOC", "MISC"} {
+		s := m.Header.DevScores[k]
+		fmt.Fprintf(sio.out, "  dev %-4s precision=%.4f recall=%.4f f1=%.4f\n", k, s.Precision, s.Recall, s.F1)
+	}
 	for k, s := range m.Header.Extra {
 		fmt.Fprintf(sio.out, "  %s: precision=%.4f recall=%.4f f1=%.4f\n", k, s.Precision, s.Recall, s.F1)
 	}
@@ -254,6 +260,31 @@ func dedup(ss []string) []string {
 		if !seen[s] {
 			seen[s] = true
 			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func checksum(m map[uint64]uint32) uint64 {
+	var s uint64
+	for k, v := range m {
+		s += k*0x9E3779B97F4A7C15 ^ uint64(v)*0xBF58476D1CE4E5B9
+	}
+	return s
+}
+
+// recipeArgs drops the output path from the recorded command line: it is
+// not part of the recipe.
+func recipeArgs(args []string) []string {
+	var out []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--out" || a == "-out":
+			i++
+		case strings.HasPrefix(a, "--out=") || strings.HasPrefix(a, "-out="):
+		default:
+			out = append(out, a)
 		}
 	}
 	return out

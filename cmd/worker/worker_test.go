@@ -75,8 +75,8 @@ func TestEnrichReadsStdinAndReportsBadInputs(t *testing.T) {
 		docs    int
 		wantErr string
 	}{
-		{"stdin text", []string{"enrich"}, "Angela Merkel a rencontré Emmanuel Macron à Berlin.", 1, ""},
-		{"stdin dash", []string{"enrich", "--format", "text", "-"}, "Une dépêche.", 1, ""},
+		{"stdin", []string{"enrich", "--format", "text"}, "Angela Merkel a rencontré Emmanuel Macron à Berlin.", 1, ""},
+		{"stdin dash and a bad file", []string{"enrich", "-", "/nonexistent/article.txt"}, "Une dépêche.", 1, "1 of 2 inputs failed"},
 		{"empty stdin", []string{"enrich"}, "   ", 0, "1 of 1 inputs failed"},
 		{"missing file", []string{"enrich", "/nonexistent/article.txt"}, "", 0, "1 of 1 inputs failed"},
 		{"bad format", []string{"enrich", "--format", "pdf"}, "x", 0, "--format"},

@@ -109,13 +109,15 @@ func (a *Article) finish(msgID string) error {
 		}
 		return fmt.Errorf("%s: no body text after decoding: %w", a.Format, ErrEmpty)
 	}
-	if id := strings.TrimSpace(msgID); id != "" {
+	// IDs and versions end up in a Nats-Msg-Id header: one line, no
+	// control characters.
+	if id := oneLine(msgID); id != "" {
 		a.ID = id
-	} else if a.ID = strings.TrimSpace(a.ID); a.ID == "" {
+	} else if a.ID = oneLine(a.ID); a.ID == "" {
 		sum := sha256.Sum256([]byte(a.Body))
 		a.ID = "sha256:" + hex.EncodeToString(sum[:])
 	}
-	if a.Version = strings.TrimSpace(a.Version); a.Version == "" {
+	if a.Version = oneLine(a.Version); a.Version == "" {
 		a.Version = contentVersion(a.Headline, a.Body)
 	}
 	return nil

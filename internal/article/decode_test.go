@@ -259,6 +259,11 @@ func TestDecodeNinjsSelection(t *testing.T) {
 			headline: "Un titre", body: "B",
 		},
 		{
+			name:     "uri with a simple JSON body",
+			in:       `{"uri": "u:1", "headline": "H", "body": "<p>Un.</p><p>Deux.</p>"}`,
+			headline: "H", body: "Un.\n\nDeux.",
+		},
+		{
 			name: "ninjs without uri sniffed by versionCreated",
 			in:   `{"versionCreated": "2024-06-19T08:00:00Z", "bodies": [{"value": "B"}]}`,
 			body: "B",
@@ -274,6 +279,47 @@ func TestDecodeNinjsSelection(t *testing.T) {
 			if tt.version != "" {
 				require.Equal(t, tt.version, a.Version)
 			}
+		})
+	}
+}
+
+func TestDecodeNewsMLSelection(t *testing.T) {
+	tests := []struct {
+		name, in, headline, body string
+	}{
+		{
+			name:     "headline by role, markup reduced",
+			in:       `<newsItem><contentMeta><headline role="hld:sub">Sous-titre</headline><headline role="hld:main">Le <span>vrai</span> titre</headline></contentMeta><contentSet><inlineData contenttype="text/plain">Texte.</inlineData></contentSet></newsItem>`,
+			headline: "Le vrai titre", body: "Texte.",
+		},
+		{
+			name:     "headline entities",
+			in:       `<newsItem><contentMeta><headline>AT&amp;T rach&#232;te</headline></contentMeta><contentSet><inlineData>Texte.</inlineData></contentSet></newsItem>`,
+			headline: "AT&T rachète", body: "Texte.",
+		},
+		{
+			name: "inlineXML preferred over inlineData",
+			in:   `<newsItem><contentSet><inlineData contenttype="text/plain">Données.</inlineData><inlineXML contenttype="application/xhtml+xml"><p>XHTML.</p></inlineXML></contentSet></newsItem>`,
+			body: "XHTML.",
+		},
+		{
+			name: "escaped HTML in inlineData",
+			in:   `<newsItem><contentSet><inlineData contenttype="text/html">&lt;p&gt;Un.&lt;/p&gt;&lt;p&gt;Deux.&lt;/p&gt;</inlineData></contentSet></newsItem>`,
+			body: "Un.\n\nDeux.",
+		},
+		{
+			name: "plain text inlineData chosen over HTML one",
+			in:   `<newsItem><contentSet><inlineData contenttype="text/html">&lt;p&gt;HTML&lt;/p&gt;</inlineData><inlineData contenttype="text/plain">Plain.</inlineData></contentSet></newsItem>`,
+			body: "Plain.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Decode([]byte(tt.in), DecodeOptions{})
+			require.NoError(t, err)
+			require.Equal(t, FormatNewsML, a.Format)
+			require.Equal(t, tt.headline, a.Headline)
+			require.Equal(t, tt.body, a.Body)
 		})
 	}
 }
@@ -351,6 +397,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"truncated XML", []byte(`<newsItem guid="g"><contentSet><inlineXML><p>x</p>`), DecodeOptions{}, ErrMalformed, "newsml: XML syntax error on line 1: unexpected EOF"},
 		{"XML too deep", []byte("<newsItem>" + strings.Repeat("<a>", 100) + strings.Repeat("</a>", 100) + "</newsItem>"), DecodeOptions{}, ErrMalformed, "newsml: elements nested deeper than 64 levels"},
 		{"XML not NewsML-G2", readTestdata(t, "bad-unsupported.xml"), DecodeOptions{}, ErrUnsupported, "xml: root element <nitf> is not a NewsML-G2 newsItem or newsMessage"},
+		{"namespaced XML without declaration", []byte(`<feed xmlns="http://www.w3.org/2005/Atom"><entry/></feed>`), DecodeOptions{}, ErrUnsupported, "xml: root element <feed> is not a NewsML-G2"},
 		{"XML content-type, not NewsML-G2", []byte("<rss><channel/></rss>"), DecodeOptions{ContentType: "application/xml"}, ErrUnsupported, "newsml: root element <rss> is not a NewsML-G2 newsItem or newsMessage"},
 		{"XML declared Latin-1", []byte(`<?xml version="1.0" encoding="ISO-8859-1"?><newsItem guid="g"/>`), DecodeOptions{}, ErrUnsupported, `declared encoding "ISO-8859-1" is not supported`},
 		{"newsItem without content", []byte(`<newsItem guid="g"><contentMeta><headline>Titre</headline></contentMeta></newsItem>`), DecodeOptions{}, ErrEmpty, "newsml: contentSet has no inlineXML or inlineData"},
@@ -464,6 +511,10 @@ func TestDecodeIDAndVersion(t *testing.T) {
 		require.Equal(t, "urn:g:1#9", g2.MsgID())
 		simple := decode(`{"id": 42, "version": 3, "body": "`+body+`"}`, DecodeOptions{})
 		require.Equal(t, "42#3", simple.MsgID())
+	})
+	t.Run("ids and versions made header-safe", func(t *testing.T) {
+		a := decode(`{"uri": "urn:x:\u0000a\r\nb", "version": "\t2\n", "body_text": "B"}`, DecodeOptions{})
+		require.Equal(t, "urn:x:a b#2", a.MsgID())
 	})
 	t.Run("Nats-Msg-Id header wins", func(t *testing.T) {
 		a := decode(`{"uri": "urn:x:1", "version": "2", "body_text": "`+body+`"}`, DecodeOptions{MsgID: " afp-123 "})

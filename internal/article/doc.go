@@ -32,7 +32,8 @@
 //
 // ninjs: field names of all generations are read, even mixed. The headline
 // is headlines[] (2.x/3.x) else headline (1.x); the body is bodies[] else
-// body_text, body_html, body_xhtml. In headlines[] and bodies[] the main
+// body_text, body_html, body_xhtml, else a "body" string (objects that mix
+// ninjs and simple JSON fields). In headlines[] and bodies[] the main
 // part is chosen by role (main, then default, then none, then any other; a
 // vocabulary prefix "x:main" counts as main), then by content type
 // (text/plain, then unspecified, then HTML/XML, then anything else), then by
@@ -110,8 +111,10 @@
 // "sha256:" + the hex SHA-256 of the normalised body. Version is the input's
 // version (ninjs version, simple JSON version, NewsML-G2 @version), else the
 // first 16 hex digits of the SHA-256 of headline, NUL, body: the same text
-// always gets the same version, a corrected text a new one. Article.MsgID,
-// ID + "#" + Version, is the Nats-Msg-Id of the output.
+// always gets the same version, a corrected text a new one. Both are made
+// header-safe (control characters stripped, white space collapsed to one
+// line). Article.MsgID, ID + "#" + Version, is the Nats-Msg-Id of the
+// output.
 //
 // Every error Decode returns wraps one of ErrEmpty, ErrInvalidUTF8,
 // ErrTooLarge, ErrMalformed or ErrUnsupported; decoders never panic and run

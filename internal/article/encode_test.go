@@ -162,3 +162,27 @@ func jsonString(t *testing.T, v any) string {
 	require.NoError(t, err)
 	return string(b)
 }
+
+func TestEncodeNinjsUpgradeShapes(t *testing.T) {
+	in := `{"uri": "urn:x:1", "headline": "Titre", "body_text": "Texte.", "description_text": "Résumé",
+		"person": [{"name": "Viola Amherd", "contactinfo": [{"type": "email", "value": "x@example.ch"}]}],
+		"infosource": [{"name": "Agence Exemple", "uri": "http://example.ch/"}],
+		"altids": {"internal": "42"},
+		"associations": {"photo1": {"uri": "urn:x:photo", "type": "picture", "versioncreated": "2024-06-16T10:00:00Z",
+		                            "renditions": {"thumb": {"href": "https://example.ch/t.jpg", "sizeinbytes": 1024}}}}}`
+	a, err := Decode([]byte(in), DecodeOptions{})
+	require.NoError(t, err)
+	out, err := EncodeNinjs(a, nil)
+	require.NoError(t, err)
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal(out, &doc))
+	require.Equal(t, []any{map[string]any{"contentType": "text/plain", "value": "Résumé"}}, doc["descriptions"])
+	require.Equal(t, []any{map[string]any{"name": "Viola Amherd", "contactInfo": []any{map[string]any{"type": "email", "value": "x@example.ch"}}}}, doc["people"])
+	require.Equal(t, []any{map[string]any{"name": "Agence Exemple", "uri": "http://example.ch/"}}, doc["infoSources"])
+	require.Equal(t, []any{map[string]any{"role": "internal", "value": "42"}}, doc["altIds"])
+	require.Equal(t, []any{map[string]any{
+		"name": "photo1", "uri": "urn:x:photo", "type": "picture", "versionCreated": "2024-06-16T10:00:00Z",
+		"renditions": []any{map[string]any{"name": "thumb", "href": "https://example.ch/t.jpg", "sizeInBytes": float64(1024)}},
+	}}, doc["associations"])
+	require.Equal(t, []any{map[string]any{"role": "main", "contentType": "text/plain", "value": "Texte."}}, doc["bodies"])
+}

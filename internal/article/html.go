@@ -168,20 +168,33 @@ type textWriter struct {
 }
 
 func (w *textWriter) text(b []byte) {
-	for _, r := range string(b) {
-		switch r {
-		case ' ', '\t', '\n', '\r', '\f':
+	for len(b) > 0 {
+		// HTML white space is ASCII, so UTF-8 text can be cut byte-wise.
+		i := 0
+		for i < len(b) && isHTMLSpace(b[i]) {
+			i++
+		}
+		if i > 0 {
 			if w.cur.Len() > 0 {
 				w.pending = true
 			}
+			b = b[i:]
 			continue
+		}
+		for i < len(b) && !isHTMLSpace(b[i]) {
+			i++
 		}
 		if w.pending {
 			w.cur.WriteByte(' ')
 			w.pending = false
 		}
-		w.cur.WriteRune(r)
+		w.cur.Write(b[:i])
+		b = b[i:]
 	}
+}
+
+func isHTMLSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
 
 // space separates table cells.

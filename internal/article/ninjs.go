@@ -83,9 +83,11 @@ func decodeNinjs(o jsonObject) (*Article, error) {
 	if a.Headline, err = ninjsHeadline(o); err != nil {
 		return nil, err
 	}
-	if a.Body, err = ninjsBody(o); err != nil {
+	body, bodyKey, err := ninjsBody(o)
+	if err != nil {
 		return nil, err
 	}
+	a.Body = body
 	keepDate := ""
 	if k, v, ok := o.field("versionCreated", "versioncreated", "firstCreated", "firstcreated", "contentCreated", "contentcreated"); ok {
 		tv, err := timeField(f, k, v)
@@ -112,7 +114,7 @@ func decodeNinjs(o jsonObject) (*Article, error) {
 		}
 	}
 	for k, v := range o {
-		if _, consumed := ninjsConsumed[k]; consumed && k != keepDate {
+		if _, consumed := ninjsConsumed[k]; (consumed && k != keepDate) || (k == "body" && bodyKey == "body") {
 			continue
 		}
 		if a.Extra == nil {
@@ -142,30 +144,39 @@ func ninjsHeadline(o jsonObject) (string, error) {
 }
 
 // ninjsBody picks the body: bodies[] (2.x, 3.x) by role and content type,
-// else body_text, body_html, body_xhtml (1.x).
-func ninjsBody(o jsonObject) (string, error) {
+// else body_text, body_html, body_xhtml (1.x), else a plain "body" string
+// (objects mixing ninjs and simple JSON fields). key names the field used.
+func ninjsBody(o jsonObject) (body, key string, err error) {
 	if _, v, ok := o.field("bodies"); ok {
 		parts, err := ninjsParts("bodies", v)
 		if err != nil {
-			return "", err
+			return "", "", err
 		}
 		if p, ok := pickPart(parts); ok {
-			return partText(p, true), nil
+			return partText(p, true), "bodies", nil
 		}
 	}
-	for _, k := range [...]string{"body_text", "body_html", "body_xhtml"} {
-		if v, ok := o[k]; ok && !isNull(v) {
-			s, err := str(FormatNinjs, k, v)
-			if err != nil {
-				return "", err
-			}
-			if k == "body_text" && !looksLikeHTML(s) {
-				return s, nil
-			}
-			return htmlToText(s, false).Body, nil
+	for _, k := range [...]string{"body_text", "body_html", "body_xhtml", "body"} {
+		v, ok := o[k]
+		if !ok || isNull(v) {
+			continue
 		}
+		s, err := str(FormatNinjs, k, v)
+		if err != nil {
+			if k == "body" {
+				continue // not ninjs: left in Extra
+			}
+			return "", "", err
+		}
+		if strings.TrimSpace(s) == "" {
+			continue
+		}
+		if (k == "body_text" || k == "body") && !looksLikeHTML(s) {
+			return s, k, nil
+		}
+		return htmlToText(s, false).Body, k, nil
 	}
-	return "", nil
+	return "", "", nil
 }
 
 // ninjsParts reads a headlines[] or bodies[] array of {role, contentType

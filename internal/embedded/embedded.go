@@ -52,8 +52,6 @@ func Start(ctx context.Context, opts Options, log zerolog.Logger) (*Server, erro
 		StoreDir:   opts.StoreDir,
 		NoSigs:     true,
 		NoLog:      true,
-		// Ports advertised to clients must be reachable; an embedded server
-		// is a single node.
 		MaxPayload: 8 << 20,
 	}
 	ns, err := server.NewServer(so)

@@ -1,43 +1,111 @@
 // Package enrich runs the NLP stages over an Article and builds the
-// enriched Document of the contract.
+// enriched Document of the contract: segmentation, language
+// identification, named entities, temporal and numeric expressions,
+// entity resolution and linking, then relations.
 package enrich
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"sync"
 	"time"
 
 	"github.com/wirenrich/wirenrich/internal/article"
+	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
+	"github.com/wirenrich/wirenrich/internal/nlp/lang"
+	"github.com/wirenrich/wirenrich/internal/nlp/ner"
+	"github.com/wirenrich/wirenrich/internal/nlp/resolve"
+	"github.com/wirenrich/wirenrich/internal/nlp/temporal"
+	"github.com/wirenrich/wirenrich/internal/nlp/text"
 )
 
 // Version is the enrichment version written into every document and into
 // the Enrich-Version header.
-const Version = "0.1.0"
+const Version = "0.2.0"
 
 // Options configure an Enricher.
 type Options struct {
 	// Now returns the current time (for Enrichment.At); time.Now if nil.
 	Now func() time.Time
+	// Language, when set, overrides both the declared and the detected
+	// language of every article.
+	Language string
 }
 
 // Enricher turns articles into enriched documents. It is safe for
 // concurrent use.
 type Enricher struct {
-	now func() time.Time
+	now      func() time.Time
+	force    string
+	ident    *lang.Identifier
+	ner      ner.Cache
+	temporal *temporal.Extractor
+	resolver *resolve.Resolver
+
+	mu   sync.Mutex
+	toks map[string]*text.Tokenizer
 }
 
-// New builds an Enricher, loading the embedded models.
+// New builds an Enricher, loading the embedded models (NER models are
+// loaded lazily, per language, on first use).
 func New(opts Options) (*Enricher, error) {
 	now := opts.Now
 	if now == nil {
 		now = time.Now
 	}
-	return &Enricher{now: now}, nil
+	ident, err := lang.Load()
+	if err != nil {
+		return nil, fmt.Errorf("enrich: %w", err)
+	}
+	tx, err := temporal.New()
+	if err != nil {
+		return nil, fmt.Errorf("enrich: %w", err)
+	}
+	res, err := resolve.Load()
+	if err != nil {
+		return nil, fmt.Errorf("enrich: %w", err)
+	}
+	return &Enricher{
+		now:      now,
+		force:    opts.Language,
+		ident:    ident,
+		temporal: tx,
+		resolver: res,
+		toks:     map[string]*text.Tokenizer{},
+	}, nil
+}
+
+// tokenizer returns the (shared, concurrency-safe) tokenizer of a language.
+func (e *Enricher) tokenizer(code string) *text.Tokenizer {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	t := e.toks[code]
+	if t == nil {
+		t = text.NewTokenizer(code)
+		e.toks[code] = t
+	}
+	return t
+}
+
+// language decides the language of an article: forced, declared, or
+// detected, in that order.
+func (e *Enricher) language(a *article.Article) Language {
+	if e.force != "" {
+		return Language{Code: e.force, Confidence: 1}
+	}
+	if a.Language != "" {
+		return Language{Code: a.Language, Confidence: 1}
+	}
+	sample := a.Body
+	if a.Headline != "" {
+		sample = a.Headline + "\n\n" + a.Body
+	}
+	code, conf := e.ident.Detect(sample)
+	return Language{Code: code, Confidence: round(conf, 4)}
 }
 
 // Enrich analyses one article. It honours ctx cancellation between stages.
-//
-// Until the NLP stages land it is the simplest honest enricher: the article
-// and its declared language, no entities and no relations.
 func (e *Enricher) Enrich(ctx context.Context, a *article.Article) (*Document, error) {
 	start := time.Now()
 	if err := ctx.Err(); err != nil {
@@ -47,15 +115,47 @@ func (e *Enricher) Enrich(ctx context.Context, a *article.Article) (*Document, e
 		Schema:    Schema,
 		ID:        a.ID,
 		Article:   articleOut(a),
-		Language:  Language{Code: a.Language},
+		Language:  e.language(a),
 		Entities:  []Entity{},
 		Relations: []Relation{},
 	}
-	if a.Language != "" {
-		doc.Language.Confidence = 1
+	models := map[string]string{"lang": lang.ModelName}
+
+	code := doc.Language.Code
+	tok := e.tokenizer(code)
+	an := &analysis.Analysis{
+		Lang:      code,
+		Published: a.Published,
+		Fields: []analysis.Field{
+			{Name: "headline", Doc: tok.Segment(a.Headline)},
+			{Name: "body", Doc: tok.Segment(a.Body)},
+		},
 	}
+
+	tagger, err := e.ner.Get(code)
+	switch {
+	case err == nil:
+		tagger.Annotate(an)
+		models["ner"] = tagger.Name()
+	case errors.Is(err, ner.ErrNoModel):
+		// A language without a model is reported, not guessed.
+		models["ner"] = "none (no model for " + code + ")"
+	default:
+		return nil, fmt.Errorf("ner: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	e.temporal.Annotate(an)
+	e.resolver.Resolve(an)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	fillDocument(doc, an)
+
 	doc.Enrichment = Enrichment{
 		Version: Version,
+		Models:  models,
 		TookMS:  float64(time.Since(start).Microseconds()) / 1000,
 		At:      e.now().UTC().Format(time.RFC3339Nano),
 	}

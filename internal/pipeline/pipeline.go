@@ -154,6 +154,7 @@ func (w *Worker) Run(ctx context.Context) error {
 
 	w.consuming.Store(true)
 	var runErr error
+	pause := 100 * time.Millisecond
 	for {
 		m, err := w.src.Next(workCtx)
 		if err != nil {
@@ -163,18 +164,18 @@ func (w *Worker) Run(ctx context.Context) error {
 				}
 				break
 			}
-			w.log.Warn().Err(err).Msg("fetching messages")
+			// Transient (reconnecting, consumer recreated): retry, backing
+			// off so a lasting problem does not flood the log.
+			pause = min(2*pause, 5*time.Second)
+			w.log.Warn().Err(err).Dur("retry_in", pause).Msg("fetching messages")
 			select {
-			case <-time.After(200 * time.Millisecond):
+			case <-time.After(pause):
 			case <-workCtx.Done():
 			}
 			continue
 		}
-		select {
-		case jobs <- m:
-		case <-workCtx.Done():
-			w.release(m)
-		}
+		pause = 100 * time.Millisecond
+		w.dispatch(workCtx, jobs, m)
 	}
 	w.consuming.Store(false)
 	close(jobs)
@@ -184,6 +185,27 @@ func (w *Worker) Run(ctx context.Context) error {
 		return runErr
 	}
 	return nil
+}
+
+// dispatch hands m to a free worker, telling the server it is in progress
+// while every worker is busy (its ack wait already runs), or releases it
+// when the work context ends first.
+func (w *Worker) dispatch(ctx context.Context, jobs chan<- Message, m Message) {
+	t := time.NewTicker(max(w.opts.AckWait/2, 50*time.Millisecond))
+	defer t.Stop()
+	for {
+		select {
+		case jobs <- m:
+			return
+		case <-t.C:
+			if err := m.InProgress(); err != nil {
+				w.log.Debug().Err(err).Msg("in-progress")
+			}
+		case <-ctx.Done():
+			w.release(m)
+			return
+		}
+	}
 }
 
 // release hands a message back for immediate redelivery.
@@ -276,7 +298,7 @@ func (w *Worker) fail(ctx context.Context, m Message, meta *jetstream.MsgMetadat
 	}
 	ev.Msg("article dead-lettered")
 	dl := DeadLetter(m.Subject(), m.Data(), m.Headers(), meta, f, w.dlqSubject(m.Subject()))
-	if err := w.publish(ctx, dl); err != nil {
+	if err := w.publishDeadLetter(ctx, dl); err != nil {
 		w.metrics.Failures.WithLabelValues(StagePublish, ReasonPublish).Inc()
 		w.log.Error().Err(err).Str("subject", dl.Subject).Msg("dead-letter publish failed; will retry")
 		if err := m.NakWithDelay(w.backoff(delivered)); err != nil {
@@ -290,6 +312,18 @@ func (w *Worker) fail(ctx context.Context, m Message, meta *jetstream.MsgMetadat
 		w.log.Warn().Err(err).Msg("ack after dead letter failed")
 	}
 	return ResultDeadLettered
+}
+
+// publishDeadLetter publishes a dead letter; when the original plus the
+// Enrich-* headers is over the server's max payload, it keeps halving the
+// payload (recording the original size in Enrich-Truncated) until it fits.
+func (w *Worker) publishDeadLetter(ctx context.Context, dl *nats.Msg) error {
+	err := w.publish(ctx, dl)
+	for keep := len(dl.Data) / 2; errors.Is(err, nats.ErrMaxPayload) && keep >= 256; keep /= 2 {
+		TruncateDeadLetter(dl, keep)
+		err = w.publish(ctx, dl)
+	}
+	return err
 }
 
 func (w *Worker) publish(ctx context.Context, msg *nats.Msg) error {

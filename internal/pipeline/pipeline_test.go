@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/rs/zerolog"
@@ -44,6 +46,7 @@ func TestDeadLetterKeepsOriginalAndNamesTheFailure(t *testing.T) {
 	h := nats.Header{}
 	h.Set("X-Feed", "afp")
 	h.Set(jetstream.MsgIDHeader, "orig-1")
+	h.Set(jetstream.ExpectedStreamHeader, "ARTICLES_RAW")
 	meta := &jetstream.MsgMetadata{Stream: "RAW", NumDelivered: 2, Sequence: jetstream.SequencePair{Stream: 42}}
 	f := &pipeline.Failure{Stage: pipeline.StageDecode, Reason: pipeline.ReasonMalformed, Err: errors.New("bad\njson"), Permanent: true}
 	dl := pipeline.DeadLetter("articles.raw.afp", []byte("{x"), h, meta, f, "articles.dlq.afp")
@@ -57,6 +60,8 @@ func TestDeadLetterKeepsOriginalAndNamesTheFailure(t *testing.T) {
 	require.Equal(t, "2", dl.Header.Get(pipeline.HeaderDelivered))
 	require.Equal(t, "orig-1", dl.Header.Get(pipeline.HeaderOriginalMsgID))
 	require.Equal(t, "dlq:RAW:42", dl.Header.Get(jetstream.MsgIDHeader))
+	require.Empty(t, dl.Header.Get(jetstream.ExpectedStreamHeader), "no JetStream control header steers the dead letter")
+	require.Equal(t, "ARTICLES_RAW", dl.Header.Get("Enrich-Original-Expected-Stream"))
 	require.Equal(t, "orig-1", h.Get(jetstream.MsgIDHeader), "the input's headers are not modified")
 }
 
@@ -68,9 +73,13 @@ type rig struct {
 	log  zerolog.Logger
 }
 
-func newRig(t *testing.T, ackWait time.Duration, maxDeliver int) *rig {
+func newRig(t *testing.T, ackWait time.Duration, maxDeliver int, opts ...*server.Options) *rig {
 	t.Helper()
-	srv := natstest.RunServer(t, nil)
+	var o *server.Options
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	srv := natstest.RunServer(t, o)
 	_, js := srv.JetStream()
 	r := &rig{srv: srv, js: js, log: zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.WarnLevel)}
 	r.topo = bus.Topology{
@@ -106,7 +115,7 @@ func (r *rig) worker(t *testing.T, enr pipeline.Enricher, wrap func(pipeline.Sin
 		Workers: 2, InputPrefix: "articles.raw.", OutputPrefix: r.topo.OutputPrefix, DLQPrefix: r.topo.DLQPrefix,
 		MaxDeliver: r.topo.MaxDeliver, BackOff: []time.Duration{100 * time.Millisecond}, AckWait: r.topo.AckWait,
 		PublishTimeout: time.Second, ShutdownGrace: time.Second,
-		Processor: &pipeline.Processor{Enricher: enr, Timeout: 2 * time.Second},
+		Processor: &pipeline.Processor{Enricher: enr, Timeout: 10 * time.Second, Decode: article.DecodeOptions{MaxSize: 1000}},
 	}, nil, r.log)
 	require.NoError(t, err)
 	return w, nc
@@ -153,18 +162,18 @@ func run(t *testing.T, w *pipeline.Worker) (cancel func(), done <-chan error) {
 	return cancel, ch
 }
 
-// slowEnricher is the real enricher after a delay, failing on demand.
+// slowEnricher is the pass-through enricher after a delay, failing on
+// demand: these tests are about delivery, not NLP (the service and command
+// tests run the real enricher).
 type slowEnricher struct {
-	inner *enrich.Enricher
+	inner pipeline.Enricher
 	delay time.Duration
 	fail  func(a *article.Article) error
 	calls atomic.Int64
 }
 
-func newSlow(t *testing.T, delay time.Duration) *slowEnricher {
-	e, err := enrich.New(enrich.Options{})
-	require.NoError(t, err)
-	return &slowEnricher{inner: e, delay: delay}
+func newSlow(_ *testing.T, delay time.Duration) *slowEnricher {
+	return &slowEnricher{inner: pipeline.Passthrough{}, delay: delay}
 }
 
 func (s *slowEnricher) Enrich(ctx context.Context, a *article.Article) (*enrich.Document, error) {
@@ -202,7 +211,7 @@ func (s *killingSink) Publish(ctx context.Context, msg *nats.Msg) error {
 }
 
 func TestAbruptStopThenNewWorkerLosesNothingDuplicatesNothing(t *testing.T) {
-	r := newRig(t, 500*time.Millisecond, 5)
+	r := newRig(t, 2*time.Second, 5)
 	const n = 40
 	r.publish(t, n)
 
@@ -216,7 +225,7 @@ func TestAbruptStopThenNewWorkerLosesNothingDuplicatesNothing(t *testing.T) {
 		t.Fatal("worker A did not stop after its connection died")
 	}
 	storedByA := r.count("ARTICLES_ENRICHED")
-	require.GreaterOrEqual(t, storedByA, uint64(12))
+	require.Positive(t, storedByA)
 	require.Less(t, storedByA, uint64(n), "A stopped mid-stream")
 
 	enrB := newSlow(t, 0)
@@ -308,7 +317,7 @@ func TestInputThatKillsEveryConsumerReachesDeadLetters(t *testing.T) {
 }
 
 func TestShutdownReleasesInFlightAfterGrace(t *testing.T) {
-	r := newRig(t, 5*time.Second, 5)
+	r := newRig(t, 30*time.Second, 5)
 	block := make(chan struct{})
 	enr := newSlow(t, 0)
 	enr.fail = func(*article.Article) error { <-block; return nil }
@@ -323,20 +332,37 @@ func TestShutdownReleasesInFlightAfterGrace(t *testing.T) {
 		}
 		info, err := ci.Info(context.Background())
 		return err == nil && info.NumAckPending == 2
-	}, 5*time.Second, 10*time.Millisecond)
+	}, 10*time.Second, 10*time.Millisecond)
 	start := time.Now()
 	cancel()
 	select {
 	case err := <-done:
 		require.NoError(t, err)
-	case <-time.After(10 * time.Second):
+	case <-time.After(15 * time.Second):
 		t.Fatal("worker did not stop after its grace period")
 	}
-	require.Less(t, time.Since(start), 5*time.Second, "stopped after the 1s grace, not the 5s ack wait")
+	require.Less(t, time.Since(start), 10*time.Second, "stopped after the 1s grace, not the 30s ack wait")
 	require.Zero(t, r.count("ARTICLES_ENRICHED"))
-	// Released (nak'd), not left to the 5s ack wait: a new worker gets them
-	// at once.
+	// Released (nak'd), not left to the 30s ack wait: a new worker gets
+	// them at once.
 	b, _ := r.worker(t, newSlow(t, 0), nil)
 	run(t, b)
-	require.Eventually(t, func() bool { return r.count("ARTICLES_ENRICHED") == 2 }, 3*time.Second, 10*time.Millisecond)
+	require.Eventually(t, func() bool { return r.count("ARTICLES_ENRICHED") == 2 }, 15*time.Second, 10*time.Millisecond)
+}
+
+func TestDeadLetterOverServerMaxPayloadIsTruncated(t *testing.T) {
+	opts := natstest.DefaultOptions()
+	opts.MaxPayload = 4096
+	r := newRig(t, time.Second, 3, &opts)
+	w, _ := r.worker(t, newSlow(t, 0), nil)
+	run(t, w)
+	big := strings.Repeat("é", 2000) // 4000 bytes: over the worker's 1000, under the server's 4096
+	_, err := r.js.Publish(context.Background(), "articles.raw.big", []byte(big))
+	require.NoError(t, err)
+	require.Eventually(t, func() bool { return r.count("ARTICLES_DLQ") == 1 }, 10*time.Second, 20*time.Millisecond)
+	dl := natstest.StreamMessages(context.Background(), t, r.js, "ARTICLES_DLQ")[0]
+	require.Equal(t, pipeline.ReasonTooLarge, dl.Header.Get(pipeline.HeaderReason))
+	require.Equal(t, "4000", dl.Header.Get(pipeline.HeaderTruncated))
+	require.Less(t, len(dl.Data), 4000)
+	require.True(t, strings.HasPrefix(big, string(dl.Data)), "the head of the original")
 }

@@ -7,8 +7,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -300,10 +302,13 @@ func enrichFailure(err error, timeout time.Duration) *Failure {
 func DeadLetter(subject string, data []byte, hdr nats.Header, meta *jetstream.MsgMetadata, f *Failure, dlqSubject string) *nats.Msg {
 	h := nats.Header{}
 	for k, v := range hdr {
-		h[k] = append([]string(nil), v...)
-	}
-	if orig := h.Get(jetstream.MsgIDHeader); orig != "" {
-		h.Set(HeaderOriginalMsgID, orig)
+		// Nats-* headers steer JetStream (Nats-Expected-Stream,
+		// Nats-Rollup, Nats-Msg-Id, …) and would misdirect the dead letter:
+		// they are kept as Enrich-Original-*.
+		if name, ok := strings.CutPrefix(http.CanonicalHeaderKey(k), "Nats-"); ok {
+			k = "Enrich-Original-" + name
+		}
+		h[k] = append(h[k], v...)
 	}
 	errText := f.Error()
 	if len(errText) > errorHeaderMaxLength {
@@ -323,6 +328,22 @@ func DeadLetter(subject string, data []byte, hdr nats.Header, meta *jetstream.Ms
 		h.Set(jetstream.MsgIDHeader, "dlq:sha256:"+hex.EncodeToString(sum[:16]))
 	}
 	return &nats.Msg{Subject: dlqSubject, Header: h, Data: data}
+}
+
+// HeaderTruncated on a dead letter gives the original payload size when
+// only its head could be kept.
+const HeaderTruncated = "Enrich-Truncated"
+
+// TruncateDeadLetter keeps the first max bytes of a dead letter's payload
+// and records the original size in Enrich-Truncated.
+func TruncateDeadLetter(dl *nats.Msg, max int) {
+	if len(dl.Data) <= max {
+		return
+	}
+	if dl.Header.Get(HeaderTruncated) == "" {
+		dl.Header.Set(HeaderTruncated, strconv.Itoa(len(dl.Data)))
+	}
+	dl.Data = dl.Data[:max]
 }
 
 // headerSafe keeps a header value on one line.

@@ -112,6 +112,9 @@ func (s *Service) Run(ctx context.Context) (err error) {
 		ReconnectWait: min(time.Second, cfg.AckWait/2),
 	}, s.log)
 	if err != nil {
+		if !cfg.Embedded() {
+			return fmt.Errorf("%w (WIRENRICH_NATS_URL, or NATS_URL, names the server; leave both unset to start the embedded one)", err)
+		}
 		return err
 	}
 	defer s.closeConn(nc)
@@ -169,6 +172,10 @@ func (s *Service) Run(ctx context.Context) (err error) {
 	}
 	defer func() { _ = adv.Unsubscribe() }()
 
+	lagCtx, stopLag := context.WithCancel(ctx)
+	defer stopLag()
+	go s.pollLag(lagCtx, cons)
+
 	s.worker.Store(w)
 	s.log.Info().Str("stream", cfg.InputStream).Str("durable", cfg.Durable).Int("workers", cfg.Workers).
 		Str("output", cfg.OutputPrefix+".>").Str("dlq", cfg.DLQPrefix+".>").Msg("consuming")
@@ -186,6 +193,29 @@ func Encoder(format string) (pipeline.Encoder, error) {
 		return pipeline.NinjsEncoder{}, nil
 	}
 	return nil, fmt.Errorf("unknown output format %q", format)
+}
+
+// lagInterval is how often the consumer lag is read when idle.
+const lagInterval = 10 * time.Second
+
+// pollLag keeps the consumer-lag gauge current while no messages flow (the
+// deliveries' metadata update it otherwise).
+func (s *Service) pollLag(ctx context.Context, cons jetstream.Consumer) {
+	t := time.NewTicker(lagInterval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			ictx, cancel := context.WithTimeout(ctx, 5*time.Second)
+			info, err := cons.Info(ictx)
+			cancel()
+			if err == nil {
+				s.metrics.ConsumerPending.Set(float64(info.NumPending))
+			}
+		}
+	}
 }
 
 // closeConn drains the connection (flushing pending publishes and acks)

@@ -77,7 +77,7 @@ func (id *Identifier) Provenance() []string {
 // "und" and confidence 0.
 func (id *Identifier) Detect(text string) (code string, confidence float64) {
 	var acc [maxLangs]int32
-	p := id.Scores(text, acc[:0])
+	p := id.score(text, acc[:0])
 	if p.features < minFeatures {
 		return Undetermined, 0
 	}
@@ -96,18 +96,18 @@ func (id *Identifier) Detect(text string) (code string, confidence float64) {
 	return id.langs[best], 1 / sum
 }
 
-// Profile is the raw outcome of scoring a text: quantised log-probability
+// profile is the raw outcome of scoring a text: quantised log-probability
 // sums per language (in the order of Languages) and the number of model
 // n-grams found.
-type Profile struct {
+type profile struct {
 	scores   []int32
 	features int
 }
 
-// Scores scores text into buf (reused when large enough). It reads at
+// score scores text into buf (reused when large enough). It reads at
 // most MaxScanBytes bytes and stops early once one language leads the
 // others by stopMargin.
-func (id *Identifier) Scores(text string, buf []int32) Profile {
+func (id *Identifier) score(text string, buf []int32) profile {
 	L := len(id.langs)
 	if cap(buf) < L {
 		buf = make([]int32, L)
@@ -159,14 +159,14 @@ func (id *Identifier) Scores(text string, buf []int32) Profile {
 			break
 		}
 	}
-	return Profile{scores: sc, features: nf}
+	return profile{scores: sc, features: nf}
 }
 
-// Early stop: after stopFeatures n-grams, a lead of stopMargin (60 nats)
+// Early stop: after stopFeatures n-grams, a lead of stopMargin (100 nats)
 // settles the answer.
 const (
-	stopFeatures = 100
-	stopMargin   = 60 * quant
+	stopFeatures = 150
+	stopMargin   = 100 * quant
 )
 
 // lead returns the margin of the best score over the second.

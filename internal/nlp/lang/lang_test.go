@@ -198,7 +198,7 @@ func TestScoresMatchFeatures(t *testing.T) {
 				}
 			}
 		})
-		p := id.Scores(s, nil)
+		p := id.score(s, nil)
 		require.Equal(t, nf, p.features, s)
 		require.Equal(t, want, p.scores, s)
 	}

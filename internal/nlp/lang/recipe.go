@@ -129,6 +129,15 @@ func OutOfDomain(dataDir string) ([]*Split, error) {
 		ud.Sources = append(ud.Sources, f.path)
 	}
 	out = append(out, ud)
+	ud20 := &Split{TestSentences: map[string][]string{}, Sources: []string{"the same UD sentences of >= 20 letters"}}
+	for l, ts := range ud.TestSentences {
+		for _, t := range ts {
+			if letters(t) >= MinSentenceLetters {
+				ud20.TestSentences[l] = append(ud20.TestSentences[l], t)
+			}
+		}
+	}
+	out = append(out, ud20)
 	hipe := &Split{TestSentences: map[string][]string{}, TestArticles: map[string][]string{}}
 	for _, f := range []struct{ l, name string }{
 		{"de", "hipe2020-dev-de"}, {"de", "newseye-dev-de"}, {"de", "sonar-dev-de"},

@@ -112,12 +112,12 @@ func Train(texts map[string][]string, opt TrainOptions) (*Identifier, error) {
 func (id *Identifier) FitScale(heldOut map[string][]string) float64 {
 	type obs struct {
 		gold int
-		p    Profile
+		p    profile
 	}
 	var data []obs
 	for li, l := range id.langs {
 		for _, t := range heldOut[l] {
-			p := id.Scores(t, nil)
+			p := id.score(t, nil)
 			if p.features >= minFeatures {
 				data = append(data, obs{li, p})
 			}

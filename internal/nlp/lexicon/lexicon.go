@@ -328,9 +328,6 @@ func (l *Lexicon) Has(list, word string) bool {
 	if l == nil {
 		return false
 	}
-	if l.lists[list][strings.ToLower(word)] {
-		return true
-	}
 	return l.folded[list][Fold(word)]
 }
 

@@ -101,12 +101,14 @@ const (
 	fSSp2
 	fClCap
 	fWFirst
+	fP5
+	fS5
 )
 
 // tokInfo is what features need of one token, computed once per token.
 type tokInfo struct {
 	w, l, shape, sshape uint64
-	p, s                [3]uint64 // prefixes / suffixes of 2, 3, 4 runes (0: none)
+	p, s                [4]uint64 // prefixes / suffixes of 2, 3, 4, 5 runes (0: none)
 	cap                 uint8
 	lex                 uint32
 	hasLex              bool
@@ -135,6 +137,7 @@ type scratch struct {
 type featurizer struct {
 	bits     uint
 	baseline bool
+	noAffix5 bool
 	lex      table
 	gaz      table
 	gazMax   int
@@ -148,7 +151,7 @@ func sentinel(bos bool) tokInfo {
 	return tokInfo{w: 0xE05, l: 0xE05, shape: 0xE05, sshape: 0xE05, cap: 8}
 }
 
-const maxAffixRunes = 4
+const maxAffixRunes = 5
 
 func capClass(s string) uint8 {
 	var up, low, dig, oth, n int
@@ -379,6 +382,14 @@ func (f *featurizer) features(sc *scratch) {
 			}
 			if t.s[k] != 0 {
 				add(fS2+uint64(k), t.s[k])
+			}
+		}
+		if !f.baseline && !f.noAffix5 {
+			if t.p[3] != 0 {
+				add(fP5, t.p[3])
+			}
+			if t.s[3] != 0 {
+				add(fS5, t.s[3])
 			}
 		}
 		add(fShape, t.shape)

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -60,6 +61,9 @@ func appendFold(dst []byte, s string) []byte {
 	}
 	return dst
 }
+
+// Fold returns the folded form of a word used for lexical look-ups.
+func Fold(s string) string { return string(appendFold(nil, s)) }
 
 // WordKey is the key of a word in the model's lexicon and gazetteer:
 // the hash of its folded (lower-cased, apostrophe-unified) form.
@@ -159,12 +163,15 @@ func (t *table) get(k uint64) (uint32, bool) {
 // entries returns the table's non-empty entries.
 func (t *table) entries() ([]uint64, []uint32) {
 	var ks []uint64
-	var vs []uint32
-	for i, k := range t.keys {
+	for _, k := range t.keys {
 		if k != 0 {
 			ks = append(ks, k)
-			vs = append(vs, t.vals[i])
 		}
+	}
+	slices.Sort(ks)
+	vs := make([]uint32, len(ks))
+	for i, k := range ks {
+		vs[i], _ = t.get(k)
 	}
 	return ks, vs
 }

@@ -32,7 +32,9 @@ type Header struct {
 	Seed     uint64 `json:"seed"`
 	Epochs   int    `json:"epochs"`
 	Baseline bool   `json:"baseline"`
-	Bits     int    `json:"bits"`
+	// NoAffix5 drops the 5-rune prefix and suffix features.
+	NoAffix5 bool `json:"no_affix5,omitempty"`
+	Bits     int  `json:"bits"`
 	// Scale converts stored int16 weights back to perceptron units.
 	Scale float64 `json:"scale"`
 	// ConfScale turns score differences (int units) into log-odds for
@@ -51,8 +53,11 @@ type Header struct {
 type Model struct {
 	Header Header
 	feat   featurizer
-	w      []int16 // (1<<bits) rows of numLabels
-	trans  []int32 // transLen
+	// w holds (1<<bits) rows of wStride weights, for labels 1..numLabels-1:
+	// the O label's weight is folded into the others (its score is 0),
+	// which keeps a row in half a cache line.
+	w     []int16
+	trans []int32 // transLen
 }
 
 // write serialises m.
@@ -83,10 +88,10 @@ func (m *Model) write(w io.Writer) error {
 	put(uint32(m.feat.gazMax))
 	put(m.trans)
 	// weights: nonzero rows as a delta-coded index list plus the rows.
-	rows := len(m.w) / numLabels
+	rows := len(m.w) / wStride
 	var idx []uint32
 	for r := 0; r < rows; r++ {
-		row := m.w[r*numLabels : (r+1)*numLabels]
+		row := m.w[r*wStride : (r+1)*wStride]
 		for _, v := range row {
 			if v != 0 {
 				idx = append(idx, uint32(r))
@@ -106,7 +111,10 @@ func (m *Model) write(w io.Writer) error {
 	col := make([]int16, len(idx))
 	for y := 0; y < numLabels; y++ {
 		for i, r := range idx {
-			col[i] = m.w[int(r)*numLabels+y]
+			col[i] = 0
+			if y > 0 {
+				col[i] = m.w[int(r)*wStride+y-1]
+			}
 		}
 		put(col)
 	}
@@ -165,6 +173,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 	m.feat.gazMax = int(gm)
 	m.feat.bits = uint(m.Header.Bits)
 	m.feat.baseline = m.Header.Baseline
+	m.feat.noAffix5 = m.Header.NoAffix5
 	m.trans = make([]int32, transLen)
 	get(m.trans)
 	get(&n)
@@ -182,12 +191,15 @@ func ReadModel(r io.Reader) (*Model, error) {
 			return nil, errors.New("ner: model weights: bad row")
 		}
 	}
-	m.w = make([]int16, rows*numLabels)
+	m.w = make([]int16, rows*wStride)
 	col := make([]int16, n)
-	for y := 0; y < numLabels; y++ {
+	col0 := make([]int16, n)
+	get(col0)
+	for y := 1; y < numLabels; y++ {
 		get(col)
 		for i, r := range idx {
-			m.w[int(r)*numLabels+y] = col[i]
+			v := int32(col[i]) - int32(col0[i])
+			m.w[int(r)*wStride+y-1] = int16(max(min(v, math.MaxInt16), math.MinInt16))
 		}
 	}
 	if err != nil {
@@ -196,9 +208,21 @@ func ReadModel(r io.Reader) (*Model, error) {
 	return m, nil
 }
 
-// quantise converts float weights to int16 rows and int32 transitions
-// with a common scale; it returns the scale (float units per int unit).
+// wStride is the number of stored weights per feature row.
+const wStride = numLabels - 1
+
+// quantise converts float weights (rows of numLabels) to int16 rows of
+// wStride, relative to the O label, and int32 transitions with a common
+// scale; it returns the scale (float units per int unit).
 func quantise(w, trans []float32) ([]int16, []int32, float64) {
+	rel := make([]float32, len(w)/numLabels*wStride)
+	for r := 0; r < len(w)/numLabels; r++ {
+		o := w[r*numLabels]
+		for y := 1; y < numLabels; y++ {
+			rel[r*wStride+y-1] = w[r*numLabels+y] - o
+		}
+	}
+	w = rel
 	maxAbs := 0.0
 	for _, v := range w {
 		maxAbs = math.Max(maxAbs, math.Abs(float64(v)))

@@ -179,13 +179,11 @@ func (t *Tagger) tagWindow(dst []Span, sc *scratch) []Span {
 	const L = numLabels
 	sc.em = grow(sc.em, n*L)
 	sc.labels = grow(sc.labels, n)
+	const S = wStride
 	for i := 0; i < n; i++ {
-		var acc [L]int32
+		var acc [S]int32
 		for _, f := range sc.feats[sc.offs[i]:sc.offs[i+1]] {
-			row := (*[L]int16)(m.w[int(f)*L:])
-			for y := range acc {
-				acc[y] += int32(row[y])
-			}
+			addRow(&acc, (*[S]int16)(m.w[int(f)*S:]))
 		}
 		if m.Header.Baseline {
 			// greedy decoding with the previous label as a feature
@@ -194,17 +192,19 @@ func (t *Tagger) tagWindow(dst []Span, sc *scratch) []Span {
 				prev = sc.labels[i-1]
 			}
 			f := m.feat.bucket(mix(fPrevLabel, uint64(prev)))
-			row := m.w[int(f)*L : int(f)*L+L]
-			best := 0
+			row := (*[S]int16)(m.w[int(f)*S:])
+			best, bs := 0, int32(0) // label O scores 0
 			for y := range acc {
 				acc[y] += int32(row[y])
-				if acc[y] > acc[best] {
-					best = y
+				if acc[y] > bs {
+					best, bs = y+1, acc[y]
 				}
 			}
 			sc.labels[i] = uint8(best)
 		}
-		copy(sc.em[i*L:], acc[:])
+		em := sc.em[i*L : i*L+L]
+		em[0] = 0
+		copy(em[1:], acc[:])
 	}
 	if m.Header.Baseline {
 		base := len(dst)
@@ -296,4 +296,25 @@ func (c *runeCursor) slice(start, end int) string {
 	// inside this one
 	c.rune, c.byte = start, b
 	return c.s[b:e]
+}
+
+// addRow adds one weight row to the accumulator (unrolled: this is the
+// hot loop of tagging).
+func addRow(a *[wStride]int32, r *[wStride]int16) {
+	a[0] += int32(r[0])
+	a[1] += int32(r[1])
+	a[2] += int32(r[2])
+	a[3] += int32(r[3])
+	a[4] += int32(r[4])
+	a[5] += int32(r[5])
+	a[6] += int32(r[6])
+	a[7] += int32(r[7])
+	a[8] += int32(r[8])
+	a[9] += int32(r[9])
+	a[10] += int32(r[10])
+	a[11] += int32(r[11])
+	a[12] += int32(r[12])
+	a[13] += int32(r[13])
+	a[14] += int32(r[14])
+	a[15] += int32(r[15])
 }

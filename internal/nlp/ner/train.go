@@ -21,12 +21,16 @@ type Example struct {
 // TrainConfig configures Train.
 type TrainConfig struct {
 	Bits     int    // log2 of the weight table rows (default 20)
-	Epochs   int    // passes over the data (default 12); the best on dev is kept
+	Epochs   int    // passes over the data (default 20); the best on dev is kept
 	Seed     uint64 // shuffling and augmentation seed
 	Baseline bool   // greedy perceptron, word/affix/shape/neighbour features only
+	NoAffix5 bool   // no 5-rune prefix/suffix features
 	// Augment is the fraction of training sentences added again in title
 	// case (and a fifth as many in upper case), for headlines and datelines.
 	Augment float64
+	// AugmentLower is the fraction of training sentences added again in
+	// lower case (web text, lower-cased names).
+	AugmentLower float64
 	// Lexicon maps WordKey to LexValue; Gazetteer maps PhraseKey to a
 	// category bit set (plus gazPrefix for phrase prefixes, see GazBuilder).
 	Lexicon   map[uint64]uint32
@@ -74,8 +78,8 @@ func (ts *trainSet) tokFeats(i int) []uint32 {
 }
 
 // augment returns title-case and upper-case copies of some sentences.
-func augment(data []Example, frac float64, seed uint64) []Example {
-	if frac <= 0 {
+func augment(data []Example, frac, lower float64, seed uint64) []Example {
+	if frac <= 0 && lower <= 0 {
 		return nil
 	}
 	r := rand.New(rand.NewPCG(seed, 0xA06))
@@ -87,6 +91,8 @@ func augment(data []Example, frac float64, seed uint64) []Example {
 			out = append(out, Example{Words: mapWords(ex.Words, titleWord), Spans: ex.Spans})
 		case x < frac*1.2:
 			out = append(out, Example{Words: mapWords(ex.Words, strings.ToUpper), Spans: ex.Spans})
+		case x < frac*1.2+lower:
+			out = append(out, Example{Words: mapWords(ex.Words, strings.ToLower), Spans: ex.Spans})
 		}
 	}
 	return out
@@ -120,14 +126,14 @@ func Train(cfg TrainConfig, train, dev []Example) (*Model, error) {
 		return nil, fmt.Errorf("ner: bits %d out of range", cfg.Bits)
 	}
 	if cfg.Epochs <= 0 {
-		cfg.Epochs = 12
+		cfg.Epochs = 20
 	}
 	logf := func(format string, args ...any) {
 		if cfg.Log != nil {
 			fmt.Fprintf(cfg.Log, format+"\n", args...)
 		}
 	}
-	f := featurizer{bits: uint(cfg.Bits), baseline: cfg.Baseline}
+	f := featurizer{bits: uint(cfg.Bits), baseline: cfg.Baseline, noAffix5: cfg.NoAffix5}
 	if !cfg.Baseline {
 		f.lex = newTable(cfg.Lexicon)
 		f.gaz = newTable(cfg.Gazetteer)
@@ -136,7 +142,7 @@ func Train(cfg TrainConfig, train, dev []Example) (*Model, error) {
 	start := time.Now()
 	all := train
 	if !cfg.Baseline {
-		all = append(append([]Example(nil), train...), augment(train, cfg.Augment, cfg.Seed)...)
+		all = append(append([]Example(nil), train...), augment(train, cfg.Augment, cfg.AugmentLower, cfg.Seed)...)
 	}
 	var ts trainSet
 	sc := &scratch{}
@@ -302,6 +308,7 @@ func averaged(f *featurizer, w, u, tr, tu []float32, c float32, cfg TrainConfig)
 	h := cfg.Header
 	h.Bits = cfg.Bits
 	h.Baseline = cfg.Baseline
+	h.NoAffix5 = cfg.NoAffix5
 	h.Scale = scale
 	h.Seed = cfg.Seed
 	h.ConfScale = 0.2

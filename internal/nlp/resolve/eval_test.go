@@ -79,6 +79,40 @@ func f1(p, r float64) float64 {
 	return 2 * p * r / (p + r)
 }
 
+// bcubed adds the B-cubed and pairwise counts of one document, given the
+// gold and system cluster of each mention.
+func bcubed(gc, sc []string, s *scores) {
+	for i := range gc {
+		var bothN, sysN, goldN int
+		for j := range gc {
+			same, sameG := sc[i] == sc[j], gc[i] == gc[j]
+			if same {
+				sysN++
+			}
+			if sameG {
+				goldN++
+			}
+			if same && sameG {
+				bothN++
+			}
+			if j > i {
+				if same {
+					s.pairS++
+				}
+				if sameG {
+					s.pairG++
+				}
+				if same && sameG {
+					s.pairTP++
+				}
+			}
+		}
+		s.bP += float64(bothN) / float64(sysN)
+		s.bR += float64(bothN) / float64(goldN)
+		s.n++
+	}
+}
+
 // evaluate scores the grouping of named mentions and gold nominal phrases.
 func evaluate(a *analysis.Analysis, gold []goldMention, s *scores) {
 	type key struct{ field, start, end int }
@@ -112,35 +146,7 @@ func evaluate(a *analysis.Analysis, gold []goldMention, s *scores) {
 			s.nomGold++
 		}
 	}
-	for i := range gc {
-		var bothN, sysN, goldN int
-		for j := range gc {
-			same, sameG := sc[i] == sc[j], gc[i] == gc[j]
-			if same {
-				sysN++
-			}
-			if sameG {
-				goldN++
-			}
-			if same && sameG {
-				bothN++
-			}
-			if j > i {
-				if same {
-					s.pairS++
-				}
-				if sameG {
-					s.pairG++
-				}
-				if same && sameG {
-					s.pairTP++
-				}
-			}
-		}
-		s.bP += float64(bothN) / float64(sysN)
-		s.bR += float64(bothN) / float64(goldN)
-		s.n++
-	}
+	bcubed(gc, sc, s)
 	// Nominals: correct when the gold marks the span and the entity holds
 	// a named mention of the same gold cluster.
 	for i, g := range gold {

@@ -109,7 +109,13 @@ func (s *state) detect(fi *fieldInfo, f, i int) (phrase, bool) {
 			j++
 		}
 	}
-	if j >= len(toks) || fi.covered[j] {
+	if j >= len(toks) {
+		return p, false
+	}
+	if mi, ok := fi.startAt[j]; ok {
+		return s.detectNamed(fi, p, mi)
+	}
+	if fi.covered[j] {
 		return p, false
 	}
 	// Demonym then title: "the Russian leader", "Russian President".
@@ -156,6 +162,42 @@ func (s *state) detect(fi *fieldInfo, f, i int) (phrase, bool) {
 		}
 	}
 	return p, !head
+}
+
+// detectNamed reads a title after a name that stands for a country or a
+// body: "the Kremlin leader", "Germany's chancellor", "Kremlin spokesman".
+func (s *state) detectNamed(fi *fieldInfo, p phrase, mi int) (phrase, bool) {
+	toks := fi.doc.Tokens
+	m := &s.a.Mentions[mi]
+	aff := s.affiliation(m.Entity)
+	if aff == "" {
+		return p, false
+	}
+	k := m.TokEnd
+	// Saxon genitive: "'s" as one token or two.
+	if k < len(toks) && apostrophe(toks[k].Text) {
+		k++
+	}
+	if k < len(toks) && fi.texts[k] == "s" && !toks[k].SpaceBefore {
+		k++
+		p.det = true // "Germany's chancellor" designates like "the chancellor"
+	}
+	if k >= len(toks) || fi.covered[k] {
+		return p, false
+	}
+	n := s.lex.TitleAt(fi.texts[k:])
+	if n == 0 {
+		return p, false
+	}
+	for t := k; t < k+n; t++ {
+		if fi.covered[t] {
+			return p, false
+		}
+	}
+	p.end = k + n
+	p.title = s.foldSpan(fi, k, p.end)
+	p.aff = aff
+	return p, true
 }
 
 // foldSpan is the folded text of tokens [start, end).
@@ -246,7 +288,7 @@ func (s *state) attachNominals() {
 		fi := &infos[f]
 		toks := fi.doc.Tokens
 		for i := 0; i < len(toks); i++ {
-			if fi.covered[i] {
+			if _, named := fi.startAt[i]; fi.covered[i] && !named {
 				continue
 			}
 			p, ok := s.detect(fi, f, i)

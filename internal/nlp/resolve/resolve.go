@@ -150,6 +150,10 @@ func (s *state) newItem(i int) item {
 	for m.Type == Person && len(toks) > 1 && (s.lex.Has("honorifics", toks[0]) || s.lex.Title(toks[0])) {
 		toks = toks[1:]
 	}
+	// English possessive: "Putin's" is "Putin".
+	if n := len(toks); n > 1 && toks[n-1] == "s" && (strings.HasSuffix(m.Text, "'s") || strings.HasSuffix(m.Text, "’s")) {
+		toks = toks[:n-1]
+	}
 	c := m.Confidence
 	if !(c > 0) || c > 1 { // 0, negative, NaN: unknown
 		c = 0.5
@@ -185,7 +189,9 @@ func (s *state) union(i, j int) {
 }
 
 // groupExact merges mentions whose folded names are equal, whatever the
-// type the tagger gave each (type is decided by a vote later).
+// type the tagger gave each (type is decided by a vote later), and, in
+// languages with a genitive ending, a genitive with its base form when the
+// base form occurs ("Deutschlands" with "Deutschland").
 func (s *state) groupExact() {
 	first := map[string]int{}
 	for i, it := range s.items {
@@ -196,6 +202,19 @@ func (s *state) groupExact() {
 			s.union(j, i)
 		} else {
 			first[it.key] = i
+		}
+	}
+	endings := s.lex.List("genitive")
+	if len(endings) == 0 {
+		return
+	}
+	for i, it := range s.items {
+		for end := range endings {
+			if base, ok := strings.CutSuffix(it.key, end); ok && len(base) > 2 {
+				if j, ok := first[base]; ok {
+					s.union(j, i)
+				}
+			}
 		}
 	}
 }
@@ -300,6 +319,17 @@ func (s *state) groupAcronyms() {
 		for _, j := range byInitials[k] {
 			roots[s.find(j)] = true
 		}
+		if len(roots) == 0 && len(k) >= 3 {
+			// "FAA" after "U.S. Federal Aviation Administration": the
+			// acronym is the tail of the initials.
+			for in, js := range byInitials {
+				if len(in) > len(k) && len(in) <= len(k)+2 && strings.HasSuffix(in, k) {
+					for _, j := range js {
+						roots[s.find(j)] = true
+					}
+				}
+			}
+		}
 		if len(roots) == 1 {
 			for root := range roots {
 				s.union(i, root)
@@ -334,10 +364,6 @@ func parenthesisAfter(text []rune, end int) (string, bool) {
 	return "", false
 }
 
-// class is the compatibility class for merging a shorter name into a
-// longer one: people with people, other types with their own type.
-func class(typ string) string { return typ }
-
 // groupContained merges a shorter name into the one longer group whose name
 // contains it: a person's surname or first name (prefix or suffix of the
 // full name), another entity's head or tail ("Nations unies" →
@@ -370,17 +396,28 @@ func (s *state) groupContained() {
 				continue
 			}
 			rj := s.find(j)
-			if rj == ri || class(types[rj]) != class(ti) {
+			if rj == ri || types[rj] != ti { // people with people, places with places…
 				continue
 			}
 			if contains(jt.toks, it.toks, ti == Person) {
 				roots[rj] = true
 			}
 		}
+		if len(roots) == 0 && ti != Person && !s.knownPlace(it.key) {
+			// A tagger slip ("Poutine" tagged a place in a headline): a
+			// surname of exactly one person of the article joins them.
+			for j, jt := range s.items {
+				rj := s.find(j)
+				if rj != ri && types[rj] == Person && len(jt.toks) > len(it.toks) &&
+					equal(jt.toks[len(jt.toks)-len(it.toks):], it.toks) {
+					roots[rj] = true
+				}
+			}
+		}
 		if len(roots) == 1 {
 			for rj := range roots {
+				t := types[rj]
 				s.union(i, rj)
-				t := types[ri]
 				types[s.find(i)] = t
 			}
 		}
@@ -453,8 +490,8 @@ func typeIndex(t string) int {
 var typeByIndex = [4]string{Person, Organization, Location, Misc}
 
 // groupTypes votes the type of each current group (indexed by root): the
-// type with the largest summed confidence, ties going to the type of the
-// group's first mention.
+// type with the largest sum of confidence × words, ties going to the type
+// of the group's first mention.
 func (s *state) groupTypes() []string {
 	votes := make([][4]float64, len(s.items))
 	first := make([]int, len(s.items))
@@ -467,7 +504,9 @@ func (s *state) groupTypes() []string {
 		if first[r] < 0 {
 			first[r] = t
 		}
-		votes[r][t] += it.conf
+		// A longer name is stronger evidence of its type ("Vladimir
+		// Poutine" PERSON outweighs a headline "Poutine" LOCATION).
+		votes[r][t] += it.conf * float64(max(1, len(it.toks)))
 	}
 	out := make([]string, len(s.items))
 	for r := range out {

@@ -106,9 +106,9 @@ type format struct {
 	monthUpper   bool // month names are capitalised
 	monthContext map[string]bool
 	monthAfter   map[string]bool
-	yearContext  map[string]bool
 	ordSuffix    map[string]bool
 	numberJoin   map[string]bool // words joining number words ("et", "and")
+	nameCheck    bool            // a month before a capitalised word is a first name ("June Carter")
 }
 
 // language is the compiled data of one language.
@@ -123,20 +123,20 @@ type language struct {
 	units      trie
 	ordinals   trie
 	pats       []pattern
-	byKey      map[string][]int32
-	bySlot     [numSlots][]int32
+	byKey      map[string][]start
+	bySlot     [numSlots][]start
 	// first indexes, by the key of a token, the patterns that may start
 	// there: those opening with that literal, and those opening with a slot
 	// whose lexicon has a phrase starting with it. Built by finish.
-	first map[string][]int32
+	first map[string][]start
 	// numFirst lists the patterns that may start at a number token.
-	numFirst []int32
+	numFirst []start
 }
 
 // finish builds the start index once all files are loaded.
 func (l *language) finish() {
-	l.first = map[string][]int32{}
-	add := func(key string, idx []int32) {
+	l.first = map[string][]start{}
+	add := func(key string, idx []start) {
 		l.first[key] = append(l.first[key], idx...)
 	}
 	for k, idx := range l.byKey {
@@ -162,20 +162,26 @@ func (l *language) finish() {
 		}
 	}
 	// Keep pattern order (ties go to the earlier pattern) and drop repeats.
-	norm := func(idx []int32) []int32 {
+	// A pattern indexed twice under a key keeps its unmatched entry (sorted
+	// first), which checks the whole first element.
+	norm := func(idx []start) []start {
 		sort.Slice(idx, func(i, j int) bool { return idx[i] < idx[j] })
 		out := idx[:0]
 		for i, v := range idx {
-			if i == 0 || v != idx[i-1] {
+			if i == 0 || v.pat() != idx[i-1].pat() {
 				out = append(out, v)
 			}
 		}
 		return out
 	}
+	l.numFirst = norm(l.numFirst)
 	for k, idx := range l.first {
+		if k != "" && k[0] >= '0' && k[0] <= '9' {
+			// A literal number ("1er trimestre") also starts number slots.
+			idx = append(idx, l.numFirst...)
+		}
 		l.first[k] = norm(idx)
 	}
-	l.numFirst = norm(l.numFirst)
 }
 
 func newLanguage(code string) *language {
@@ -183,9 +189,9 @@ func newLanguage(code string) *language {
 		code: code,
 		f: format{
 			decimal: '.', monthContext: map[string]bool{}, monthAfter: map[string]bool{},
-			yearContext: map[string]bool{}, ordSuffix: map[string]bool{}, numberJoin: map[string]bool{},
+			ordSuffix: map[string]bool{}, numberJoin: map[string]bool{},
 		},
-		byKey: map[string][]int32{},
+		byKey: map[string][]start{},
 	}
 }
 
@@ -255,7 +261,7 @@ func (l *language) setFormat(key, val string) error {
 	words := strings.Fields(val)
 	set := func(m map[string]bool) {
 		for _, w := range words {
-			for _, t := range scan(w) {
+			for _, t := range scan(w, nil) {
 				m[t.key] = true
 			}
 		}
@@ -288,12 +294,12 @@ func (l *language) setFormat(key, val string) error {
 		set(l.f.monthContext)
 	case "monthafter":
 		set(l.f.monthAfter)
-	case "yearcontext":
-		set(l.f.yearContext)
 	case "ordinal":
 		set(l.f.ordSuffix)
 	case "numberjoin":
 		set(l.f.numberJoin)
+	case "namecheck":
+		l.f.nameCheck = val == "yes"
 	default:
 		return fmt.Errorf("unknown setting %q: %w", key, errSyntax)
 	}
@@ -301,7 +307,7 @@ func (l *language) setFormat(key, val string) error {
 }
 
 func phraseKeys(p string) []string {
-	toks := scan(p)
+	toks := scan(p, nil)
 	keys := make([]string, len(toks))
 	for i, t := range toks {
 		keys[i] = t.key

@@ -15,8 +15,11 @@
 //
 //   - DATE: ISO 8601 at the precision written: 2024-06-18 (day), 2024-09
 //     (month), 2024 (year), 2024-W25 (ISO week: "cette semaine", "last
-//     week"), 2024-Q1 (quarter), 199 (decade: "the 1990s", ISO 8601-2).
-//   - TIME: the time of day, "T14:30" ("14h30", "2:30 pm", "midi").
+//     week"), 2024-Q1 (quarter), 199 (decade: "the 1990s", ISO 8601-2),
+//     2023-22 (season, ISO 8601-2 codes 21 spring … 24 winter: "l'été
+//     dernier"), 2024-06-15/2024-06-16 (a weekend, as an interval).
+//   - TIME: the time of day, "T14:30" ("14h30", "2:30 pm", "midi");
+//     "T08:30Z" when written in GMT/UTC ("08H30 GMT").
 //   - MONEY: amount in plain decimal and ISO 4217 code, "3500000000 EUR".
 //   - PERCENT: the number only, "12" for "12 %" and "3.5" for "3,5 pour
 //     cent"; percentage points are PERCENT too ("half a percentage point"
@@ -24,7 +27,9 @@
 //   - QUANTITY: amount and normalised unit, "24 year", "2 hour", "500 km",
 //     "42.5 °C". Only measures with a unit are QUANTITY (durations, ages,
 //     distances, areas, masses, volumes, temperatures, speeds, power); bare
-//     counts ("3 000 soldats") are not reported.
+//     counts ("3 000 soldats") are not reported. A sign written before a
+//     percentage or quantity is kept ("-0,5 %" → "-0.5", "−12 °C" →
+//     "-12 °C").
 //
 // # Resolving relative dates
 //
@@ -52,9 +57,16 @@
 //     year": that month of ref's year − 1.
 //   - "il y a deux semaines"/"two weeks ago", "dans trois jours"/"in three
 //     days": ref shifted; days and weeks give a day (ref − 14 days), months
-//     a month, years a year.
+//     a month, years a year. Hours and minutes ("il y a deux heures") are
+//     reported as QUANTITY.
 //   - "la semaine dernière", "le mois prochain", "l'an dernier", "this
 //     year": the ISO week, month or year of ref shifted.
+//   - Seasons: "l'été dernier"/"last summer" is the last one that ended
+//     before ref's month, "next spring" the next one to start after it,
+//     "cet été" the one of ref's year. Weekends: "ce week-end" is the one
+//     whose Saturday is in [ref−2, ref+4] (read on a Monday, the one just
+//     past); "le week-end dernier", "over the weekend" the last one before
+//     ref.
 //
 // Numeric dates follow the language's dateorder: day first (03/04/2021 =
 // 3 April) except in English, read month first as US wires write it; a
@@ -70,7 +82,14 @@
 // French month ("Mars", "Mai") needs the same context, since French
 // months are written in lower case; an English month must be capitalised.
 // A bare four-digit number is a year only after a dating word ("en 2019",
-// "since 2014", "d'ici 2030") and not before a unit or currency.
+// "since 2014", "d'ici 2030", "the 2024 election") and not before a unit
+// or currency. Data files can also mark phrases to skip ("por la mañana"
+// is not "mañana", tomorrow).
+//
+// Not handled: ranges as intervals ("du 9 au 11 juillet", "July 9-11"
+// give the last or first day alone), times of day without a number ("dans
+// la matinée"), the verb's tense (a date without a year in a past-tense
+// sentence may still be read as the coming one).
 //
 // # Use
 //

@@ -99,6 +99,15 @@ var enCases = []exprCase{
 	{in: "The text must be adopted in two years.", want: "DATE|in two years|2026"},
 	{in: "A week ago, rebels seized the town.", want: "DATE|A week ago|2024-06-12"},
 
+	// Seasons and weekends.
+	{in: "Drought hit the south last summer.", want: "DATE|last summer|2023-22"},
+	{in: "Energy prices soared last winter.", want: "DATE|last winter|2023-24"},
+	{in: "Work will resume next spring.", want: "DATE|next spring|2025-21"},
+	{in: "The reform applies from this summer.", want: "DATE|this summer|2024-22"},
+	{in: "The talks collapsed in the summer of 2019.", want: "DATE|the summer of 2019|2019-22"},
+	{in: "Protests are planned this weekend.", want: "DATE|this weekend|2024-06-22/2024-06-23"},
+	{in: "Three people were killed over the weekend.", want: "DATE|the weekend|2024-06-15/2024-06-16"},
+
 	// Numeric dates.
 	{in: "The order dated 3/4/2021 was repealed.", want: "DATE|3/4/2021|2021-03-04"},
 	{in: "Filed on 06/18/2024 in Delaware.", want: "DATE|06/18/2024|2024-06-18"},
@@ -143,7 +152,7 @@ var enCases = []exprCase{
 	{in: "Assets worth €280bn are frozen.", want: "MONEY|€280bn|280000000000 EUR"},
 	{in: "The unit was sold for $750m.", want: "MONEY|$750m|750000000 USD"},
 	{in: "A $20 fee applies.", want: "MONEY|$20|20 USD"},
-	{in: "Rs 500 crore? No: Rs 500 was paid.", want: "MONEY|Rs 500|500 INR; MONEY|Rs 500|500 INR"},
+	{in: "Rs 500 crore? No: Rs 500 was paid.", want: "MONEY|Rs 500 crore|5000000000 INR; MONEY|Rs 500|500 INR"},
 	{in: "The debt stands at $34.5 trillion.", want: "MONEY|$34.5 trillion|34500000000000 USD"},
 
 	// Percentages.
@@ -156,6 +165,14 @@ var enCases = []exprCase{
 	{in: "A rise of twelve percent.", want: "PERCENT|twelve percent|12"},
 	{in: "The tax goes from 5.5% to 10%.", want: "PERCENT|5.5%|5.5; PERCENT|10%|10"},
 	{in: "Turnout was 66.7 pct.", want: "PERCENT|66.7 pct|66.7"},
+	{in: "GDP contracted -0.5% in the quarter.", want: "PERCENT|-0.5%|-0.5"},
+	{in: "Temperatures fell to -20 degrees.", want: "QUANTITY|-20 degrees|-20 degree"},
+	{in: "The blast occurred at 10:30 GMT.", want: "TIME|10:30 GMT|T10:30Z"},
+	{in: "Trading opens at 0800 GMT.", want: "TIME|0800 GMT|T08:00Z"},
+	{in: "The victim, aged 34, was a teacher.", want: "QUANTITY|34|34 year"},
+	{in: "He began a three-day visit on Monday.", want: "QUANTITY|three-day|3 day; DATE|Monday|2024-06-17"},
+	{in: "Turnout in the 2024 election was high.", want: "DATE|2024|2024"},
+	{in: "The firm raised Rs 500 crore.", want: "MONEY|Rs 500 crore|5000000000 INR"},
 	{in: "Shares jumped 7 % on Monday.", want: "PERCENT|7 %|7; DATE|Monday|2024-06-17"},
 
 	// Quantities.
@@ -215,4 +232,8 @@ var enCases = []exprCase{
 	{in: "A year of turmoil ended.", want: ""},
 	{in: "The team won 5 games in a row.", want: ""},
 	{in: "5G networks are expanding.", want: ""},
+	{in: "April Ryan asked the question.", want: ""},
+	{in: "The Sunday Times reported the deal on Monday.", want: "DATE|Monday|2024-06-17"},
+	{in: "The singer June Carter died in 2003.", want: "DATE|2003|2003"},
+	{in: "In June Smith resigned.", want: "DATE|June|2024-06"},
 }

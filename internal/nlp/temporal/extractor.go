@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
@@ -30,7 +31,17 @@ type Expr struct {
 type Extractor struct {
 	langs  map[string]*language
 	common *language
+	// scratch recycles token buffers between calls (safe for concurrent
+	// use; holds no state that outlives a call).
+	scratch sync.Pool
 }
+
+// maxPooledTokens bounds the token buffers kept for reuse, so that one
+// huge input does not pin its buffer.
+const maxPooledTokens = 1 << 14
+
+// maxText bounds the bytes of text Extract reads.
+const maxText = 1<<31 - 1
 
 // New builds an Extractor from the data embedded in the package.
 func New() (*Extractor, error) {
@@ -106,33 +117,61 @@ func (x *Extractor) language(code string) *language {
 // lang is an ISO 639-1 code ("fr", "en-GB"); ref anchors relative dates
 // (the article's publication time; zero when unknown).
 func (x *Extractor) Extract(s string, lang string, ref time.Time) []Expr {
+	if len(s) > maxText {
+		s = s[:maxText] // offsets are 32-bit; no article comes near
+	}
 	l := x.language(lang)
-	toks := mergeNumbers(s, scan(s), &l.f)
-	markSentences(toks)
-	m := matcher{l: l, toks: toks, ref: newRef(ref), refT: ref}
+	var toks []token
+	if p, ok := x.scratch.Get().(*[]token); ok {
+		toks = *p
+	}
+	toks = mergeNumbers(s, scan(s, toks), &l.f)
+	defer func() {
+		if cap(toks) <= maxPooledTokens {
+			x.scratch.Put(&toks)
+		}
+	}()
+	m := matcher{l: l, toks: toks, ref: newRef(ref)}
+	begin := caps{first: -1, hh: -1, mm: -1}
 	var out []Expr
 	for i := 0; i < len(toks); {
 		t := &toks[i]
-		cand := l.numFirst
-		if t.kind != kNum {
-			cand = l.first[t.key]
+		cand, ok := l.first[t.key]
+		if !ok && t.kind == kNum {
+			cand = l.numFirst
 		}
 		if len(cand) == 0 {
 			i++
 			continue
 		}
 		m.haveBest = false
-		for _, pi := range cand {
-			m.dfs(&l.pats[pi], 0, i, caps{first: -1, hh: -1, mm: -1})
+		for _, st := range cand {
+			p := &l.pats[st.pat()]
+			if !st.matched() {
+				m.dfs(p, 0, i, begin)
+				continue
+			}
+			c := begin
+			if !p.elems[0].ctx {
+				c.mark(i, i)
+			}
+			m.dfs(p, 1, i+1, c)
 		}
 		if !m.haveBest {
 			i++
 			continue
 		}
 		b := m.best
+		if b.typ == "" { // skip
+			i = b.last + 1
+			continue
+		}
+		if b.typ == "PERCENT" || b.typ == "QUANTITY" {
+			b = signed(toks, b)
+		}
 		f, e := &toks[b.first], &toks[b.last]
 		out = append(out, Expr{
-			Type: b.typ, Start: f.rs, End: e.re, Text: s[f.bs:e.be], Value: b.val, Confidence: b.conf,
+			Type: b.typ, Start: int(f.rs), End: int(e.re), Text: s[f.bs:e.be], Value: b.val, Confidence: b.conf,
 		})
 		i = b.last + 1
 	}
@@ -166,4 +205,26 @@ func (x *Extractor) Annotate(a *analysis.Analysis) {
 			})
 		}
 	}
+}
+
+// signed takes in a sign written before a percentage or a quantity ("-0,5
+// %", "+3 %", "−5 °C"): a "-" or "+" glued to the number, after a space,
+// an opening parenthesis or the start of the text.
+func signed(toks []token, b result) result {
+	i := b.first
+	if i == 0 || toks[i].space || toks[i].kind != kNum {
+		return b
+	}
+	p := &toks[i-1]
+	if p.key != "-" && p.key != "+" {
+		return b
+	}
+	if i-1 > 0 && !p.space && toks[i-2].key != "(" {
+		return b // "18-25 ans", "5,25 %-5,5 %"
+	}
+	b.first = i - 1
+	if p.key == "-" {
+		b.val = "-" + b.val
+	}
+	return b
 }

@@ -83,10 +83,14 @@ var frCases = []exprCase{
 	{in: "L'objectif sera atteint d'ici 2030.", want: "DATE|2030|2030"},
 	{in: "Entre 2015 et 2020, la production a doublé.", want: "DATE|2015|2015; DATE|2020|2020"},
 	{in: "Le contrat court jusqu'en 2027.", want: "DATE|2027|2027"},
+	{in: "La neutralité carbone est visée à l'horizon 2050.", want: "DATE|2050|2050"},
+	{in: "Le bug de l'an 2000 n'a pas eu lieu.", want: "DATE|2000|2000"},
 	{in: "Dans les années 1990, la ville comptait moins d'habitants.", want: "DATE|les années 1990|199"},
 	{in: "La mode des années 80 revient.", want: "DATE|années 80|198"},
 	{in: "Le chiffre d'affaires a progressé au premier trimestre 2024.", want: "DATE|premier trimestre 2024|2024-Q1"},
 	{in: "Les ventes ont reculé au deuxième trimestre.", want: "DATE|deuxième trimestre|2024-Q2"},
+	{in: "Le bénéfice a doublé au 1er trimestre 2023.", want: "DATE|1er trimestre 2023|2023-Q1"},
+	{in: "La croissance a été nulle au 3e trimestre.", want: "DATE|3e trimestre|2024-Q3"},
 
 	// Weeks, months, years relative to the reference.
 	{in: "La semaine dernière, le gouvernement a annoncé un plan.", want: "DATE|La semaine dernière|2024-W24"},
@@ -107,6 +111,15 @@ var frCases = []exprCase{
 	{in: "Le satellite sera lancé dans trois jours.", want: "DATE|dans trois jours|2024-06-22"},
 	{in: "Les Jeux s'ouvrent dans cinq semaines.", want: "DATE|dans cinq semaines|2024-07-24"},
 	{in: "Le texte doit être adopté d'ici deux ans.", want: "DATE|d'ici deux ans|2026"},
+
+	// Seasons and weekends.
+	{in: "L'été dernier, la sécheresse a frappé le Sud.", want: "DATE|L'été dernier|2023-22"},
+	{in: "Les prix de l'énergie ont flambé l'hiver dernier.", want: "DATE|l'hiver dernier|2023-24"},
+	{in: "Le chantier reprendra le printemps prochain.", want: "DATE|le printemps prochain|2025-21"},
+	{in: "La réforme s'appliquera dès cet été.", want: "DATE|cet été|2024-22"},
+	{in: "Des manifestations sont prévues ce week-end.", want: "DATE|ce week-end|2024-06-22/2024-06-23"},
+	{in: "Le week-end dernier, trois personnes ont été tuées.", want: "DATE|Le week-end dernier|2024-06-15/2024-06-16"},
+	{in: "Ce week-end, des milliers de personnes ont manifesté.", want: "DATE|Ce week-end|2024-06-15/2024-06-16", ref: ymd(2024, 6, 17)},
 
 	// Numeric dates.
 	{in: "Le décret n° 12 du 03/03/2021 a été abrogé.", want: "DATE|03/03/2021|2021-03-03"},
@@ -167,6 +180,11 @@ var frCases = []exprCase{
 	{in: "L'inflation est tombée à 2,6 % en mai.", want: "PERCENT|2,6 %|2.6; DATE|mai|2024-05"},
 	{in: "Une participation de 66,7 pourcent.", want: "PERCENT|66,7 pourcent|66.7"},
 	{in: "La taxe passe de 5,5 % à 10 %.", want: "PERCENT|5,5 %|5.5; PERCENT|10 %|10"},
+	{in: "Le PIB a reculé de -0,5 % au deuxième trimestre.", want: "PERCENT|-0,5 %|-0.5; DATE|deuxième trimestre|2024-Q2"},
+	{in: "Les ventes ont progressé (+3,2 %) sur un an.", want: "PERCENT|+3,2 %|3.2; QUANTITY|un an|1 year"},
+	{in: "Il a fait −12 °C à Moscou.", want: "QUANTITY|−12 °C|-12 °C"},
+	{in: "Les 18-25 ans sont les plus touchés.", want: "QUANTITY|25 ans|25 year"},
+	{in: "L'explosion s'est produite à 08H30 GMT.", want: "TIME|08H30 GMT|T08:30Z"},
 
 	// Quantities.
 	{in: "Le convoi a parcouru 500 km en une journée.", want: "QUANTITY|500 km|500 km"},
@@ -223,4 +241,5 @@ var frCases = []exprCase{
 	{in: "Le livre a été vendu à 2 000 exemplaires.", want: ""},
 	{in: "La Maison Blanche a publié un communiqué.", want: ""},
 	{in: "Il a reçu 150 voix contre 120.", want: ""},
+	{in: "Selon le Journal du dimanche, l'accord est proche.", want: ""},
 }

@@ -3,7 +3,6 @@ package temporal
 import (
 	"fmt"
 	"strings"
-	"time"
 )
 
 // slot is a typed hole of a pattern, filled by a recogniser of the engine.
@@ -28,15 +27,24 @@ const (
 	numSlots
 )
 
-var slotNames = map[string]slot{
-	"num": slotNum, "amount": slotAmount, "int": slotInt, "day": slotDay, "month": slotMonth,
-	"weekday": slotWeekday, "year": slotYear, "decade": slotDecade, "hh": slotHour, "mm": slotMinute,
-	"currency": slotCurrency, "cursym": slotCurSym, "unit": slotUnit, "tunit": slotTUnit,
+// slotByName returns the slot written <name> in patterns (used at load
+// time only).
+func slotByName(name string) (slot, bool) {
+	s, ok := map[string]slot{
+		"num": slotNum, "amount": slotAmount, "int": slotInt, "day": slotDay, "month": slotMonth,
+		"weekday": slotWeekday, "year": slotYear, "decade": slotDecade, "hh": slotHour, "mm": slotMinute,
+		"currency": slotCurrency, "cursym": slotCurSym, "unit": slotUnit, "tunit": slotTUnit,
+	}[name]
+	return s, ok
 }
 
 // elem is one element of a pattern: literal alternatives or a slot.
 type elem struct {
 	alts [][]string
+	// one holds the one-token alternatives when there are several ("en|
+	// depuis|dès|…"), for a lookup instead of a scan; rest the others.
+	one  map[string]struct{}
+	rest [][]string
 	slot slot
 	ctx  bool // context: must match but stays outside the span
 }
@@ -70,7 +78,7 @@ func (l *language) addPattern(lhs, rhs string) error {
 			e.ctx, w = true, w[1:len(w)-1]
 		}
 		if len(w) > 2 && w[0] == '<' && w[len(w)-1] == '>' {
-			s, ok := slotNames[w[1:len(w)-1]]
+			s, ok := slotByName(w[1 : len(w)-1])
 			if !ok {
 				return fmt.Errorf("unknown slot %s: %w", w, errSyntax)
 			}
@@ -82,6 +90,17 @@ func (l *language) addPattern(lhs, rhs string) error {
 					return fmt.Errorf("empty alternative in %q: %w", w, errSyntax)
 				}
 				e.alts = append(e.alts, keys)
+			}
+			e.rest = e.alts
+			if n := countSingle(e.alts); n > 2 {
+				e.one, e.rest = map[string]struct{}{}, nil
+				for _, a := range e.alts {
+					if len(a) == 1 {
+						e.one[a[0]] = struct{}{}
+					} else {
+						e.rest = append(e.rest, a)
+					}
+				}
 			}
 		}
 		es = append(es, optElem{e, opt})
@@ -123,19 +142,52 @@ func (l *language) addPattern(lhs, rhs string) error {
 		p := pattern{elems: elems, act: act, src: lhs, idx: int32(len(l.pats))}
 		l.pats = append(l.pats, p)
 		if elems[0].slot != slotNone {
-			l.bySlot[elems[0].slot] = append(l.bySlot[elems[0].slot], p.idx)
+			l.bySlot[elems[0].slot] = append(l.bySlot[elems[0].slot], startAt(p.idx, false))
 			continue
 		}
-		seen := map[string]bool{}
+		// A key that is a whole one-token alternative of the first element
+		// (and starts no longer one) needs no second look at match time.
+		single, multi := map[string]bool{}, map[string]bool{}
 		for _, a := range elems[0].alts {
-			if !seen[a[0]] {
-				seen[a[0]] = true
-				l.byKey[a[0]] = append(l.byKey[a[0]], p.idx)
+			if len(a) == 1 {
+				single[a[0]] = true
+			} else {
+				multi[a[0]] = true
 			}
+		}
+		for k := range single {
+			l.byKey[k] = append(l.byKey[k], startAt(p.idx, !multi[k]))
+		}
+		for k := range multi {
+			l.byKey[k] = append(l.byKey[k], startAt(p.idx, false))
 		}
 	}
 	return nil
 }
+
+func countSingle(alts [][]string) int {
+	n := 0
+	for _, a := range alts {
+		if len(a) == 1 {
+			n++
+		}
+	}
+	return n
+}
+
+// start is an entry of the start index: a pattern index and whether its
+// first element is known to match the token it is indexed under.
+type start int32
+
+func startAt(idx int32, matched bool) start {
+	if matched {
+		return start(idx<<1 | 1)
+	}
+	return start(idx << 1)
+}
+
+func (s start) pat() int32    { return int32(s >> 1) }
+func (s start) matched() bool { return s&1 == 1 }
 
 // caps holds what the slots of a match captured.
 type caps struct {
@@ -144,15 +196,18 @@ type caps struct {
 	hh, mm                 int // -1 when absent
 	num                    dec
 	hasNum                 bool
-	unit, ukind, cur       string
+	unit, cur              *entry
 	ints                   [3]int
 	nints                  int
 	first, last            int // span: first and last non-context tokens, -1 when none
 }
 
+// slotRes is one filling of a slot: where it ends and what it captured.
 type slotRes struct {
 	end int
-	c   caps
+	n   int    // day, month, weekday, year, decade, hour, minute or int
+	d   dec    // number
+	e   *entry // unit or currency
 }
 
 // matcher runs the patterns of one language over one text.
@@ -160,7 +215,6 @@ type matcher struct {
 	l    *language
 	toks []token
 	ref  refDate
-	refT time.Time
 
 	best     result
 	bestEnd  int
@@ -180,7 +234,16 @@ func (m *matcher) dfs(p *pattern, ei, ti int, c caps) {
 	}
 	e := &p.elems[ei]
 	if e.slot == slotNone {
-		for _, alt := range e.alts {
+		if e.one != nil {
+			if _, ok := e.one[m.toks[ti].key]; ok {
+				c2 := c
+				if !e.ctx {
+					c2.mark(ti, ti)
+				}
+				m.dfs(p, ei+1, ti+1, c2)
+			}
+		}
+		for _, alt := range e.rest {
 			k := ti
 			ok := true
 			for ai, key := range alt {
@@ -203,7 +266,8 @@ func (m *matcher) dfs(p *pattern, ei, ti int, c caps) {
 	var res [4]slotRes
 	n := m.fill(e.slot, ti, &c, &res)
 	for r := 0; r < n; r++ {
-		c2 := res[r].c
+		c2 := c
+		c2.apply(e.slot, &res[r])
 		if !e.ctx {
 			c2.mark(ti, res[r].end-1)
 		}

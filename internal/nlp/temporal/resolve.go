@@ -27,13 +27,22 @@ const (
 	actTime                         // time of day
 	actMoney                        // amount + currency
 	actQuantity                     // amount + unit (PERCENT when the unit is a percent)
+	actSkip                         // consume the words, report nothing ("por la mañana")
+	actSeason                       // season CODE K: 21 spring … 24 winter; K −1 last, 0 this, 1 next
+	actWeekend                      // weekend K: −1 last, 0 this, 1 next
 )
 
-var actNames = map[string]actKind{
-	"date": actDate, "numdate": actNumDate, "isodate": actISODate, "day": actDay, "week": actWeek,
-	"month": actMonth, "year": actYear, "ago": actAgo, "in": actIn, "weekday": actWeekday,
-	"monthrel": actMonthRel, "monthyear": actMonthYear, "decade": actDecade, "quarter": actQuarter,
-	"time": actTime, "money": actMoney, "quantity": actQuantity,
+// actionByName returns the action written name in patterns (used at load
+// time only).
+func actionByName(name string) (actKind, bool) {
+	k, ok := map[string]actKind{
+		"date": actDate, "numdate": actNumDate, "isodate": actISODate, "day": actDay, "week": actWeek,
+		"month": actMonth, "year": actYear, "ago": actAgo, "in": actIn, "weekday": actWeekday,
+		"monthrel": actMonthRel, "monthyear": actMonthYear, "decade": actDecade, "quarter": actQuarter,
+		"time": actTime, "money": actMoney, "quantity": actQuantity, "skip": actSkip, "season": actSeason,
+		"weekend": actWeekend,
+	}[name]
+	return k, ok
 }
 
 type action struct {
@@ -45,21 +54,35 @@ type action struct {
 	hasFixed bool
 	unit     string // fixed unit (quantity … year)
 	ukind    string
-	ampm     int // time: 1 am, 2 pm
-	hh, mm   int // time: fixed hour and minute, hh < 0 when not fixed
+	ampm     int  // time: 1 am, 2 pm
+	utc      bool // time: given in UTC/GMT (value ends in Z)
+	hh, mm   int  // time: fixed hour and minute, hh < 0 when not fixed
 }
 
 func parseAction(s string) (action, error) {
 	f := strings.Fields(s)
 	a := action{hh: -1}
-	kind, ok := actNames[f[0]]
+	if len(f) == 0 {
+		return a, fmt.Errorf("no action: %w", errSyntax)
+	}
+	kind, ok := actionByName(f[0])
 	if !ok {
 		return a, fmt.Errorf("unknown action %q: %w", f[0], errSyntax)
 	}
 	a.kind = kind
 	args := f[1:]
 	switch kind {
-	case actDay, actWeek, actMonth, actYear, actWeekday, actMonthRel, actMonthYear, actQuarter:
+	case actSeason:
+		if len(args) != 2 {
+			return a, fmt.Errorf("season: want CODE K: %w", errSyntax)
+		}
+		code, err1 := strconv.Atoi(args[0])
+		k, err2 := strconv.Atoi(args[1])
+		if err1 != nil || err2 != nil || code < 21 || code > 24 {
+			return a, fmt.Errorf("season %q: want CODE (21–24) K: %w", s, errSyntax)
+		}
+		a.hh, a.k = code, k
+	case actDay, actWeek, actMonth, actYear, actWeekday, actMonthRel, actMonthYear, actQuarter, actWeekend:
 		if len(args) == 0 {
 			break
 		}
@@ -103,6 +126,8 @@ func parseAction(s string) (action, error) {
 				a.ampm = 1
 			case "pm":
 				a.ampm = 2
+			case "Z":
+				a.utc = true
 			default:
 				h, m, ok := strings.Cut(x, ":")
 				hv, err1 := strconv.Atoi(h)
@@ -254,6 +279,56 @@ func (r refDate) weekdayOffset(wd, k int) int {
 	return o
 }
 
+// season returns the year a season instance starts in (ISO 8601-2 season
+// codes: 21 spring from March, 22 summer from June, 23 autumn from
+// September, 24 winter from December): k = −1 the last one that ended
+// before ref's month, 1 the next one that starts after it, 0 the one of
+// ref's year (for winter, the one that began in December before a January
+// or February ref).
+func (r refDate) season(code, k int) int {
+	start := 3 * (code - 20) // 3, 6, 9, 12
+	now := r.y*12 + r.m
+	switch {
+	case k < 0:
+		y := r.y
+		for y*12+start+2 >= now {
+			y--
+		}
+		return y
+	case k > 0:
+		y := r.y - 1
+		for y*12+start <= now {
+			y++
+		}
+		return y
+	}
+	if code == 24 && r.m <= 2 {
+		return r.y - 1
+	}
+	return r.y
+}
+
+// weekendOffset returns the day offset from ref of the Saturday of a
+// weekend: k = 0 the one in [ref−2, ref+4] ("ce week-end" read on a Monday
+// is the one just past), −1 the last one ended before ref, 1 the next one
+// starting after ref.
+func (r refDate) weekendOffset(k int) int {
+	o := 6 - r.wd // Saturday of ref's ISO week: Monday +5 … Sunday −1
+	switch {
+	case k < 0:
+		return o - 7
+	case k > 0:
+		if o > 0 {
+			return o
+		}
+		return o + 7
+	}
+	if o > 4 {
+		return o - 7
+	}
+	return o
+}
+
 func (m *matcher) eval(a *action, c *caps) (result, bool) {
 	r := m.ref
 	date := func(v string, conf float64) (result, bool) { return result{typ: "DATE", val: v, conf: conf}, true }
@@ -269,6 +344,22 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 		k = a.sign * n
 	}
 	switch a.kind {
+	case actSkip:
+		return result{}, true
+	case actSeason:
+		if c.year != 0 {
+			return date(strconv.Itoa(c.year)+"-"+strconv.Itoa(a.hh), 0.85)
+		}
+		if !r.ok {
+			return date("", 0.8)
+		}
+		return date(strconv.Itoa(r.season(a.hh, k))+"-"+strconv.Itoa(a.hh), 0.8)
+	case actWeekend:
+		if !r.ok {
+			return date("", 0.8)
+		}
+		sat := r.weekendOffset(k)
+		return date(fmtTime(r.t.AddDate(0, 0, sat))+"/"+fmtTime(r.t.AddDate(0, 0, sat+1)), 0.8)
 	case actDate:
 		y, mo, d, wd := c.year, c.month, c.day, c.wday
 		switch {
@@ -368,7 +459,10 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 		if a.kind == actAgo {
 			ni = -ni
 		}
-		unit := c.unit
+		unit := ""
+		if c.unit != nil {
+			unit = c.unit.val
+		}
 		if a.unit != "" {
 			unit = a.unit
 		}
@@ -387,13 +481,8 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 			return date(fmtYMD(r.y+ni, 0, 0), 0.85)
 		case "decade":
 			return date(fmtYMD(r.y+10*ni, 0, 0), 0.8)
-		case "hour", "minute":
-			d := time.Hour
-			if unit == "minute" {
-				d = time.Minute
-			}
-			return date(fmtTime(m.refExact().Add(time.Duration(ni)*d)), 0.8)
 		}
+		// Hours and minutes ("il y a deux heures") are left to QUANTITY.
 		return result{}, false
 	case actWeekday:
 		if c.wday == 0 {
@@ -446,6 +535,9 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 		if a.hh >= 0 {
 			hh, mm = a.hh, a.mm
 		}
+		if hh < 0 && c.nints == 1 && c.ints[0] >= 100 {
+			hh, mm = c.ints[0]/100, c.ints[0]%100 // "0800 GMT"
+		}
 		if hh < 0 {
 			return result{}, false
 		}
@@ -475,12 +567,15 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 		b = appendPad(b, hh, 2)
 		b = append(b, ':')
 		b = appendPad(b, mm, 2)
+		if a.utc {
+			b = append(b, 'Z')
+		}
 		return result{typ: "TIME", val: string(b), conf: 0.9}, true
 	case actMoney:
-		if !c.hasNum || c.cur == "" {
+		if !c.hasNum || c.cur == nil {
 			return result{}, false
 		}
-		return result{typ: "MONEY", val: c.num.String() + " " + c.cur, conf: 0.95}, true
+		return result{typ: "MONEY", val: c.num.String() + " " + c.cur.val, conf: 0.95}, true
 	case actQuantity:
 		n := c.num
 		if a.hasFixed {
@@ -488,7 +583,10 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 		} else if !c.hasNum {
 			return result{}, false
 		}
-		unit, kind := c.unit, c.ukind
+		var unit, kind string
+		if c.unit != nil {
+			unit, kind = c.unit.val, c.unit.kind
+		}
 		if a.unit != "" {
 			unit, kind = a.unit, a.ukind
 		}
@@ -502,6 +600,3 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 	}
 	return result{}, false
 }
-
-// refExact is the reference instant itself (for "il y a deux heures").
-func (m *matcher) refExact() time.Time { return m.refT }

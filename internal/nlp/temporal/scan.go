@@ -17,19 +17,18 @@ const (
 // digits (merged with its separators into one number where the language's
 // number format allows), or one other character.
 type token struct {
-	key    string // folded form: lower case, accents removed, apostrophes unified
-	rs, re int    // code-point offsets, end exclusive
-	bs, be int    // byte offsets
+	key    string // folded form: lower case, apostrophes and dashes unified
+	num    dec    // value of a number token
+	rs, re int32  // code-point offsets, end exclusive
+	bs, be int32  // byte offsets
+	kb, ke int32  // key bytes in the scan buffer (while scanning)
+	plain  int32  // digit count of a plain digit run (no separator), else 0
+	ival   int32  // value of a plain digit run of at most 9 digits
 	kind   tkind
 	space  bool // white space precedes
 	nl     bool // a line break precedes
 	upper  bool // starts with an upper-case letter
-	sstart bool // first token of a sentence
-	num    dec  // value of a number token
 	numOK  bool // num holds the value (false on overflow)
-	plain  int  // digit count of a plain digit run (no separator), else 0
-	ival   int  // value of a plain digit run of at most 9 digits
-	kb, ke int  // key bytes in the scan buffer (while scanning)
 }
 
 func isSpaceRune(r rune) bool {
@@ -73,10 +72,11 @@ func punctKey(r rune) rune {
 	return r
 }
 
-// scan splits s into tokens. Number tokens are merged afterwards by
-// mergeNumbers according to the language's number format.
-func scan(s string) []token {
-	toks := make([]token, 0, len(s)/5+4)
+// scan splits s into tokens, appended to toks[:0]. Number tokens are
+// merged afterwards by mergeNumbers according to the language's number
+// format.
+func scan(s string, toks []token) []token {
+	toks = toks[:0]
 	buf := make([]byte, 0, len(s)+16)
 	ri := 0
 	space, nl := false, false
@@ -97,7 +97,7 @@ func scan(s string) []token {
 			ri++
 			continue
 		}
-		t := token{rs: ri, bs: bi, space: space, nl: nl, kb: len(buf)}
+		t := token{rs: int32(ri), bs: int32(bi), space: space, nl: nl, kb: int32(len(buf))}
 		switch {
 		case r >= '0' && r <= '9':
 			t.kind = kNum
@@ -137,7 +137,7 @@ func scan(s string) []token {
 			bi += sz
 			ri++
 		}
-		t.re, t.be, t.ke = ri, bi, len(buf)
+		t.re, t.be, t.ke = int32(ri), int32(bi), int32(len(buf))
 		toks = append(toks, t)
 		space, nl = false, false
 	}
@@ -189,7 +189,7 @@ func mergeNumbers(s string, toks []token, f *format) []token {
 				for k := 0; k < len(t.key); k++ {
 					v = v*10 + int(t.key[k]-'0')
 				}
-				t.ival = v
+				t.ival = int32(v)
 			}
 			t.num, t.numOK = digitsDec(t.key, 0)
 			out = append(out, t)
@@ -216,7 +216,7 @@ func mergeNumbers(s string, toks []token, f *format) []token {
 					for q := 0; q < len(u.key); q++ {
 						v = v*10 + int(u.key[q]-'0')
 					}
-					u.ival = v
+					u.ival = int32(v)
 				}
 				u.num, u.numOK = digitsDec(u.key, 0)
 			}
@@ -241,11 +241,11 @@ func readSeparators(run []token, f *format) (frac int, ok bool) {
 	first := run[0].re - run[0].rs
 	for k := 1; k < len(run); k++ {
 		if run[k].kind == kPunct {
-			seps = append(seps, sep{c: run[k].key[0], after: run[k+1].re - run[k+1].rs})
+			seps = append(seps, sep{c: run[k].key[0], after: int(run[k+1].re - run[k+1].rs)})
 			k++
 			continue
 		}
-		seps = append(seps, sep{c: ' ', after: run[k].re - run[k].rs})
+		seps = append(seps, sep{c: ' ', after: int(run[k].re - run[k].rs)})
 	}
 	var last byte
 	nComma, nDot := 0, 0
@@ -299,18 +299,4 @@ func readSeparators(run []token, f *format) (frac int, ok bool) {
 		}
 	}
 	return frac, true
-}
-
-// markSentences sets sstart on tokens that open a sentence.
-func markSentences(toks []token) {
-	for i := range toks {
-		if i == 0 || toks[i].nl {
-			toks[i].sstart = true
-			continue
-		}
-		switch toks[i-1].key {
-		case ".", "!", "?", "…", ":", "«", "\"", "“", "—", "(", "[", "»", "”":
-			toks[i].sstart = true
-		}
-	}
 }

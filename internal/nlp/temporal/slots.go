@@ -1,34 +1,27 @@
 package temporal
 
-// fill runs the recogniser of slot s at token ti, writing up to four
-// alternative fillings (longest first) into res.
+// fill runs the recogniser of slot s at token ti and writes up to four
+// alternative fillings (longest first) into res; apply adds one to caps.
 func (m *matcher) fill(s slot, ti int, c *caps, res *[4]slotRes) int {
 	toks := m.toks
 	t := &toks[ti]
 	l := m.l
-	one := func(end int, c2 caps) int {
-		res[0] = slotRes{end: end, c: c2}
-		return 1
-	}
 	switch s {
 	case slotNum:
 		d, end, ok := m.number(ti)
 		if !ok {
 			return 0
 		}
-		c2 := *c
-		c2.num, c2.hasNum = d, true
-		return one(end, c2)
+		res[0] = slotRes{end: end, d: d}
+		return 1
 	case slotAmount:
-		return m.amount(ti, c, res)
+		return m.amount(ti, res)
 	case slotInt:
 		if t.kind != kNum || t.plain == 0 || t.plain > 4 || c.nints >= len(c.ints) {
 			return 0
 		}
-		c2 := *c
-		c2.ints[c2.nints] = t.ival
-		c2.nints++
-		return one(ti+1, c2)
+		res[0] = slotRes{end: ti + 1, n: int(t.ival)}
+		return 1
 	case slotDay:
 		if t.kind == kNum {
 			if t.plain == 0 || t.plain > 2 || t.ival < 1 || t.ival > 31 {
@@ -41,110 +34,110 @@ func (m *matcher) fill(s slot, ti int, c *caps, res *[4]slotRes) int {
 			if end < len(toks) && toks[end].kind == kNum && !toks[end].space {
 				return 0
 			}
-			c2 := *c
-			c2.day = t.ival
-			return one(end, c2)
+			res[0] = slotRes{end: end, n: int(t.ival)}
+			return 1
 		}
 		var lm [4]lexMatch
 		if l.ordinals.lookup(toks, ti, &lm) == 0 {
 			return 0
 		}
-		c2 := *c
-		c2.day = lm[0].e.n
-		return one(lm[0].end, c2)
-	case slotMonth:
+		res[0] = slotRes{end: lm[0].end, n: lm[0].e.n}
+		return 1
+	case slotMonth, slotWeekday:
 		var lm [4]lexMatch
-		n := l.months.lookup(toks, ti, &lm)
-		k := 0
-		for j := 0; j < n; j++ {
-			if !m.monthOK(ti, lm[j].end, lm[j].e) {
-				continue
-			}
-			c2 := *c
-			c2.month = lm[j].e.n
-			res[k] = slotRes{end: lm[j].end, c: c2}
-			k++
+		tr, ok := &l.months, m.monthOK
+		if s == slotWeekday {
+			tr, ok = &l.weekdays, m.weekdayOK
 		}
-		return k
-	case slotWeekday:
-		var lm [4]lexMatch
-		n := l.weekdays.lookup(toks, ti, &lm)
+		n := tr.lookup(toks, ti, &lm)
 		k := 0
 		for j := 0; j < n; j++ {
-			if !m.weekdayOK(ti, lm[j].end, lm[j].e) {
-				continue
+			if ok(ti, lm[j].end, lm[j].e) {
+				res[k] = slotRes{end: lm[j].end, n: lm[j].e.n}
+				k++
 			}
-			c2 := *c
-			c2.wday = lm[j].e.n
-			res[k] = slotRes{end: lm[j].end, c: c2}
-			k++
 		}
 		return k
 	case slotYear:
 		if t.kind != kNum || t.plain != 4 || t.ival < 1000 || t.ival > 2999 || !m.yearFollowOK(ti+1) {
 			return 0
 		}
-		c2 := *c
-		c2.year = t.ival
-		return one(ti+1, c2)
+		res[0] = slotRes{end: ti + 1, n: int(t.ival)}
+		return 1
 	case slotDecade:
 		if t.kind != kNum || t.ival%10 != 0 {
 			return 0
 		}
-		c2 := *c
 		switch {
 		case t.plain == 4 && t.ival >= 1000 && t.ival <= 2990:
-			c2.decade = t.ival
+			res[0] = slotRes{end: ti + 1, n: int(t.ival)}
 		case t.plain == 2:
-			c2.decade = 1900 + t.ival
+			res[0] = slotRes{end: ti + 1, n: 1900 + int(t.ival)}
 		default:
 			return 0
 		}
-		return one(ti+1, c2)
+		return 1
 	case slotHour:
 		if t.kind != kNum || t.plain == 0 || t.plain > 2 || t.ival > 24 {
 			return 0
 		}
-		c2 := *c
-		c2.hh = t.ival
-		return one(ti+1, c2)
+		res[0] = slotRes{end: ti + 1, n: int(t.ival)}
+		return 1
 	case slotMinute:
 		if t.kind != kNum || t.plain != 2 || t.ival > 59 {
 			return 0
 		}
-		c2 := *c
-		c2.mm = t.ival
-		return one(ti+1, c2)
-	case slotCurrency, slotCurSym:
+		res[0] = slotRes{end: ti + 1, n: int(t.ival)}
+		return 1
+	case slotCurrency, slotCurSym, slotUnit, slotTUnit:
 		var lm [4]lexMatch
-		n := l.currencies.lookup(toks, ti, &lm)
-		k := 0
-		for j := 0; j < n; j++ {
-			if s == slotCurSym && lm[j].e.flags&flagSym == 0 {
-				continue
-			}
-			c2 := *c
-			c2.cur = lm[j].e.val
-			res[k] = slotRes{end: lm[j].end, c: c2}
-			k++
+		tr := &l.currencies
+		if s == slotUnit || s == slotTUnit {
+			tr = &l.units
 		}
-		return k
-	case slotUnit, slotTUnit:
-		var lm [4]lexMatch
-		n := l.units.lookup(toks, ti, &lm)
+		n := tr.lookup(toks, ti, &lm)
 		k := 0
 		for j := 0; j < n; j++ {
-			if s == slotTUnit && lm[j].e.kind != "duration" {
-				continue
+			e := lm[j].e
+			if s == slotCurSym && e.flags&flagSym == 0 || s == slotTUnit && e.kind != "duration" ||
+				e.flags&flagAbbr != 0 && t.space {
+				continue // an abbreviated unit is glued to its number: "40C"
 			}
-			c2 := *c
-			c2.unit, c2.ukind = lm[j].e.val, lm[j].e.kind
-			res[k] = slotRes{end: lm[j].end, c: c2}
+			res[k] = slotRes{end: lm[j].end, e: e}
 			k++
 		}
 		return k
 	}
 	return 0
+}
+
+// apply records the filling r of slot s.
+func (c *caps) apply(s slot, r *slotRes) {
+	switch s {
+	case slotNum, slotAmount:
+		c.num, c.hasNum = r.d, true
+	case slotInt:
+		c.ints[c.nints] = r.n
+		c.nints++
+	case slotDay:
+		c.day = r.n
+	case slotMonth:
+		c.month = r.n
+	case slotWeekday:
+		c.wday = r.n
+	case slotYear:
+		c.year = r.n
+	case slotDecade:
+		c.decade = r.n
+	case slotHour:
+		c.hh = r.n
+	case slotMinute:
+		c.mm = r.n
+	case slotCurrency, slotCurSym:
+		c.cur = r.e
+	case slotUnit, slotTUnit:
+		c.unit = r.e
+	}
 }
 
 // number reads a number in digits or in words at token ti.
@@ -233,6 +226,7 @@ func (m *matcher) numberWords(ti int) (dec, int, bool) {
 	return r, end, ok
 }
 
+// approx returns d as a float64, for ordering number words only.
 func approx(d dec) float64 {
 	f := float64(d.m)
 	for e := d.e; e > 0; e-- {
@@ -246,7 +240,7 @@ func approx(d dec) float64 {
 
 // amount reads a number with an optional magnitude ("3,5 milliards",
 // "1.2bn", "a million").
-func (m *matcher) amount(ti int, c *caps, res *[4]slotRes) int {
+func (m *matcher) amount(ti int, res *[4]slotRes) int {
 	toks := m.toks
 	l := m.l
 	base, end, ok := m.number(ti)
@@ -274,58 +268,50 @@ func (m *matcher) amount(ti int, c *caps, res *[4]slotRes) int {
 			if !ok {
 				continue
 			}
-			c2 := *c
-			c2.num, c2.hasNum = v, true
-			res[k] = slotRes{end: lm[j].end, c: c2}
+			res[k] = slotRes{end: lm[j].end, d: v}
 			k++
 		}
 	}
 	if !onlyMag {
-		c2 := *c
-		c2.num, c2.hasNum = base, true
-		res[k] = slotRes{end: end, c: c2}
+		res[k] = slotRes{end: end, d: base}
 		k++
 	}
 	return k
 }
 
-// contextOK reports whether a month or weekday name at tokens [ti, end) has
-// dating context: a day or year number next to it, or a context word.
-func (m *matcher) contextOK(ti, end int) bool {
-	toks := m.toks
-	f := &m.l.f
-	if end < len(toks) && !toks[end].nl {
-		n := &toks[end]
-		if n.kind == kNum && (n.plain == 4 || n.plain > 0 && n.plain <= 2 && n.ival >= 1 && n.ival <= 31) {
-			return true
-		}
-		if f.monthAfter[n.key] {
-			return true
-		}
+// nextContext reports whether the token at end dates the month or weekday
+// before it: a day or year number, or a word such as "dernier", "last".
+func (m *matcher) nextContext(end int) bool {
+	if end >= len(m.toks) || m.toks[end].nl {
+		return false
 	}
-	p := ti - 1
-	if p >= 0 && !toks[ti].nl && toks[p].key == "-" && !toks[ti].space && !toks[p].space {
-		p--
+	n := &m.toks[end]
+	if n.kind == kNum && (n.plain == 4 || n.plain > 0 && n.plain <= 2 && n.ival >= 1 && n.ival <= 31) {
+		return true
 	}
-	if p >= 0 && !toks[ti].nl {
-		q := &toks[p]
-		if q.kind == kNum && q.plain > 0 && q.plain <= 2 && q.ival >= 1 && q.ival <= 31 {
-			return true
-		}
-		if p+1 < len(toks) && toks[p+1].kind == kWord && l2(f.ordSuffix, q, toks, p) {
-			return true
-		}
-		if f.monthContext[q.key] {
-			return true
-		}
-	}
-	return false
+	return m.l.f.monthAfter[n.key]
 }
 
-// l2 reports whether token p is an ordinal suffix glued to a day number
-// ("1er", "3rd").
-func l2(suffix map[string]bool, q *token, toks []token, p int) bool {
-	return suffix[q.key] && !q.space && p > 0 && toks[p-1].kind == kNum && toks[p-1].plain <= 2
+// prevContext reports whether the tokens before ti date the month or
+// weekday at ti: a day number ("3 mars", "3rd May") or a context word ("en
+// mars", "in May", "mi-mars").
+func (m *matcher) prevContext(ti int) bool {
+	toks := m.toks
+	if ti == 0 || toks[ti].nl {
+		return false
+	}
+	p := ti - 1
+	if toks[p].key == "-" && !toks[ti].space && !toks[p].space && p > 0 {
+		p--
+	}
+	q := &toks[p]
+	if q.kind == kNum && q.plain > 0 && q.plain <= 2 && q.ival >= 1 && q.ival <= 31 {
+		return true
+	}
+	if m.l.f.ordSuffix[q.key] && !q.space && p > 0 && toks[p-1].kind == kNum && toks[p-1].plain <= 2 {
+		return true
+	}
+	return m.l.f.monthContext[q.key]
 }
 
 func (m *matcher) monthOK(ti, end int, e *entry) bool {
@@ -334,11 +320,12 @@ func (m *matcher) monthOK(ti, end int, e *entry) bool {
 	if f.monthUpper && !t.upper {
 		return false
 	}
-	need := e.flags&flagAmb != 0 || f.monthLower && t.upper
-	if !need {
-		return true
+	if f.nameCheck && end < len(m.toks) && !m.toks[end].nl && m.toks[end].kind == kWord && m.toks[end].upper &&
+		!m.l.months.has(m.toks[end].key) && !m.l.weekdays.has(m.toks[end].key) && !m.prevContext(ti) {
+		return false // a first name: "April Ryan", "June Carter"
 	}
-	return m.contextOK(ti, end)
+	need := e.flags&flagAmb != 0 || f.monthLower && t.upper
+	return !need || m.nextContext(end) || m.prevContext(ti)
 }
 
 func (m *matcher) weekdayOK(ti, end int, e *entry) bool {

@@ -86,9 +86,10 @@ func runTable(t *testing.T, x *Extractor, lang string, cases []exprCase) score {
 		sort.Strings(got)
 		sort.Strings(want)
 		if c.known != "" {
-			if !equalStrings(got, want) {
-				sc.failed++
+			if equalStrings(got, want) {
+				t.Errorf("%s: %q is marked as a known miss (%s) but now passes", lang, c.in, c.known)
 			}
+			sc.failed++
 			continue
 		}
 		t.Run(c.in, func(t *testing.T) {
@@ -140,5 +141,3 @@ func TestExpressionTables(t *testing.T) {
 var noRef = time.Time{}.Add(1)
 
 func ymd(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 9, 0, 0, 0, time.UTC) }
-
-var deCases, esCases, itCases, nlCases, ptCases []exprCase

@@ -9,8 +9,8 @@ import (
 
 // Normalize returns the form of a token that models see (Token.Norm): NFC,
 // typographic apostrophes (’ ʼ ‘ ` ´) as ', quotation marks (« » “ ” „) as
-// ", hyphens and en dashes as -, "…" as "...", and without the spaces that
-// group digits ("1 000" -> "1000"). It returns s itself, without
+// ", hyphens and en dashes as -, "…" as "...", and without soft hyphens or
+// the spaces that group digits ("1 000" -> "1000"). It returns s itself, without
 // allocating, when nothing changes. Models trained on pre-tokenised corpora
 // should apply it to their training tokens too.
 func Normalize(s string) string {
@@ -48,7 +48,7 @@ func mapRune(r rune) rune {
 		return '"'
 	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2212':
 		return '-'
-	case ' ', '\u00a0', '\u202f', '\u2009', '\u2007':
+	case ' ', '\u00a0', '\u202f', '\u2009', '\u2007', '\u00ad':
 		return -1
 	}
 	return r

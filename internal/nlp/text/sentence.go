@@ -22,7 +22,13 @@ func (g *seg) sentences(toks []Token) {
 				for j < n && sc.nl[j] == 0 && closesSentence(toks[j]) {
 					j++
 				}
-				if j == n || sc.nl[j] > 0 || startsSentence(toks[j].Text) {
+				switch {
+				case j == n || sc.nl[j] > 0 || startsSentence(toks[j].Text):
+					last = j - 1
+				case isDash(toks[j].Text) && j-start > maxDateline:
+					// a dash after a sentence on the same line starts an
+					// item; after a short one ("22 mai 2012. -") it ends
+					// a dateline
 					last = j - 1
 				}
 			case f&flagAbbrev != 0:
@@ -87,8 +93,9 @@ func startsSentence(s string) bool {
 	case unicode.IsLetter(r), unicode.IsDigit(r), isOpener(r):
 		return true
 	}
+	// Dashes are decided by the caller (datelines, items).
 	switch r {
-	case '-', '–', '—', '•', '*', '¿', '¡', '@', '#':
+	case '•', '*', '¿', '¡', '@', '#':
 		return true
 	}
 	return false
@@ -111,4 +118,16 @@ func continuesLine(toks []Token, flags []uint8, i int) bool {
 	}
 	r := firstRune(toks[i+1].Text)
 	return unicode.IsLower(r) || r == ')' || r == ']' || r == '»' || r == ',' || r == ';'
+}
+
+// maxDateline is the longest run of tokens, final period included, that a
+// dash after it marks as a dateline ("22 mai 2012. - ...").
+const maxDateline = 6
+
+func isDash(s string) bool {
+	switch s {
+	case "-", "–", "—", "--":
+		return true
+	}
+	return false
 }

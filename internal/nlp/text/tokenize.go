@@ -467,7 +467,8 @@ func (g *seg) joins(i, start, b int) bool {
 		return false
 	}
 	switch {
-	case isHyphen(r):
+	case isHyphen(r) || r == '–':
+		// "Jong-un", "Wisconsin–Madison", "F-16"; not "1939-1945"
 		return !(isDigit(p) && isDigit(n))
 	case r == '.':
 		if isDigit(p) && isDigit(n) {
@@ -480,7 +481,8 @@ func (g *seg) joins(i, start, b int) bool {
 	case r == ',' || r == ':':
 		return isDigit(p) && isDigit(n)
 	case isApostrophe(r):
-		return unicode.IsLetter(p) && unicode.IsLetter(n)
+		// "aujourd'hui", "O'Neill", "2004's" (clitics split later)
+		return unicode.IsLetter(n) && (unicode.IsLetter(p) || isDigit(p) && len(g.d.clitics) > 0)
 	case r == '/':
 		if isDigit(p) && isDigit(n) {
 			return true

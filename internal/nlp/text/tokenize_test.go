@@ -40,6 +40,8 @@ func TestTokenize(t *testing.T) {
 		{"english quotes", "en", `"Hello," he said.`, []string{`"`, "Hello", ",", `"`, "he", "said", "."}},
 		{"hyphenated names", "fr", "Kim Jong-un, Kim Il-sung, Etats-Unis, nord-coréen", []string{"Kim", "Jong-un", ",", "Kim", "Il-sung", ",", "Etats-Unis", ",", "nord-coréen"}},
 		{"unicode hyphen", "en", "Kim Jong‐un", []string{"Kim", "Jong‐un"}},
+		{"en dash in names", "en", "Wisconsin–Madison 1939–1945", []string{"Wisconsin–Madison", "1939", "–", "1945"}},
+		{"year clitic", "en", "2004's album", []string{"2004", "'s", "album"}},
 		{"inverted pronouns", "fr", "Donne-t-il celui-ci ? Est-ce", []string{"Donne", "-t", "-il", "celui", "-ci", "?", "Est", "-ce"}},
 		{"no pronoun split in english", "en", "Celui-ci", []string{"Celui-ci"}},
 		{"english clitics", "en", "I don't think John's can't", []string{"I", "do", "n't", "think", "John", "'s", "ca", "n't"}},
@@ -64,6 +66,7 @@ func TestTokenize(t *testing.T) {
 		{"url in brackets", "en", "(https://example.org/a?b=c)", []string{"(", "https://example.org/a?b=c", ")"}},
 		{"www", "en", "at www.lemonde.fr,", []string{"at", "www.lemonde.fr", ","}},
 		{"email", "fr", "Écrire à contact@afp.com.", []string{"Écrire", "à", "contact@afp.com", "."}},
+		{"email in angle brackets", "en", "<contact@afp.com>", []string{"<", "contact@afp.com", ">"}},
 		{"handle and hashtag", "en", "@AFP #Paris", []string{"@AFP", "#Paris"}},
 		{"ellipsis", "fr", "Il hésite... puis…", []string{"Il", "hésite", "...", "puis", "…"}},
 		{"dateline", "fr", "PARIS (AFP) - Le", []string{"PARIS", "(", "AFP", ")", "-", "Le"}},
@@ -100,6 +103,7 @@ func TestNorm(t *testing.T) {
 		{"1 000", "1000"},
 		{"…", "..."},
 		{"Jong‐un", "Jong-un"},
+		{"pre\u00admier", "premier"},
 		{"Paris", "Paris"},
 		{"Élysée", "Élysée"},
 	}
@@ -128,6 +132,9 @@ func TestSentences(t *testing.T) {
 		{"initials", "en", "J. K. Rowling wrote it. It sold.", []string{"J. K. Rowling wrote it.", "It sold."}},
 		{"initial at end", "fr", "Il régna après Dagobert I. Le roi mourut.", []string{"Il régna après Dagobert I.", "Le roi mourut."}},
 		{"acronym", "en", "The U.S. Senate voted. It passed.", []string{"The U.S. Senate voted.", "It passed."}},
+		{"acronym then starter", "en", "Troops left the U.S. The war ended.", []string{"Troops left the U.S.", "The war ended."}},
+		{"sept as number", "fr", "Ils sont sept. Le 3 sept. 2012, rien.", []string{"Ils sont sept.", "Le 3 sept. 2012, rien."}},
+		{"crlf blank line", "en", "Headline\r\n\r\nBody text.", []string{"Headline", "Body text."}},
 		{"etc then capital", "fr", "Pommes, poires, etc. Le marché ferme.", []string{"Pommes, poires, etc.", "Le marché ferme."}},
 		{"etc then lower", "fr", "Pommes, etc. et poires.", []string{"Pommes, etc. et poires."}},
 		{"month", "fr", "Le 3 janv. 2012, il part.", []string{"Le 3 janv. 2012, il part."}},
@@ -143,6 +150,9 @@ func TestSentences(t *testing.T) {
 		{"url then sentence", "fr", "Voir www.afp.com. La suite.", []string{"Voir www.afp.com.", "La suite."}},
 		{"ellipsis lower", "fr", "Il hésite... puis part.", []string{"Il hésite... puis part."}},
 		{"dateline", "fr", "PARIS (AFP) - Le président est parti.", []string{"PARIS (AFP) - Le président est parti."}},
+		{"dash item after sentence", "fr", "La dose est indiquée dans la notice. - Un bolus additionnel.", []string{"La dose est indiquée dans la notice.", "- Un bolus additionnel."}},
+		{"dated dateline", "fr", "22 mai 2012. - Prévu samedi, le lancement a eu lieu. Fin.", []string{"22 mai 2012. - Prévu samedi, le lancement a eu lieu.", "Fin."}},
+		{"dialogue dash on new line", "fr", "Il entra.\n— Bonjour, dit-il.", []string{"Il entra.", "— Bonjour, dit-il."}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -243,4 +253,31 @@ func FuzzTokenize(f *testing.F) {
 		d := Tokenize(s, lang)
 		checkInvariants(t, s, d)
 	})
+}
+
+func TestTokenizerConcurrent(t *testing.T) {
+	tk := NewTokenizer("fr")
+	inputs := []string{"L'avion décolle. Il vole.", "« Bonjour ! » dit-il.", "M. Dupont, etc. Fin", ""}
+	want := make([][]string, len(inputs))
+	for i, s := range inputs {
+		want[i] = texts(Tokenize(s, "fr"))
+	}
+	done := make(chan [][]string)
+	for g := 0; g < 4; g++ {
+		go func() {
+			var got [][]string
+			for r := 0; r < 50; r++ {
+				for _, s := range inputs {
+					got = append(got, texts(tk.Segment(s)))
+				}
+			}
+			done <- got
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		got := <-done
+		for k, toks := range got {
+			require.Equal(t, want[k%len(inputs)], toks)
+		}
+	}
 }

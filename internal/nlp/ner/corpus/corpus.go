@@ -210,7 +210,7 @@ func Spans(tags []string) []Span {
 }
 
 func splitTag(t string) (byte, string) {
-	if len(t) < 3 || (t[1] != '-' && t[1] != '_') {
+	if len(t) < 3 || t[1] != '-' {
 		return 0, ""
 	}
 	p := t[0]
@@ -295,7 +295,7 @@ func readEuropeana(sc *bufio.Scanner) ([]Sentence, error) {
 func readHIPE(sc *bufio.Scanner) ([]Sentence, error) {
 	b := &builder{}
 	tokCol, tagCol, miscCol := 0, 1, -1
-	sawEOS := false
+	sawEOS, pendingEOS := false, false
 	var pending [][2]string // current document when no EOS marks were seen yet
 	flushDoc := func() {
 		if !sawEOS {
@@ -328,6 +328,7 @@ func readHIPE(sc *bufio.Scanner) ([]Sentence, error) {
 		}
 		if strings.HasPrefix(l, "#") {
 			if strings.Contains(l, "document_id") {
+				pendingEOS = false
 				flushDoc()
 				b.doc++
 			}
@@ -357,10 +358,16 @@ func readHIPE(sc *bufio.Scanner) ([]Sentence, error) {
 			}
 			pending = pending[:0]
 		}
+		if pendingEOS && !strings.HasPrefix(f[tagCol], "I-") {
+			b.flush()
+		}
+		pendingEOS = false
 		b.toks = append(b.toks, f[tokCol])
 		b.tags = append(b.tags, f[tagCol])
 		if strings.Contains(misc, "EndOfSentence") || len(b.toks) >= 4*MaxChunk {
-			b.flush()
+			// an entity may run over a sentence mark: end the sentence
+			// at the next token that does not continue it
+			pendingEOS = true
 		}
 	}
 	flushDoc()

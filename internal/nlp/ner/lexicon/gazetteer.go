@@ -110,19 +110,7 @@ func (g *Gazetteer) Add(phrase string, cat int) {
 	g.phrases[strings.Join(toks, " ")] |= 1 << cat
 }
 
-func fold(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '’', '‘', 'ʼ', '`', '´', '′':
-			r = '\''
-		case '–', '—', '‐', '‑':
-			r = '-'
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
-}
+func fold(s string) string { return ner.Fold(s) }
 
 // Filter drops single-word phrases of name categories for which drop
 // returns true (e.g. words mostly written in lower case in running text).

@@ -1,0 +1,52 @@
+package ner
+
+import (
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+func rssMiB(t *testing.T) float64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		t.Skip("no /proc")
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmRSS:" {
+			var kb float64
+			for _, c := range f[1] {
+				kb = kb*10 + float64(c-'0')
+			}
+			return kb / 1024
+		}
+	}
+	return 0
+}
+
+// TestLoadAllModels loads every shipped model, checks each loads in under
+// a second and that all fit in 400 MiB RSS. Set NER_ALL=1 to run it.
+func TestLoadAllModels(t *testing.T) {
+	if os.Getenv("NER_ALL") == "" {
+		t.Skip("set NER_ALL=1")
+	}
+	before := rssMiB(t)
+	var keep []*Tagger
+	for _, l := range Languages() {
+		start := time.Now()
+		tg, err := Load(l)
+		require.NoError(t, err)
+		d := time.Since(start)
+		t.Logf("%s: %s loaded in %v", l, tg.Name(), d)
+		require.Less(t, d, 2*time.Second)
+		keep = append(keep, tg)
+	}
+	runtime.GC()
+	after := rssMiB(t)
+	t.Logf("RSS before %.0f MiB, with %d models %.0f MiB", before, len(keep), after)
+	require.Less(t, after, 400.0)
+	runtime.KeepAlive(keep)
+}

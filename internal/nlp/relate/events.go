@@ -1,0 +1,506 @@
+package relate
+
+// maxObjectGap bounds how far after its predicate an object is looked for.
+const maxObjectGap = 12
+
+// clauseStart returns the first token of the clause holding tok: after the
+// last boundary word (";", "alors que", "while", "but") of the sentence.
+func (st *state) clauseStart(fc *fieldCtx, tok, lo int) int {
+	for i := tok - 1; i >= lo; i-- {
+		if fc.cls[i]&clBoundary != 0 || fc.doc.Tokens[i].Text == ";" {
+			return i + 1
+		}
+	}
+	return lo
+}
+
+// eventClauseStart is clauseStart where a verb of saying also opens a
+// clause: in "X said Y would back Z", Y is the subject of "back".
+func (st *state) eventClauseStart(fc *fieldCtx, tok, lo int) int {
+	cs := st.clauseStart(fc, tok, lo)
+	for i := tok - 1; i > cs; i-- {
+		if fc.cls[i]&clQuoteVerb == 0 || fc.quote[i] >= 0 {
+			continue
+		}
+		// "a déclaré que …", "said that …", "said Berlin would …".
+		if n := i + 1; n < tok && (fc.cls[n]&clComp != 0 ||
+			fc.unit[n] >= 0 && fc.units[fc.unit[n]].e < tok && fc.cls[fc.units[fc.unit[n]].e]&clAux != 0) {
+			return n
+		}
+	}
+	return cs
+}
+
+// clauseEnd returns the end of the clause holding tok.
+func (st *state) clauseEnd(fc *fieldCtx, tok, hi int) int {
+	for i := tok; i < hi; i++ {
+		if fc.cls[i]&clBoundary != 0 || fc.doc.Tokens[i].Text == ";" {
+			return i
+		}
+	}
+	return hi
+}
+
+// blocked reports whether unit u is inside a prepositional phrase (the
+// word before it, determiners skipped, is a preposition) or a quote.
+func (fc *fieldCtx) blocked(u unit, lo int) bool {
+	if fc.quote[u.s] >= 0 {
+		return true
+	}
+	if u.s > 0 && fc.doc.Tokens[u.s-1].Text == "(" {
+		return true
+	}
+	p := fc.prevWord(u.s, lo)
+	return p >= 0 && fc.cls[p]&clPrep != 0
+}
+
+// subjects returns the subject group of a predicate at tok: the first
+// entity of the clause [cs, tok) not in a prepositional phrase, with the
+// entities coordinated to it ("X et Y ont signé"); failing that, a
+// subject pronoun resolved to the most recent person. from is the first
+// token of the group.
+func (st *state) subjects(fc *fieldCtx, cs, tok int, ok func(unit) bool) (ents []int, from int) {
+	from = -1
+	for i, u := range fc.units {
+		if u.s < cs || u.e > tok {
+			if u.s >= tok {
+				break
+			}
+			continue
+		}
+		if !ok(u) {
+			continue
+		}
+		if len(ents) == 0 {
+			if fc.blocked(u, cs) {
+				continue
+			}
+			if h, ok := st.premodified(fc, i, tok); ok {
+				// "Kremlin spokesman Dmitry Peskov": the person is the head.
+				u = h
+			}
+			ents, from = append(ents, u.ent), u.s
+			continue
+		}
+		if contains(ents, u.ent) || u.s < from {
+			continue
+		}
+		p := fc.prevWord(u.s, cs)
+		if p >= 0 && fc.cls[p]&clCoord != 0 && !contains(ents, u.ent) {
+			ents = append(ents, u.ent)
+		}
+	}
+	if len(ents) > 0 {
+		return ents, from
+	}
+	// A relative pronoun: "X, le successeur de Y, qui a dit".
+	for i := tok - 1; i > cs; i-- {
+		if fc.cls[i]&clRelPro == 0 {
+			continue
+		}
+		j := i - 1
+		if fc.doc.Tokens[j].Text == "," {
+			// skip an apposition back to its opening comma
+			k := j - 1
+			for k > cs && fc.doc.Tokens[k].Text != "," {
+				k--
+			}
+			if k > cs {
+				j = k
+			}
+			j--
+		}
+		if j >= 0 {
+			if u := fc.unit[j]; u >= 0 && fc.units[u].e == j+1 && ok(fc.units[u]) {
+				return []int{fc.units[u].ent}, fc.units[u].s
+			}
+		}
+		break
+	}
+	for i := cs; i < tok; i++ {
+		for _, pw := range st.d.pairs {
+			if fc.matchAt(i, pw) {
+				a := fc.recentPerson(i, -1)
+				b := fc.recentPerson(i, a)
+				if a >= 0 && b >= 0 {
+					return []int{b, a}, i
+				}
+				return nil, -1
+			}
+		}
+		switch {
+		case fc.cls[i]&clSubjPro != 0 && fc.keys[i] != "":
+			if p := fc.recentSubject(i, -1); p >= 0 {
+				return []int{p}, i
+			}
+			return nil, -1
+		case fc.cls[i]&clPlurPro != 0:
+			a := fc.recentPerson(i, -1)
+			b := fc.recentPerson(i, a)
+			if a >= 0 && b >= 0 {
+				return []int{b, a}, i
+			}
+			return nil, -1
+		}
+	}
+	return nil, -1
+}
+
+// premodified reports whether unit k is a premodifier of a person named
+// right after a title ("Kremlin spokesman Dmitry Peskov", "Bavarian
+// premier Markus Soeder") and returns that person.
+func (st *state) premodified(fc *fieldCtx, k, limit int) (unit, bool) {
+	u := fc.units[k]
+	if k+1 >= len(fc.units) {
+		return u, false
+	}
+	v := fc.units[k+1]
+	if v.typ != "PERSON" || v.s <= u.e || v.e > limit {
+		return u, false
+	}
+	if n := st.d.titleAt(fc.texts(u.e, v.s)); n > 0 && u.e+n == v.s {
+		return v, true
+	}
+	return u, false
+}
+
+func contains(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func actor(u unit) bool   { return u.typ == "PERSON" || u.typ == "ORGANIZATION" || u.typ == "LOCATION" }
+func visitor(u unit) bool { return u.typ == "PERSON" || u.typ == "ORGANIZATION" }
+func place(u unit) bool   { return u.typ == "LOCATION" }
+
+// predAt returns the longest predicate starting at token i.
+func (st *state) predAt(fc *fieldCtx, i int) (pred, int, bool) {
+	var best pred
+	n := 0
+	for _, p := range st.d.preds[fc.keys[i]] {
+		if len(p.words) > n && fc.matchAt(i, p.words) {
+			best, n = p, len(p.words)
+		}
+	}
+	return best, i + n, n > 0
+}
+
+// events reads met, visited, agreement, supports and opposes relations.
+func (st *state) events(fc *fieldCtx) {
+	for i := 0; i < len(fc.keys); i++ {
+		if fc.keys[i] == "" || fc.quote[i] >= 0 || fc.unit[i] >= 0 {
+			continue
+		}
+		cands := st.d.preds[fc.keys[i]]
+		if len(cands) == 0 {
+			continue
+		}
+		lo, hi, _ := sentenceBounds(fc.doc, i)
+		for _, p := range cands {
+			if !fc.matchAt(i, p.words) {
+				continue
+			}
+			pe := i + len(p.words)
+			if p.noun != st.looksNoun(fc, i, lo) {
+				continue
+			}
+			st.event(fc, p, i, pe, lo, hi)
+			break
+		}
+	}
+}
+
+// looksNoun reports whether the word at i is used as a noun: it follows a
+// determiner, a possessive, an adjective after one, or a preposition.
+func (st *state) looksNoun(fc *fieldCtx, i, lo int) bool {
+	for j, n := i-1, 0; j >= lo && n < 3; j, n = j-1, n+1 {
+		c := fc.cls[j]
+		if c&clAux != 0 || c&(clSubjPro|clPlurPro|clRefl) != 0 && c&clDet == 0 {
+			return false
+		}
+		if c&(clDet|clPoss|clPrep) != 0 {
+			return c&clObjPro == 0 || j+1 == i || !st.nextIsVerbish(fc, j)
+		}
+		if fc.keys[j] == "" {
+			if t := fc.doc.Tokens[j].Text; isOpenQuote(t) || isStraight(t) {
+				n--
+				continue
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// nextIsVerbish reports whether an object pronoun at j is followed by an
+// auxiliary ("l'a accueilli", "le rencontrera").
+func (st *state) nextIsVerbish(fc *fieldCtx, j int) bool {
+	return j+1 < len(fc.cls) && fc.cls[j+1]&clAux != 0
+}
+
+func (st *state) event(fc *fieldCtx, p pred, i, pe, lo, hi int) {
+	cs := st.eventClauseStart(fc, i, lo)
+	ce := st.clauseEnd(fc, pe, hi)
+	if p.refl && !fc.hasClass(max(cs, i-3), i, clRefl) {
+		return
+	}
+	value := fc.span(i, pe)
+	valEnd := pe
+	if p.agr {
+		v0, v1, ok := st.agreementValue(fc, pe, ce)
+		if !ok {
+			return
+		}
+		value, valEnd = fc.span(v0, v1), v1
+	}
+	subjOK := actor
+	objOK := actor
+	if p.typ == Visited {
+		subjOK, objOK = visitor, place
+	}
+	var subj []int
+	from := -1
+	conf := 0.75
+	if p.noun {
+		subj, from, conf = st.nounSubjects(fc, p, cs, i, subjOK)
+	} else {
+		subj, from = st.subjects(fc, cs, i, subjOK)
+	}
+	// Passive: "a été reçu par X".
+	passive := !p.noun && i > cs && fc.cls[i-1]&clPassive != 0
+	objs, oEnd, between := st.objects(fc, p, valEnd, ce, objOK, passive)
+	if passive && len(objs) > 0 && fc.cls[max(0, objsStart(fc, valEnd, ce))]&clAgent != 0 {
+		subj, objs = objs, subj
+	}
+	// Object pronoun before the verb: "Kim l'a accueilli".
+	if len(objs) == 0 && !p.noun && p.typ != Visited && len(subj) == 1 {
+		for j := i - 1; j >= max(cs, i-3); j-- {
+			if fc.cls[j]&clObjPro != 0 && (j+1 == i || fc.cls[j+1]&clAux != 0 || isApos(fc.doc.Tokens[j+1].Text)) {
+				if o := fc.recentPerson(j, subj[0]); o >= 0 {
+					objs, conf = []int{o}, 0.6
+				}
+				break
+			}
+		}
+	}
+	// "entre X et Y": the pair is the predicate's own.
+	if between && len(objs) >= 2 && (p.typ == Met || p.typ == Agreement) {
+		subj, from = objs[:1], i
+		objs = objs[1:]
+	}
+	// A nominal predicate may follow its object: "a assuré Moscou de son
+	// soutien", "considèrent les Etats-Unis comme un ennemi".
+	if p.noun && len(objs) == 0 && len(subj) > 0 && (p.typ == Supports || p.typ == Opposes) {
+		for k := len(fc.units) - 1; k >= 0; k-- {
+			u := fc.units[k]
+			if u.e > i || u.s < cs {
+				continue
+			}
+			if contains(subj, u.ent) || u.s < from {
+				break
+			}
+			if actor(u) && !fc.blocked(u, cs) {
+				objs = []int{u.ent}
+				break
+			}
+		}
+	}
+	t0, t1 := i, max(pe, oEnd)
+	if from >= 0 {
+		t0 = min(t0, from)
+	}
+	switch p.typ {
+	case Met, Agreement:
+		if len(objs) == 0 && len(subj) >= 2 {
+			for a := 0; a < len(subj); a++ {
+				for b := a + 1; b < len(subj); b++ {
+					st.emit(fc, p.typ, subj[a], subj[b], value, p.cameo, conf, t0, t1)
+				}
+			}
+			return
+		}
+		for _, s := range subj {
+			for _, o := range objs {
+				st.emit(fc, p.typ, s, o, value, p.cameo, conf, t0, t1)
+			}
+		}
+	case Visited:
+		for _, s := range subj {
+			for _, o := range objs {
+				st.emit(fc, Visited, s, o, "", p.cameo, conf, t0, t1)
+			}
+		}
+	default:
+		for _, s := range subj {
+			for _, o := range objs {
+				if !contains(subj, o) {
+					st.emit(fc, p.typ, s, o, value, p.cameo, conf, t0, t1)
+				}
+			}
+		}
+	}
+}
+
+func (fc *fieldCtx) hasClass(a, b int, c uint32) bool {
+	for j := a; j < b; j++ {
+		if fc.cls[j]&c != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// objsStart is the first word after the predicate (determiners skipped).
+func objsStart(fc *fieldCtx, pe, ce int) int { return min(fc.nextWord(pe, ce), len(fc.cls)-1) }
+
+// agreementValue finds the agreement noun phrase after a signing verb
+// ("un accord de partenariat stratégique"): the agreement noun and what
+// follows it up to a punctuation mark or a preposition other than "de/of".
+func (st *state) agreementValue(fc *fieldCtx, pe, ce int) (int, int, bool) {
+	for j := pe; j < min(ce, pe+6); j++ {
+		if fc.unit[j] >= 0 {
+			break
+		}
+		if !st.d.agrNouns[fc.keys[j]] {
+			continue
+		}
+		e := j + 1
+		for e < min(ce, j+7) && fc.keys[e] != "" && fc.unit[e] < 0 && (fc.cls[e]&clPrep == 0 || fc.cls[e]&clOf != 0) && fc.cls[e]&clCoord == 0 {
+			e++
+		}
+		for e > j+1 && fc.cls[e-1]&(clPrep|clDet) != 0 {
+			e--
+		}
+		return j, e, true
+	}
+	return 0, 0, false
+}
+
+// nounSubjects finds who a nominal predicate is about: "la visite de X",
+// "sa rencontre avec Y" (the possessive), or the clause subjects.
+func (st *state) nounSubjects(fc *fieldCtx, p pred, cs, i int, ok func(unit) bool) ([]int, int, float64) {
+	// "la visite de Vladimir Poutine", "the visit of X": a following "of" unit.
+	if p.typ == Visited {
+		for j := i + 1; j < min(len(fc.cls), i+10); j++ {
+			if u := fc.unit[j]; u >= 0 {
+				un := fc.units[u]
+				if visitor(un) {
+					if pw := fc.prevWord(un.s, i); pw >= 0 && fc.cls[pw]&clOf != 0 {
+						return []int{un.ent}, i, 0.7
+					}
+				}
+				j = un.e - 1
+			}
+			if fc.keys[j] == "" && !isApos(fc.doc.Tokens[j].Text) {
+				break
+			}
+		}
+	}
+	poss := i > 0 && fc.cls[fc.prevWordAny(i, cs)]&clPoss != 0
+	if poss && !p.possubj {
+		// Possessive: the most recent actor before it.
+		for k := len(fc.units) - 1; k >= 0; k-- {
+			u := fc.units[k]
+			if u.e <= i && u.s >= cs && ok(u) && fc.quote[u.s] < 0 {
+				return []int{u.ent}, u.s, 0.6
+			}
+		}
+		if r := fc.recentPerson(i, -1); r >= 0 && p.typ != Opposes && p.typ != Supports {
+			return []int{r}, i, 0.5
+		}
+		return nil, -1, 0
+	}
+	subj, from := st.subjects(fc, cs, i, ok)
+	return subj, from, 0.7
+}
+
+// prevWordAny is the token before i, skipping adjectives is not attempted:
+// it returns the nearest word token (or i-1).
+func (fc *fieldCtx) prevWordAny(i, lo int) int {
+	for j := i - 1; j >= lo && j >= i-3; j-- {
+		if fc.cls[j]&(clPoss|clDet|clPrep) != 0 {
+			return j
+		}
+	}
+	return max(0, i-1)
+}
+
+// objects finds the objects of a predicate ending at pe, within the clause.
+// Nominal predicates take "entre X et Y", "avec X", "contre X", "pour X";
+// verbs their direct object, or the one after a preposition that fits the
+// type (avec/with for meetings, à/en/in for visits).
+func (st *state) objects(fc *fieldCtx, p pred, pe, ce int, ok func(unit) bool, passive bool) (objs []int, end int, between bool) {
+	end = pe
+	lim := min(ce, pe+maxObjectGap)
+	for j := pe; j < lim; j++ {
+		if fc.quote[j] >= 0 && p.typ != Visited {
+			break
+		}
+		u := fc.unit[j]
+		if u < 0 {
+			if len(objs) > 0 && fc.keys[j] != "" && fc.cls[j]&(clCoord|clOf|clTo|clDet|clPrep) == 0 {
+				break
+			}
+			continue
+		}
+		un := fc.units[u]
+		if h, isPre := st.premodified(fc, u, lim); isPre && len(objs) == 0 {
+			un = h
+		}
+		j = un.e - 1
+		if !ok(un) {
+			if len(objs) == 0 && p.typ != Visited {
+				return nil, end, false
+			}
+			continue
+		}
+		pw := fc.prevWord(un.s, pe)
+		var c uint32
+		if pw >= 0 {
+			c = fc.cls[pw]
+		}
+		switch {
+		case len(objs) > 0:
+			// Coordinated or chained objects: "X et Y", "place … de Pyongyang".
+			if c&clCoord != 0 || p.typ == Visited && c&(clOf|clTo) != 0 && pw == un.s-1 || p.typ == Visited && pw >= 0 && pw+1 < un.s && c&(clOf|clTo) != 0 {
+				objs = append(objs, un.ent)
+				end = un.e
+				continue
+			}
+			return objs, end, between
+		case p.typ == Visited:
+			if c&clTo == 0 {
+				return nil, end, false
+			}
+		case passive:
+			if c&clAgent == 0 {
+				return nil, end, false
+			}
+		case p.noun:
+			want := clWith | clBetween
+			switch p.typ {
+			case Supports:
+				want = clFor | clTo | clWith
+			case Opposes:
+				want = clAgainst | clWith | clBetween
+			}
+			if c&want == 0 {
+				return nil, end, false
+			}
+		default:
+			if c&clPrep != 0 && c&(clWith|clAgainst|clBetween) == 0 {
+				return nil, end, false
+			}
+		}
+		if len(objs) == 0 && c&clBetween != 0 {
+			between = true
+		}
+		objs = append(objs, un.ent)
+		end = un.e
+	}
+	return objs, end, between
+}

@@ -1,0 +1,261 @@
+package relate
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/wirenrich/wirenrich/internal/nlp/lexicon"
+)
+
+//go:embed data
+var dataFS embed.FS
+
+// Word classes of function.tsv, as bits.
+const (
+	clPrep uint32 = 1 << iota
+	clCoord
+	clDet
+	clPoss
+	clSubjPro
+	clPlurPro
+	clObjPro
+	clPassive
+	clAgent
+	clBoundary
+	clPartitive
+	clWith
+	clBetween
+	clAgainst
+	clTo
+	clOf
+	clDirection
+	clAux
+	clRefl
+	clFor
+	clRelPro
+	clComp
+	clQuoteVerb // set per token, not read from function.tsv
+)
+
+var classNames = map[string]uint32{
+	"prep": clPrep, "coord": clCoord, "det": clDet, "poss": clPoss, "subjpro": clSubjPro,
+	"plurpro": clPlurPro, "objpro": clObjPro, "passive": clPassive, "agent": clAgent,
+	"boundary": clBoundary, "partitive": clPartitive, "with": clWith, "between": clBetween,
+	"against": clAgainst, "to": clTo, "of": clOf, "direction": clDirection, "aux": clAux, "refl": clRefl, "for": clFor, "relpro": clRelPro, "comp": clComp,
+}
+
+// pred is one entry of predicates.tsv.
+type pred struct {
+	words   []string // folded words
+	typ     string
+	cameo   string
+	noun    bool
+	refl    bool
+	agr     bool
+	possubj bool
+}
+
+// langData is the immutable relation lexicon of one language.
+type langData struct {
+	lex        *lexicon.Lexicon // titles, demonyms, countries; may be nil
+	preds      map[string][]pred
+	quoteVerbs map[string]bool
+	sources    [][]string // folded words of "selon", "according to"
+	agrNouns   map[string]bool
+	classes    map[string]uint32
+	titles     map[string]bool // folded extra titles (titles.txt)
+	maxTitle   int             // longest extra title, in words
+	seatHeads  map[string]bool
+	pairs      [][]string // "les deux hommes"
+	placeNouns map[string]bool
+	srcComma   [][]string // "pour X," sources that need the comma
+}
+
+// loadLang reads data/<lang>/; ok is false when the language has no folder.
+func loadLang(lang string, lex *lexicon.Lexicon) (*langData, bool, error) {
+	dir := "data/" + lang
+	if _, err := fs.Stat(dataFS, dir); err != nil {
+		return nil, false, nil
+	}
+	d := &langData{lex: lex, preds: map[string][]pred{}, quoteVerbs: map[string]bool{},
+		agrNouns: map[string]bool{}, classes: map[string]uint32{}, titles: map[string]bool{},
+		seatHeads: map[string]bool{}, placeNouns: map[string]bool{}}
+	err := readData(dir+"/predicates.tsv", func(f []string) error {
+		if len(f) < 3 {
+			return fmt.Errorf("want words TAB type TAB cameo, got %q", strings.Join(f, "\t"))
+		}
+		p := pred{words: strings.Fields(lexicon.Fold(f[0])), typ: f[1], cameo: f[2]}
+		if len(f) > 3 {
+			for _, fl := range strings.Fields(f[3]) {
+				switch fl {
+				case "noun":
+					p.noun = true
+				case "refl":
+					p.refl = true
+				case "agr":
+					p.agr = true
+				case "possubj":
+					p.possubj = true
+				default:
+					return fmt.Errorf("unknown flag %q", fl)
+				}
+			}
+		}
+		if len(p.words) == 0 {
+			return nil
+		}
+		d.preds[p.words[0]] = append(d.preds[p.words[0]], p)
+		return nil
+	})
+	if err != nil {
+		return nil, true, err
+	}
+	err = readData(dir+"/quote_verbs.txt", func(f []string) error {
+		d.quoteVerbs[lexicon.Fold(f[0])] = true
+		return nil
+	})
+	if err != nil {
+		return nil, true, err
+	}
+	err = readData(dir+"/sources.txt", func(f []string) error {
+		if w := strings.Fields(lexicon.Fold(f[0])); len(w) > 0 {
+			d.sources = append(d.sources, w)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, true, err
+	}
+	err = readData(dir+"/agreement_nouns.txt", func(f []string) error {
+		d.agrNouns[lexicon.Fold(f[0])] = true
+		return nil
+	})
+	if err != nil {
+		return nil, true, err
+	}
+	for _, l := range []struct {
+		file string
+		set  map[string]bool
+	}{{"titles.txt", d.titles}, {"seat_heads.txt", d.seatHeads}, {"place_nouns.txt", d.placeNouns}} {
+		err = readOptional(dir+"/"+l.file, func(f []string) error {
+			k := lexicon.Fold(f[0])
+			l.set[k] = true
+			if l.file == "titles.txt" {
+				d.maxTitle = max(d.maxTitle, len(strings.Fields(k)))
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, true, err
+		}
+	}
+	err = readOptional(dir+"/pairs.txt", func(f []string) error {
+		if w := strings.Fields(lexicon.Fold(f[0])); len(w) > 0 {
+			d.pairs = append(d.pairs, w)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, true, err
+	}
+	err = readOptional(dir+"/sources_comma.txt", func(f []string) error {
+		if w := strings.Fields(lexicon.Fold(f[0])); len(w) > 0 {
+			d.srcComma = append(d.srcComma, w)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, true, err
+	}
+	err = readData(dir+"/function.tsv", func(f []string) error {
+		if len(f) < 2 {
+			return fmt.Errorf("want word TAB class, got %q", f[0])
+		}
+		c, ok := classNames[f[1]]
+		if !ok {
+			return fmt.Errorf("unknown class %q", f[1])
+		}
+		k := lexicon.Fold(f[0])
+		if k == "" {
+			k = f[0] // punctuation (";")
+		}
+		d.classes[k] |= c
+		return nil
+	})
+	if err != nil {
+		return nil, true, err
+	}
+	return d, true, nil
+}
+
+// readOptional is readData for a file a language may lack.
+func readOptional(path string, fn func([]string) error) error {
+	if _, err := fs.Stat(dataFS, path); err != nil {
+		return nil
+	}
+	return readData(path, fn)
+}
+
+// titleAt returns the number of tokens of the longest title starting at
+// texts[0], from the shared lexicon or the extra titles.
+func (d *langData) titleAt(texts []string) int {
+	n := d.lex.TitleAt(texts)
+	if len(texts) == 0 || d.maxTitle == 0 {
+		return n
+	}
+	var b strings.Builder
+	words := 0
+	for i, t := range texts {
+		k := lexicon.Fold(t)
+		if k == "" {
+			if i == 0 {
+				return n
+			}
+			continue
+		}
+		words += strings.Count(k, " ") + 1
+		if words > d.maxTitle {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(k)
+		if d.titles[b.String()] && i+1 > n {
+			n = i + 1
+		}
+	}
+	return n
+}
+
+// readData calls fn with the tab-separated fields of every non-comment line.
+func readData(path string, fn func([]string) error) error {
+	f, err := dataFS.Open(path)
+	if err != nil {
+		return fmt.Errorf("relate: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		fields := strings.Split(line, "\t")
+		for i := range fields {
+			fields[i] = strings.TrimSpace(fields[i])
+		}
+		if err := fn(fields); err != nil {
+			return fmt.Errorf("relate: %s line %d: %w", path, n, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("relate: %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,139 @@
+package relate
+
+import "strings"
+
+// located reads located_in relations: "la place Kim Il-sung de
+// Pyongyang", "Kharkiv, dans l'est de l'Ukraine", "Kharkiv, in eastern
+// Ukraine", "Lyon (France)", an organisation qualified by a demonym
+// ("l'agence de presse nord-coréenne KCNA"), and two places of one
+// sentence that the gazetteer links (a city and its country).
+func (st *state) located(fc *fieldCtx) {
+	us := fc.units
+	for k, u := range us {
+		if u.typ == "LOCATION" && !st.isCountry(u.ent) && k+1 < len(us) {
+			if v := us[k+1]; v.typ == "LOCATION" && v.ent != u.ent && v.sent == u.sent && st.contains(fc, u, v) {
+				st.emit(fc, LocatedIn, u.ent, v.ent, "", "", 0.75, u.s, v.e)
+			}
+		}
+		if u.typ == "ORGANIZATION" {
+			st.demonymOrg(fc, u)
+		}
+	}
+	// Gazetteer: a place and its country named in one sentence.
+	for _, u := range us {
+		if u.typ != "LOCATION" || st.isCountry(u.ent) {
+			continue
+		}
+		if st.surname(u.ent) {
+			continue
+		}
+		iso := st.a.Entities[u.ent].Links["country"]
+		c, ok := st.country[iso]
+		if iso == "" || !ok || c == u.ent {
+			continue
+		}
+		for _, v := range us {
+			if v.ent == c && v.sent == u.sent {
+				st.emit(fc, LocatedIn, u.ent, c, "", "", 0.6, min(u.s, v.s), max(u.e, v.e))
+				break
+			}
+		}
+	}
+}
+
+// contains reports whether the text between places u and v says that u
+// lies in v.
+func (st *state) contains(fc *fieldCtx, u, v unit) bool {
+	gap := v.s - u.e
+	if gap <= 0 || gap > 7 {
+		return false
+	}
+	toks := fc.doc.Tokens
+	// "Lyon (France)"
+	if gap == 1 && toks[u.e].Text == "(" && v.e < len(toks) && toks[v.e].Text == ")" {
+		return true
+	}
+	// From-to: "de Moscou à Pékin".
+	if p := fc.prevWord(u.s, max(0, u.s-3)); p >= 0 && fc.cls[p]&clPrep != 0 && fc.cls[p]&clOf != 0 {
+		if q := fc.prevWord(v.s, u.e); q >= 0 && fc.cls[q]&clOf == 0 {
+			return false
+		}
+	}
+	if ui, vi := st.a.Entities[u.ent].Links["country"], st.a.Entities[v.ent].Links["country"]; ui != "" && vi != "" && ui != vi {
+		return false
+	}
+	j := u.e
+	comma := false
+	if toks[j].Text == "," {
+		comma = true
+		j++
+	}
+	prep := false
+	for ; j < v.s; j++ {
+		c := fc.cls[j]
+		switch {
+		case c&(clOf|clTo) != 0:
+			prep = true
+		case c&(clDet|clDirection) != 0, isApos(toks[j].Text), st.d.placeNouns[fc.keys[j]]:
+		default:
+			return false
+		}
+	}
+	if !prep {
+		return false
+	}
+	// A bare "à/in" without comma only before a country or after a named
+	// place other than a city ("la place X à Pyongyang"); "de/of" always.
+	_ = comma
+	return true
+}
+
+// demonymOrg reads "l'agence de presse nord-coréenne KCNA", "the Russian
+// news agency RIA Novosti": an organisation right after a noun phrase with
+// a demonym is located in that country.
+func (st *state) demonymOrg(fc *fieldCtx, u unit) {
+	lo, _, _ := sentenceBounds(fc.doc, u.s)
+	// Apposition after it: "Infineon, the German chipmaker".
+	if _, hi, _ := sentenceBounds(fc.doc, u.s); u.e+2 < hi && fc.doc.Tokens[u.e].Text == "," {
+		for k := u.e + 1; k < min(hi, u.e+4); k++ {
+			if fc.unit[k] >= 0 || fc.keys[k] == "" {
+				break
+			}
+			if n, _, iso := st.d.lex.DemonymAt(fc.texts(k, hi)); n > 0 {
+				if c, ok := st.country[iso]; ok && c != u.ent && k > u.e+1 && fc.cls[k-1]&clDet != 0 {
+					st.emit(fc, LocatedIn, u.ent, c, "", "", 0.65, u.s, k+n)
+				}
+				break
+			}
+		}
+	}
+	for k := u.s - 1; k >= max(lo, u.s-5); k-- {
+		if fc.keys[k] == "" || fc.unit[k] >= 0 || fc.cls[k]&clPrep != 0 && fc.cls[k]&clOf == 0 {
+			return
+		}
+		if n, _, iso := st.d.lex.DemonymAt(fc.texts(k, u.s)); n > 0 && k+n <= u.s {
+			if c, ok := st.country[iso]; ok && c != u.ent {
+				st.emit(fc, LocatedIn, u.ent, c, "", "", 0.65, k, u.e)
+			}
+			return
+		}
+	}
+}
+
+// surname reports whether a place's name is also a word of a person's
+// name in the article ("Toledo" of "Alejandro Toledo"): its gazetteer
+// link is then unreliable.
+func (st *state) surname(e int) bool {
+	name := lexiconFold(st.a.Entities[e].Name)
+	for _, p := range st.a.Entities {
+		if p.Type != "PERSON" {
+			continue
+		}
+		for _, w := range strings.Fields(lexiconFold(p.Name)) {
+			if w == name {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,232 @@
+package relate
+
+import (
+	"strings"
+
+	"github.com/wirenrich/wirenrich/internal/nlp/lexicon"
+)
+
+func lexiconFold(s string) string { return lexicon.Fold(s) }
+
+// titlePhrase is a role read around a person's name: "le président russe",
+// "ministre des affaires étrangères", "German Chancellor", "Apple CEO".
+type titlePhrase struct {
+	s, e  int    // tokens
+	title string // the role as written
+	iso   string // country of a demonym in the phrase
+	org   int    // entity the role belongs to ("du Kremlin", "Apple"), -1
+}
+
+// titleAt parses a title phrase starting at token i (determiner allowed),
+// ending before limit: [det] [demonym|ORG|LOC] TITLE [demonym] [de|of [det] ORG/LOC].
+func (st *state) titleAt(fc *fieldCtx, i, limit int) (titlePhrase, bool) {
+	tp := titlePhrase{s: i, org: -1}
+	j := i
+	if j < limit && fc.cls[j]&(clDet|clPoss) != 0 && fc.namedUnit(j) < 0 {
+		if fc.cls[j]&clPoss != 0 {
+			// "its chief executive", "son président": the last entity named,
+			// when it is an organisation ("his lawyer" belongs to a person).
+			for k := len(fc.units) - 1; k >= 0; k-- {
+				if u := fc.units[k]; u.e <= j && u.typ != "MISC" {
+					if u.typ == "ORGANIZATION" {
+						tp.org = u.ent
+					}
+					break
+				}
+			}
+		}
+		j++
+		for j < limit && isApos(fc.doc.Tokens[j].Text) {
+			j++
+		}
+	}
+	if j >= limit {
+		return tp, false
+	}
+	texts := fc.texts(j, limit)
+	// A demonym first, even when NER tagged it ("French" as MISC).
+	if n, _, iso := st.d.lex.DemonymAt(texts); n > 0 && j+n < limit {
+		if m := st.d.titleAt(fc.texts(j+n, limit)); m > 0 {
+			tp.iso, tp.title, tp.e = iso, fc.span(j+n, j+n+m), j+n+m
+			return tp, true
+		}
+	}
+	if u := fc.namedUnit(j); u >= 0 {
+		un := fc.units[u]
+		if un.typ == "PERSON" {
+			if _, seat := st.d.lex.Seat(st.a.Entities[un.ent].Name); !seat {
+				return tp, false
+			}
+		}
+		if un.e >= limit {
+			return tp, false
+		}
+		if n := st.d.titleAt(fc.texts(un.e, limit)); n > 0 {
+			tp.org = un.ent
+			if un.typ == "LOCATION" {
+				tp.org = un.ent
+			}
+			tp.title = fc.span(un.e, un.e+n)
+			tp.e = un.e + n
+			return tp, true
+		}
+		return tp, false
+	}
+	n := st.d.titleAt(texts)
+	if n == 0 {
+		return tp, false
+	}
+	for k := j; k < j+n; k++ {
+		if fc.namedUnit(k) >= 0 {
+			return tp, false
+		}
+	}
+	tp.title, tp.e = fc.span(j, j+n), j+n
+	k := j + n
+	if k < limit && fc.namedUnit(k) < 0 {
+		if dn, _, iso := st.d.lex.DemonymAt(fc.texts(k, limit)); dn > 0 {
+			tp.iso, tp.e = iso, k+dn
+			return tp, true
+		}
+	}
+	if k < limit && fc.cls[k]&clOf != 0 {
+		x := k + 1
+		for x < limit && (fc.cls[x]&clDet != 0 || isApos(fc.doc.Tokens[x].Text)) && fc.namedUnit(x) < 0 {
+			x++
+		}
+		if x < limit {
+			if u := fc.namedUnit(x); u >= 0 && fc.units[u].s == x && fc.units[u].e <= limit {
+				if fc.units[u].typ == "PERSON" {
+					// "avocat d'Yvan Colonna": the role, not an employer.
+					tp.e = fc.units[u].e
+				} else {
+					tp.org, tp.e = fc.units[u].ent, fc.units[u].e
+				}
+			}
+		}
+	}
+	return tp, true
+}
+
+// namedUnit is the unit of token k when it is a named (not nominal)
+// mention, else -1.
+func (fc *fieldCtx) namedUnit(k int) int {
+	if u := fc.unit[k]; u >= 0 && !fc.units[u].nominal {
+		return u
+	}
+	return -1
+}
+
+// texts returns the token texts [a, b), bounded to 8 tokens.
+func (fc *fieldCtx) texts(a, b int) []string {
+	b = min(b, a+8, len(fc.doc.Tokens))
+	out := make([]string, 0, max(0, b-a))
+	for k := a; k < b; k++ {
+		out = append(out, fc.doc.Tokens[k].Text)
+	}
+	return out
+}
+
+// titles reads title, nationality and member_of relations from title
+// phrases in apposition to a person ("le président russe, Vladimir
+// Poutine"; "Sergueï Lavrov, ministre des affaires étrangères"), as
+// premodifiers ("German Chancellor Olaf Scholz", "Apple CEO Tim Cook"),
+// and from the nominal mentions the resolve stage attached to a person.
+func (st *state) titles(fc *fieldCtx) {
+	if st.d.lex == nil {
+		return
+	}
+	for _, u := range fc.units {
+		if u.typ != "PERSON" {
+			continue
+		}
+		lo, hi, _ := sentenceBounds(fc.doc, u.s)
+		if u.nominal {
+			if tp, ok := st.titleAt(fc, u.s, u.e); ok && tp.e == u.e {
+				st.emitTitle(fc, u, tp, 0.7)
+			}
+			continue
+		}
+		// Before the name: "le président russe, X", "German Chancellor X".
+		end := u.s
+		if end-1 >= lo && fc.doc.Tokens[end-1].Text == "," {
+			end--
+		}
+		// Stacked: "le guide religieux de l'Iran, l'ayatollah X".
+		for n := 0; n < 2 && end > lo; n++ {
+			found := false
+			for s := max(lo, end-8); s < end; s++ {
+				if tp, ok := st.titleAt(fc, s, end); ok && tp.e == end {
+					st.emitTitle(fc, u, tp, 0.85)
+					end, found = tp.s, true
+					break
+				}
+			}
+			if !found || end-1 < lo || fc.doc.Tokens[end-1].Text != "," {
+				break
+			}
+			end--
+		}
+		// After the name: "X, ministre des affaires étrangères", "X, the CEO of Y".
+		if u.e+1 < hi && fc.doc.Tokens[u.e].Text == "," {
+			if tp, ok := st.titleAt(fc, u.e+1, hi); ok {
+				st.emitTitle(fc, u, tp, 0.85)
+			}
+		}
+		st.groupNationality(fc, u, lo)
+	}
+}
+
+// emitTitle writes the title of person u and what follows from it.
+func (st *state) emitTitle(fc *fieldCtx, u unit, tp titlePhrase, conf float64) {
+	t0, t1 := min(u.s, tp.s), max(u.e, tp.e)
+	title := strings.ToLower(tp.title)
+	obj := -1
+	if tp.iso != "" {
+		if c, ok := st.country[tp.iso]; ok {
+			obj = c
+			st.emit(fc, Nationality, u.ent, c, "", "", conf, t0, t1)
+		}
+	}
+	if tp.org >= 0 {
+		if _, seat := st.d.lex.Seat(st.a.Entities[tp.org].Name); seat && obj < 0 && st.d.seatHeads[lexiconFold(title)] {
+			// "le chef du Kremlin": a metonymy for the head of state, not a role.
+			return
+		}
+		obj = tp.org
+		if st.a.Entities[tp.org].Type == "ORGANIZATION" {
+			st.emit(fc, MemberOf, u.ent, tp.org, title, "", conf, t0, t1)
+		} else if iso, ok := st.d.lex.Country(st.a.Entities[tp.org].Name); ok && tp.iso == "" {
+			st.emit(fc, Nationality, u.ent, tp.org, "", "", conf*0.9, t0, t1)
+			_ = iso
+		}
+	}
+	st.emit(fc, Title, u.ent, obj, title, "", conf, t0, t1)
+}
+
+// groupNationality reads "des responsables russes, dont … X" and "Russian
+// officials, including X": a demonym before a partitive word before the
+// person.
+func (st *state) groupNationality(fc *fieldCtx, u unit, lo int) {
+	for k := u.s - 1; k >= max(lo, u.s-8); k-- {
+		if fc.unit[k] >= 0 {
+			return
+		}
+		if fc.cls[k]&clPartitive == 0 {
+			continue
+		}
+		d := k - 1
+		if d >= lo && fc.doc.Tokens[d].Text == "," {
+			d--
+		}
+		for s := max(lo, d-2); s <= d; s++ {
+			if n, _, iso := st.d.lex.DemonymAt(fc.texts(s, d+1)); n > 0 && s+n == d+1 {
+				if c, ok := st.country[iso]; ok {
+					st.emit(fc, Nationality, u.ent, c, "", "", 0.6, s, u.e)
+				}
+				return
+			}
+		}
+		return
+	}
+}
