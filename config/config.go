@@ -18,6 +18,12 @@ import (
 // Prefix is the prefix of every configuration variable.
 const Prefix = "WIRENRICH"
 
+// Enrichers of WIRENRICH_ENRICHER.
+const (
+	EnricherFull        = "full"
+	EnricherPassthrough = "passthrough"
+)
+
 // Output formats of WIRENRICH_OUTPUT_FORMAT.
 const (
 	FormatEnriched = "enriched"
@@ -50,6 +56,7 @@ type Config struct {
 	StreamReplicas  int           `split_words:"true" default:"1" desc:"replicas of the streams it creates (1, 3 or 5)"`
 	DuplicateWindow time.Duration `split_words:"true" default:"2m" desc:"output stream deduplication window (Nats-Msg-Id)"`
 	OutputFormat    string        `split_words:"true" default:"enriched" desc:"enriched (the contract's document) or ninjs (ninjs 3.x with entities)"`
+	Enricher        string        `default:"full" desc:"full (every NLP stage) or passthrough (decode and encode only, no entities: measures the bus, see worker bench)"`
 
 	Workers        int           `default:"0" desc:"concurrent articles per replica; 0 = number of CPUs"`
 	PullBatch      int           `split_words:"true" default:"0" desc:"messages pulled ahead per request; 0 = WORKERS"`
@@ -163,6 +170,7 @@ func (c Config) Validate() error {
 		{c.StreamReplicas == 1 || c.StreamReplicas == 3 || c.StreamReplicas == 5, "STREAM_REPLICAS", fmt.Sprintf("must be 1, 3 or 5, got %d", c.StreamReplicas)},
 		{c.DuplicateWindow >= time.Second, "DUPLICATE_WINDOW", fmt.Sprintf("must be at least 1s, got %s", c.DuplicateWindow)},
 		{c.OutputFormat == FormatEnriched || c.OutputFormat == FormatNinjs, "OUTPUT_FORMAT", fmt.Sprintf("must be enriched or ninjs, got %q", c.OutputFormat)},
+		{c.Enricher == EnricherFull || c.Enricher == EnricherPassthrough, "ENRICHER", fmt.Sprintf("must be full or passthrough, got %q", c.Enricher)},
 		{c.Workers >= 1 && c.Workers <= 4096, "WORKERS", fmt.Sprintf("must be between 1 and 4096 (0 = CPUs), got %d", c.Workers)},
 		{c.PullBatch >= 1, "PULL_BATCH", fmt.Sprintf("must be positive (0 = WORKERS), got %d", c.PullBatch)},
 		{c.Replicas >= 1, "REPLICAS", fmt.Sprintf("must be positive, got %d", c.Replicas)},

@@ -19,6 +19,7 @@ func cmdEvalNER(_ context.Context, args []string, sio stdio) error {
 	lang := fs.String("lang", "", "language of the embedded model")
 	data := fs.String("data", "", "comma-separated corpus files (WikiNEuRal, UNER .iob2, HIPE TSV, Europeana BIO; gzip or plain)")
 	model := fs.String("model", "", "model file to use instead of the embedded one")
+	gazPath := fs.String("gazetteer", "", "shared gazetteer file for --model (default: the embedded one)")
 	only := fs.String("types", "", "comma-separated types to score (e.g. PER,ORG,LOC for corpora without MISC); others are dropped from gold and predictions")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -28,7 +29,7 @@ func cmdEvalNER(_ context.Context, args []string, sio stdio) error {
 	}
 	var t *ner.Tagger
 	if *model != "" {
-		m, err := readModelFile(*model)
+		m, err := readModelFile(*model, *gazPath)
 		if err != nil {
 			return fmt.Errorf("eval-ner: %w", err)
 		}
@@ -51,7 +52,9 @@ func cmdEvalNER(_ context.Context, args []string, sio stdio) error {
 	return rep.Write(sio.out)
 }
 
-func readModelFile(path string) (*ner.Model, error) {
+// readModelFile reads a (gzip) model file; a model stored against a shared
+// gazetteer gets the one at gazPath, or the embedded one.
+func readModelFile(path, gazPath string) (*ner.Model, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("model: %w", err)
@@ -66,5 +69,13 @@ func readModelFile(path string) (*ner.Model, error) {
 		defer zr.Close()
 		r = zr
 	}
-	return ner.ReadModel(r)
+	gaz := ner.LoadGazetteer
+	if gazPath != "" {
+		gaz = func() (*ner.Gazetteer, error) { return readGazetteerFile(gazPath) }
+	}
+	m, err := ner.ReadModelWith(r, gaz)
+	if err != nil {
+		return nil, fmt.Errorf("model %s: %w", path, err)
+	}
+	return m, nil
 }

@@ -40,6 +40,7 @@ func commands() map[string]command {
 		"train-lang": {"train the language identifier from ../shared/data", cmdTrainLang},
 		"eval-lang":  {"evaluate the language identifier per language (sentences, articles)", cmdEvalLang},
 		"eval":       {"score the enrichment against gold articles (entity and relation P/R/F1)", cmdEval},
+		"bench":      {"measure throughput, latency and memory end to end with worker replicas", cmdBench},
 		// Each tool lives in its own file of this package, named after it.
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/wirenrich/wirenrich/config"
 	"github.com/wirenrich/wirenrich/internal/enrich"
+	"github.com/wirenrich/wirenrich/internal/pipeline"
 	"github.com/wirenrich/wirenrich/internal/service"
 )
 
@@ -36,15 +37,19 @@ func cmdRun(ctx context.Context, args []string, sio stdio) error {
 		return err
 	}
 	log := newLogger(sio.err, cfg.LogLevel, cfg.LogFormat)
-	enr, err := enrich.New(enrich.Options{})
-	if err != nil {
-		return fmt.Errorf("enricher: %w", err)
+	var enr pipeline.Enricher = pipeline.Passthrough{}
+	if cfg.Enricher != config.EnricherPassthrough {
+		full, err := enrich.New(enrich.Options{})
+		if err != nil {
+			return fmt.Errorf("enricher: %w", err)
+		}
+		enr = full
 	}
 	svc, err := service.New(cfg, enr, log)
 	if err != nil {
 		return err
 	}
-	log.Info().Str("version", enrich.Version).Bool("embedded_nats", cfg.Embedded()).Msg("wirenrich worker starting")
+	log.Info().Str("version", enrich.Version).Bool("embedded_nats", cfg.Embedded()).Str("enricher", cfg.Enricher).Msg("wirenrich worker starting")
 	if err := svc.Run(ctx); err != nil {
 		log.Error().Err(err).Msg("worker stopped")
 		return err

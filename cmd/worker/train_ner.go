@@ -9,6 +9,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -60,10 +61,27 @@ func toExamples(ss []corpus.Sentence) []ner.Example {
 	return out
 }
 
+// dataPath resolves a corpus path: as given when it exists, else relative
+// to the shared data folder.
+func dataPath(p string) string {
+	if _, err := os.Stat(p); err == nil || filepath.IsAbs(p) {
+		return p
+	}
+	if q := filepath.Join(defaultDataDir(), p); fileExists(q) {
+		return q
+	}
+	return p
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
 func readExamples(paths []string) ([]ner.Example, error) {
 	var out []ner.Example
 	for _, p := range paths {
-		ss, err := corpus.ReadFile(p)
+		ss, err := corpus.ReadFile(dataPath(p))
 		if err != nil {
 			return nil, err
 		}
@@ -89,8 +107,14 @@ func cmdTrainNER(ctx context.Context, args []string, sio stdio) error {
 	out := fs.String("out", "", "output model path (default internal/models/ner-LANG.gz)")
 	evals := fs.String("eval", "", "comma-separated extra evaluation files whose scores are recorded in the header")
 	date := fs.String("date", "", "creation date recorded (default today, UTC; set it to reproduce a file byte for byte)")
+	gazPath := fs.String("gazetteer", filepath.Join("internal", "models", ner.SharedGazetteerName+".gz"), "shared gazetteer file the model's gazetteer is stored against (written when missing; \"\" for a self-contained model)")
+	updateGaz := fs.Bool("update-gazetteer", false, "overwrite the shared gazetteer file when the distilled one differs (every model must then be retrained)")
+	convert := fs.String("convert", "", "convert a self-contained model file to one stored against the shared gazetteer (no training)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *convert != "" {
+		return convertNER(*convert, *out, *dataDir, *gazPath, *updateGaz, sio)
 	}
 	if *lang == "" {
 		return errors.New("train-ner: --lang is required")
@@ -104,6 +128,7 @@ func cmdTrainNER(ctx context.Context, args []string, sio stdio) error {
 	start := time.Now()
 	logf := func(format string, a ...any) { fmt.Fprintf(sio.err, format+"\n", a...) }
 
+	var shared *ner.Gazetteer
 	var files []string
 	if *data != "" {
 		files = strings.Split(*data, ",")
@@ -176,6 +201,11 @@ func cmdTrainNER(ctx context.Context, args []string, sio stdio) error {
 		if err != nil {
 			return fmt.Errorf("train-ner: %w", err)
 		}
+		if *gazPath != "" {
+			if shared, err = sharedGazetteer(gz, *gazPath, *updateGaz, logf); err != nil {
+				return fmt.Errorf("train-ner: %w", err)
+			}
+		}
 		nameCats := uint32(1<<ner.GazFirstName | 1<<ner.GazPerson | 1<<ner.GazCity | 1<<ner.GazCountry | 1<<ner.GazRegion | 1<<ner.GazOrg | 1<<ner.GazDemonym)
 		dropped := gz.Filter(func(w string, cats uint32) bool { return cats&^nameCats == 0 && lex.MostlyLower(w, 20) })
 		gt, gmax := gz.Table()
@@ -215,27 +245,22 @@ func cmdTrainNER(ctx context.Context, args []string, sio stdio) error {
 	if *baseline {
 		m.Header.ID += "-baseline"
 	}
-	raw.Reset()
-	if err := m.Save(&raw); err != nil {
-		return fmt.Errorf("train-ner: %w", err)
+	// the id hashes the self-contained serialisation; the file stores the
+	// gazetteer as differences from the shared one
+	if shared != nil {
+		if err := m.ShareGazetteer(shared); err != nil {
+			logf("%v: writing a self-contained model", err)
+		} else {
+			logf("gazetteer: %d slots differ from the shared gazetteer %.16s", m.GazetteerPatch(), shared.Hash)
+		}
 	}
-	var zb bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&zb, gzip.BestCompression)
+	size, err := writeGzip(*out, m.Save)
 	if err != nil {
-		return fmt.Errorf("train-ner: %w", err)
-	}
-	if _, err := zw.Write(raw.Bytes()); err != nil {
-		return fmt.Errorf("train-ner: %w", err)
-	}
-	if err := zw.Close(); err != nil {
-		return fmt.Errorf("train-ner: %w", err)
-	}
-	if err := os.WriteFile(*out, zb.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("train-ner: %w", err)
 	}
 	o := m.Header.DevScores["overall"]
 	fmt.Fprintf(sio.out, "%s: wrote %s (%d bytes), epoch %d, dev precision=%.4f recall=%.4f f1=%.4f, %.0fs\n",
-		m.Header.ID, *out, zb.Len(), m.Header.Epochs, o.Precision, o.Recall, o.F1, time.Since(start).Seconds())
+		m.Header.ID, *out, size, m.Header.Epochs, o.Precision, o.Recall, o.F1, time.Since(start).Seconds())
 	for _, k := range []string{"PER", "ORG", "LOC", "MISC"} {
 		s := m.Header.DevScores[k]
 		fmt.Fprintf(sio.out, "  dev %-4s precision=%.4f recall=%.4f f1=%.4f\n", k, s.Precision, s.Recall, s.F1)
@@ -273,19 +298,139 @@ func checksum(m map[uint64]uint32) uint64 {
 	return s
 }
 
-// recipeArgs drops the output path from the recorded command line: it is
-// not part of the recipe.
+// recipeArgs drops the output paths (model, shared gazetteer) from the
+// recorded command line: they are not part of the recipe.
 func recipeArgs(args []string) []string {
 	var out []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
+		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
 		switch {
-		case a == "--out" || a == "-out":
+		case !strings.HasPrefix(a, "-"):
+			out = append(out, a)
+		case (name == "out" || name == "gazetteer") && !hasValue:
 			i++
-		case strings.HasPrefix(a, "--out=") || strings.HasPrefix(a, "-out="):
+		case name == "out" || name == "gazetteer" || name == "update-gazetteer":
 		default:
 			out = append(out, a)
 		}
 	}
 	return out
+}
+
+// writeGzip writes the gzip (best compression, no timestamp: the bytes
+// are reproducible) of what write produces to path, returning its size.
+func writeGzip(path string, write func(io.Writer) error) (int, error) {
+	var raw bytes.Buffer
+	if err := write(&raw); err != nil {
+		return 0, err
+	}
+	var zb bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&zb, gzip.BestCompression)
+	if err != nil {
+		return 0, fmt.Errorf("gzip: %w", err)
+	}
+	if _, err := zw.Write(raw.Bytes()); err != nil {
+		return 0, fmt.Errorf("gzip: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return 0, fmt.Errorf("gzip: %w", err)
+	}
+	if err := os.WriteFile(path, zb.Bytes(), 0o644); err != nil {
+		return 0, fmt.Errorf("write %s: %w", path, err)
+	}
+	return zb.Len(), nil
+}
+
+// readGazetteerFile reads a (gzip) shared gazetteer file.
+func readGazetteerFile(path string) (*ner.Gazetteer, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(path, ".gz") {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return nil, fmt.Errorf("gazetteer %s: %w", path, err)
+		}
+		defer zr.Close()
+		r = zr
+	}
+	g, err := ner.ReadGazetteer(r)
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer %s: %w", path, err)
+	}
+	return g, nil
+}
+
+// sharedGazetteer distils the language-independent gazetteer (before any
+// per-language filtering) and makes sure path holds it: written when
+// missing, kept when identical, an error when different unless update.
+func sharedGazetteer(gz *lexicon.Gazetteer, path string, update bool, logf func(string, ...any)) (*ner.Gazetteer, error) {
+	t, gmax := gz.Table()
+	g, err := ner.NewGazetteer(ner.GazetteerHeader{
+		Phrases:  gz.Len(),
+		Counts:   gz.Counts(),
+		GazMax:   gmax,
+		Sources:  dedup(gz.Sources),
+		Command:  "worker train-ner (any language; every model of a release is stored against the same file)",
+		Licences: nerLicences[1:6],
+		Notes: []string{
+			"language independent: a model's gazetteer is this one without the single words of name categories mostly written in lower case in that language's text; models store the table slots that differ and record this file's SHA-256",
+		},
+	}, t)
+	if err != nil {
+		return nil, err
+	}
+	old, err := readGazetteerFile(path)
+	switch {
+	case err == nil && old.Hash == g.Hash:
+		return old, nil
+	case err == nil && !update:
+		return nil, fmt.Errorf("shared gazetteer %s (%.16s) differs from the distilled one (%.16s): rerun with --update-gazetteer and retrain every language", path, old.Hash, g.Hash)
+	case err != nil && !errors.Is(err, os.ErrNotExist):
+		return nil, err
+	}
+	size, err := writeGzip(path, g.Write)
+	if err != nil {
+		return nil, err
+	}
+	logf("shared gazetteer: wrote %s (%d bytes, %d phrases, sha256 %s)", path, size, g.Header.Phrases, g.Hash)
+	return g, nil
+}
+
+// convertNER rewrites a self-contained model file against the shared
+// gazetteer (distilled from dataDir), keeping everything else, its id
+// included.
+func convertNER(in, out, dataDir, gazPath string, update bool, sio stdio) error {
+	logf := func(format string, a ...any) { fmt.Fprintf(sio.err, format+"\n", a...) }
+	m, err := readModelFile(in, "")
+	if err != nil {
+		return fmt.Errorf("train-ner: %w", err)
+	}
+	if m.Header.Gazetteer != "" {
+		return fmt.Errorf("train-ner: %s is already stored against a shared gazetteer", in)
+	}
+	gz, err := lexicon.BuildGazetteer(dataDir)
+	if err != nil {
+		return fmt.Errorf("train-ner: %w", err)
+	}
+	g, err := sharedGazetteer(gz, gazPath, update, logf)
+	if err != nil {
+		return fmt.Errorf("train-ner: %w", err)
+	}
+	if err := m.ShareGazetteer(g); err != nil {
+		return fmt.Errorf("train-ner: %w", err)
+	}
+	if out == "" {
+		out = filepath.Join("internal", "models", "ner-"+m.Header.Lang+".gz")
+	}
+	size, err := writeGzip(out, m.Save)
+	if err != nil {
+		return fmt.Errorf("train-ner: %w", err)
+	}
+	fmt.Fprintf(sio.out, "%s: wrote %s (%d bytes), %d gazetteer slots differ from the shared one\n", m.Header.ID, out, size, m.GazetteerPatch())
+	return nil
 }

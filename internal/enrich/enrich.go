@@ -15,6 +15,7 @@ import (
 	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
 	"github.com/wirenrich/wirenrich/internal/nlp/lang"
 	"github.com/wirenrich/wirenrich/internal/nlp/ner"
+	"github.com/wirenrich/wirenrich/internal/nlp/relate"
 	"github.com/wirenrich/wirenrich/internal/nlp/resolve"
 	"github.com/wirenrich/wirenrich/internal/nlp/temporal"
 	"github.com/wirenrich/wirenrich/internal/nlp/text"
@@ -42,6 +43,7 @@ type Enricher struct {
 	ner      ner.Cache
 	temporal *temporal.Extractor
 	resolver *resolve.Resolver
+	relater  *relate.Relater
 
 	mu   sync.Mutex
 	toks map[string]*text.Tokenizer
@@ -66,12 +68,17 @@ func New(opts Options) (*Enricher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("enrich: %w", err)
 	}
+	rel, err := relate.Load()
+	if err != nil {
+		return nil, fmt.Errorf("enrich: %w", err)
+	}
 	return &Enricher{
 		now:      now,
 		force:    opts.Language,
 		ident:    ident,
 		temporal: tx,
 		resolver: res,
+		relater:  rel,
 		toks:     map[string]*text.Tokenizer{},
 	}, nil
 }
@@ -141,13 +148,14 @@ func (e *Enricher) Enrich(ctx context.Context, a *article.Article) (*Document, e
 		// A language without a model is reported, not guessed.
 		models["ner"] = "none (no model for " + code + ")"
 	default:
-		return nil, fmt.Errorf("ner: %w", err)
+		return nil, fmt.Errorf("enrich: %w", err)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	e.temporal.Annotate(an)
 	e.resolver.Resolve(an)
+	e.relater.Relate(an)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

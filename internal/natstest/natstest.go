@@ -5,6 +5,7 @@ package natstest
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"sync"
 	"testing"
@@ -54,21 +55,49 @@ func RunServer(t testing.TB, opts *server.Options) *Server {
 
 func (s *Server) start() {
 	s.t.Helper()
+	if err := s.startErr(); err != nil {
+		s.t.Fatalf("natstest: %v", err)
+	}
+}
+
+// startErr starts the server; it may run outside the test goroutine.
+func (s *Server) startErr() error {
 	o := s.opts
 	ns, err := server.NewServer(&o)
 	if err != nil {
-		s.t.Fatalf("natstest: new server: %v", err)
+		return fmt.Errorf("new server: %w", err)
 	}
 	ns.Start()
 	if !ns.ReadyForConnections(10 * time.Second) {
 		ns.Shutdown()
-		s.t.Fatalf("natstest: server not ready")
+		return fmt.Errorf("server %s not ready", o.ServerName)
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	s.ns = ns
 	// A restart comes back on the same port so that clients reconnect.
 	if addr, ok := ns.Addr().(*net.TCPAddr); ok {
 		s.opts.Port = addr.Port
 	}
+	return nil
+}
+
+// server is the running server, nil while shut down.
+func (s *Server) server() *server.Server {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.ns
+}
+
+// Running reports whether the server is up.
+func (s *Server) Running() bool { return s.server() != nil }
+
+// ClientURL is the client URL the server has (or had, when shut down) on
+// its fixed port: clients list it to reconnect after a restart.
+func (s *Server) ClientURL() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return fmt.Sprintf("nats://%s:%d", s.opts.Host, s.opts.Port)
 }
 
 // URL is the client URL of the server.
@@ -98,8 +127,15 @@ func (s *Server) Shutdown() {
 func (s *Server) Restart() {
 	s.t.Helper()
 	s.Shutdown()
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.start()
+}
+
+// Start starts a server that was shut down, on the same port and store.
+func (s *Server) Start() {
+	s.t.Helper()
+	if s.Running() {
+		return
+	}
 	s.start()
 }
 

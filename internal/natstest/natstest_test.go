@@ -47,3 +47,28 @@ func TestServersAreIsolated(t *testing.T) {
 	_, err := js.AccountInfo(context.Background())
 	require.NoError(t, err, "b still serves JetStream")
 }
+
+func TestClusterReplicatesAndSurvivesANodeRestart(t *testing.T) {
+	c := natstest.RunCluster(t, 3)
+	require.Len(t, c.Nodes, 3)
+	_, js := c.JetStream()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	_, err := js.CreateStream(ctx, jetstream.StreamConfig{Name: "R3", Subjects: []string{"r3.>"}, Replicas: 3, Storage: jetstream.FileStorage})
+	require.NoError(t, err)
+	leader := c.WaitStreamLeader("R3", 20*time.Second)
+	_, err = js.Publish(ctx, "r3.one", []byte("1"))
+	require.NoError(t, err)
+
+	c.Nodes[leader].Shutdown()
+	require.False(t, c.Nodes[leader].Running())
+	require.Eventually(t, func() bool {
+		pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		defer cancel()
+		_, err := js.Publish(pctx, "r3.two", []byte("2"), jetstream.WithMsgID("two"))
+		return err == nil
+	}, 30*time.Second, 100*time.Millisecond, "a new leader takes writes")
+	c.Nodes[leader].Start()
+	require.NoError(t, c.WaitStreamCurrent(ctx, js, "R3"))
+	require.Len(t, natstest.StreamMessages(ctx, t, js, "R3"), 2)
+}

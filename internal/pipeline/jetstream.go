@@ -143,7 +143,7 @@ func (w *Worker) deadLetterSeq(ctx context.Context, js jetstream.JetStream, stre
 		Timestamp:    raw.Time,
 	}
 	dl := DeadLetter(raw.Subject, raw.Data, raw.Header, meta, f, w.dlqSubject(raw.Subject))
-	if err := w.publishDeadLetter(ctx, dl); err != nil {
+	if err := w.publishDeadLetter(ctx, dl, false); err != nil {
 		return err
 	}
 	w.metrics.Failures.WithLabelValues(f.Stage, f.Reason).Inc()

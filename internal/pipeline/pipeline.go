@@ -241,17 +241,20 @@ func (w *Worker) handle(ctx context.Context, m Message) {
 		w.metrics.Redeliveries.Inc()
 	}
 	stop := w.heartbeat(m)
-	res, fail := w.opts.Processor.Process(ctx, Input{
+	res, fail, abandoned := w.opts.Processor.ProcessTracked(ctx, Input{
 		Subject: m.Subject(), Data: m.Data(), Header: m.Headers(), Meta: meta,
 	})
+	if abandoned != nil {
+		defer w.awaitAbandoned(ctx, m, abandoned)
+	}
 	if fail == nil {
 		out := &nats.Msg{
 			Subject: w.subject(w.opts.OutputPrefix, m.Subject()),
 			Header:  res.Header,
 			Data:    res.Data,
 		}
-		if err := w.publish(ctx, out); err != nil {
-			fail = &Failure{Stage: StagePublish, Reason: ReasonPublish, Err: err}
+		if err := w.publishHolding(ctx, out); err != nil {
+			fail = &Failure{Stage: StagePublish, Reason: ReasonPublish, Err: err, Permanent: permanentPublishError(err)}
 		}
 	}
 	stop()
@@ -298,7 +301,10 @@ func (w *Worker) fail(ctx context.Context, m Message, meta *jetstream.MsgMetadat
 	}
 	ev.Msg("article dead-lettered")
 	dl := DeadLetter(m.Subject(), m.Data(), m.Headers(), meta, f, w.dlqSubject(m.Subject()))
-	if err := w.publishDeadLetter(ctx, dl); err != nil {
+	stop := w.heartbeat(m)
+	err := w.publishDeadLetter(ctx, dl, true)
+	stop()
+	if err != nil {
 		w.metrics.Failures.WithLabelValues(StagePublish, ReasonPublish).Inc()
 		w.log.Error().Err(err).Str("subject", dl.Subject).Msg("dead-letter publish failed; will retry")
 		if err := m.NakWithDelay(w.backoff(delivered)); err != nil {
@@ -317,13 +323,90 @@ func (w *Worker) fail(ctx context.Context, m Message, meta *jetstream.MsgMetadat
 // publishDeadLetter publishes a dead letter; when the original plus the
 // Enrich-* headers is over the server's max payload, it keeps halving the
 // payload (recording the original size in Enrich-Truncated) until it fits.
-func (w *Worker) publishDeadLetter(ctx context.Context, dl *nats.Msg) error {
-	err := w.publish(ctx, dl)
+// With hold, transient failures are retried as by publishHolding.
+func (w *Worker) publishDeadLetter(ctx context.Context, dl *nats.Msg, hold bool) error {
+	pub := w.publish
+	if hold {
+		pub = w.publishHolding
+	}
+	err := pub(ctx, dl)
 	for keep := len(dl.Data) / 2; errors.Is(err, nats.ErrMaxPayload) && keep >= 256; keep /= 2 {
 		TruncateDeadLetter(dl, keep)
-		err = w.publish(ctx, dl)
+		err = pub(ctx, dl)
 	}
 	return err
+}
+
+// Publish retry delays of publishHolding: doubling from the first to the
+// last.
+const (
+	publishRetryFirst = 100 * time.Millisecond
+	publishRetryMax   = 5 * time.Second
+)
+
+// publishHolding publishes msg, retrying a transient failure (publish
+// timeout, no stream leader, output stream at its limits with DiscardNew,
+// connection lost) until it succeeds or ctx ends, while the caller keeps
+// the input in progress: a slow or full downstream holds the worker — and
+// through MaxAckPending the whole consumer — instead of spending the
+// input's deliveries and dead-lettering it. Permanent failures (message
+// over the size limits) return at once.
+func (w *Worker) publishHolding(ctx context.Context, msg *nats.Msg) error {
+	delay := publishRetryFirst
+	for attempt := 1; ; attempt++ {
+		err := w.publish(ctx, msg)
+		if err == nil || permanentPublishError(err) || ctx.Err() != nil ||
+			errors.Is(err, nats.ErrConnectionClosed) || errors.Is(err, jetstream.ErrConnectionClosed) {
+			// A closed connection never comes back: the input is
+			// redelivered to whoever still consumes.
+			return err
+		}
+		w.metrics.Failures.WithLabelValues(StagePublish, ReasonPublish).Inc()
+		if attempt == 1 || attempt%10 == 0 {
+			w.log.Warn().Err(err).Str("subject", msg.Subject).Int("attempt", attempt).Dur("retry_in", delay).
+				Msg("publish failed; holding the article and retrying")
+		}
+		select {
+		case <-time.After(delay):
+		case <-ctx.Done():
+			return err
+		}
+		delay = min(2*delay, publishRetryMax)
+	}
+}
+
+// permanentPublishError reports whether retrying a publish cannot help:
+// the message is over the connection's or the stream's size limit.
+func permanentPublishError(err error) bool {
+	if errors.Is(err, nats.ErrMaxPayload) || errors.Is(err, nats.ErrBadSubject) || errors.Is(err, nats.ErrBadHeaderMsg) {
+		return true
+	}
+	var apiErr *jetstream.APIError
+	return errors.As(err, &apiErr) && apiErr.ErrorCode == errCodeMessageExceedsMaximum
+}
+
+// errCodeMessageExceedsMaximum is JetStream's "message size exceeds
+// maximum allowed" (the stream's MaxMsgSize).
+const errCodeMessageExceedsMaximum jetstream.ErrorCode = 10054
+
+// abandonedWaitMax bounds how long a worker waits for an enrichment it
+// gave up on at the deadline before taking the next article anyway.
+const abandonedWaitMax = 2 * time.Minute
+
+// awaitAbandoned waits, after the delivery was settled, for the stage
+// Process gave up on to really end, so CPU-bound work past its deadline
+// never piles up behind the worker's back.
+func (w *Worker) awaitAbandoned(ctx context.Context, m Message, ended <-chan struct{}) {
+	start := time.Now()
+	t := time.NewTimer(abandonedWaitMax)
+	defer t.Stop()
+	select {
+	case <-ended:
+		w.log.Warn().Str("subject", m.Subject()).Dur("overran", time.Since(start)).Msg("stage abandoned at the deadline has ended")
+	case <-t.C:
+		w.log.Error().Str("subject", m.Subject()).Dur("waited", abandonedWaitMax).Msg("stage abandoned at the deadline still running; leaving it")
+	case <-ctx.Done():
+	}
 }
 
 func (w *Worker) publish(ctx context.Context, msg *nats.Msg) error {

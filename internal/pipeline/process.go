@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -132,9 +131,10 @@ type Encoder interface {
 // DocumentEncoder writes the contract's enriched document.
 type DocumentEncoder struct{}
 
-// Encode marshals doc.
+// Encode marshals doc: the bytes of json.Marshal, written without
+// reflection (enrich.Document.AppendJSON).
 func (DocumentEncoder) Encode(_ *article.Article, doc *enrich.Document) ([]byte, error) {
-	return json.Marshal(doc)
+	return doc.AppendJSON(nil)
 }
 
 // Schema is enriched-article/v1.
@@ -158,6 +158,27 @@ type Processor struct {
 
 // Process runs the stages over one input. A nil Failure means success.
 func (p *Processor) Process(ctx context.Context, in Input) (*Result, *Failure) {
+	res, f, _ := p.ProcessTracked(ctx, in)
+	return res, f
+}
+
+// ProcessTracked is Process that also returns, when it gave up on a stage
+// at the deadline (CPU-bound NLP code cannot be interrupted), a channel
+// closed once that abandoned stage has really ended; nil otherwise. The
+// worker waits on it before taking another article, so timed-out
+// enrichments never pile up beyond one per worker.
+func (p *Processor) ProcessTracked(ctx context.Context, in Input) (res *Result, fail *Failure, abandoned <-chan struct{}) {
+	track := func(ended <-chan struct{}, err error) error {
+		if ended != nil {
+			abandoned = ended
+		}
+		return err
+	}
+	res, fail = p.process(ctx, in, track)
+	return res, fail, abandoned
+}
+
+func (p *Processor) process(ctx context.Context, in Input, track func(<-chan struct{}, error) error) (*Result, *Failure) {
 	if p.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, p.Timeout)
@@ -173,11 +194,11 @@ func (p *Processor) Process(ctx context.Context, in Input) (*Result, *Failure) {
 		}
 	}
 	var a *article.Article
-	if err := guard(ctx, func(context.Context) error {
+	if err := track(guard(ctx, func(context.Context) error {
 		var err error
 		a, err = article.Decode(in.Data, opts)
 		return err
-	}); err != nil {
+	})); err != nil {
 		f := &Failure{Stage: StageDecode, Reason: decodeReason(err), Err: err, Permanent: true}
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 			f.Reason, f.Permanent = ReasonTimeout, false
@@ -188,14 +209,14 @@ func (p *Processor) Process(ctx context.Context, in Input) (*Result, *Failure) {
 		p.Adjust(a)
 	}
 	var doc *enrich.Document
-	if err := guard(ctx, func(ctx context.Context) error {
+	if err := track(guard(ctx, func(ctx context.Context) error {
 		var err error
 		doc, err = p.Enricher.Enrich(ctx, a)
 		if err == nil && doc == nil {
 			err = errors.New("enricher returned no document")
 		}
 		return err
-	}); err != nil {
+	})); err != nil {
 		return nil, enrichFailure(err, p.Timeout)
 	}
 	doc.Source = &enrich.Source{Subject: in.Subject}
@@ -213,7 +234,7 @@ func (p *Processor) Process(ctx context.Context, in Input) (*Result, *Failure) {
 		enc = DocumentEncoder{}
 	}
 	var data []byte
-	if err := guard(context.WithoutCancel(ctx), func(context.Context) error {
+	if _, err := guard(context.WithoutCancel(ctx), func(context.Context) error {
 		var err error
 		data, err = enc.Encode(a, doc)
 		return err
@@ -233,10 +254,13 @@ func (p *Processor) Process(ctx context.Context, in Input) (*Result, *Failure) {
 }
 
 // guard runs fn, turning a panic into an ErrPanic error and giving up when
-// ctx ends even if fn does not return (its goroutine is then abandoned).
-func guard(ctx context.Context, fn func(context.Context) error) error {
+// ctx ends even if fn does not return. When it gives up, fn's goroutine is
+// abandoned and the returned channel is closed once fn has returned.
+func guard(ctx context.Context, fn func(context.Context) error) (<-chan struct{}, error) {
 	done := make(chan error, 1)
+	ended := make(chan struct{})
 	go func() {
+		defer close(ended)
 		defer func() {
 			if r := recover(); r != nil {
 				done <- fmt.Errorf("%w: %v\n%s", ErrPanic, r, firstFrames(debug.Stack()))
@@ -246,9 +270,9 @@ func guard(ctx context.Context, fn func(context.Context) error) error {
 	}()
 	select {
 	case err := <-done:
-		return err
+		return nil, err
 	case <-ctx.Done():
-		return fmt.Errorf("gave up: %w", context.Cause(ctx))
+		return ended, fmt.Errorf("gave up: %w", context.Cause(ctx))
 	}
 }
 

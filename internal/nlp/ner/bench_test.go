@@ -2,10 +2,10 @@ package ner
 
 import (
 	"os"
-	"syscall"
-	"time"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/wirenrich/wirenrich/internal/nlp/text"
 )

@@ -91,39 +91,46 @@ func PhraseKey(words []uint64) uint64 {
 	return h
 }
 
-// table is an open-addressing hash table from non-zero uint64 keys to
-// uint32 values, built once and read concurrently.
+// table is an open-addressing hash table from uint64 keys to uint32
+// values, built once and read concurrently. It stores a 32-bit fingerprint
+// of each key (the high half; the low half picks the slot), so a lookup may
+// in principle confuse two keys whose both halves collide in one probe run:
+// a negligible risk for feature look-ups, for half the memory.
 type table struct {
-	keys []uint64
+	fps  []uint32
 	vals []uint32
 	mask uint64
+	n    int
 }
 
-func fixKey(k uint64) uint64 {
-	if k == 0 {
-		return 1
+func fingerprint(k uint64) uint32 { return uint32(k>>32) | 1 }
+
+func tableSize(n int) int {
+	size := 16
+	for size*3 < n*4 { // load factor at most 3/4
+		size <<= 1
 	}
-	return k
+	return size
 }
 
 func newTable(m map[uint64]uint32) table {
-	size := 16
-	for size < len(m)*2 {
-		size <<= 1
+	ks := make([]uint64, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
 	}
-	t := table{keys: make([]uint64, size), vals: make([]uint32, size), mask: uint64(size - 1)}
-	for k, v := range m {
-		t.put(k, v)
+	slices.Sort(ks)
+	vs := make([]uint32, len(ks))
+	for i, k := range ks {
+		vs[i] = m[k]
 	}
-	return t
+	return newTableFrom(ks, vs)
 }
 
+// newTableFrom builds a table from keys in increasing order (as written
+// by entries), so that the layout is deterministic.
 func newTableFrom(ks []uint64, vs []uint32) table {
-	size := 16
-	for size < len(ks)*2 {
-		size <<= 1
-	}
-	t := table{keys: make([]uint64, size), vals: make([]uint32, size), mask: uint64(size - 1)}
+	size := tableSize(len(ks))
+	t := table{fps: make([]uint32, size), vals: make([]uint32, size), mask: uint64(size - 1)}
 	for i, k := range ks {
 		t.put(k, vs[i])
 	}
@@ -131,11 +138,15 @@ func newTableFrom(ks []uint64, vs []uint32) table {
 }
 
 func (t *table) put(k uint64, v uint32) {
-	k = fixKey(k)
-	i := (k * 0x9E3779B97F4A7C15) >> 7 & t.mask
+	fp := fingerprint(k)
+	i := k & t.mask
 	for {
-		if t.keys[i] == 0 || t.keys[i] == k {
-			t.keys[i] = k
+		if t.fps[i] == 0 {
+			t.fps[i], t.vals[i] = fp, v
+			t.n++
+			return
+		}
+		if t.fps[i] == fp {
 			t.vals[i] = v
 			return
 		}
@@ -144,36 +155,20 @@ func (t *table) put(k uint64, v uint32) {
 }
 
 func (t *table) get(k uint64) (uint32, bool) {
-	if len(t.keys) == 0 {
+	if len(t.fps) == 0 {
 		return 0, false
 	}
-	k = fixKey(k)
-	i := (k * 0x9E3779B97F4A7C15) >> 7 & t.mask
+	fp := fingerprint(k)
+	i := k & t.mask
 	for {
-		switch t.keys[i] {
-		case k:
+		switch t.fps[i] {
+		case fp:
 			return t.vals[i], true
 		case 0:
 			return 0, false
 		}
 		i = (i + 1) & t.mask
 	}
-}
-
-// entries returns the table's non-empty entries.
-func (t *table) entries() ([]uint64, []uint32) {
-	var ks []uint64
-	for _, k := range t.keys {
-		if k != 0 {
-			ks = append(ks, k)
-		}
-	}
-	slices.Sort(ks)
-	vs := make([]uint32, len(ks))
-	for i, k := range ks {
-		vs[i], _ = t.get(k)
-	}
-	return ks, vs
 }
 
 func decodeRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }

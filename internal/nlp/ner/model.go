@@ -10,7 +10,13 @@ import (
 	"math"
 )
 
-const magic = "WIRENRICH-NER/1\n"
+// Model file magics: version 2 files carry their whole gazetteer table,
+// version 3 files reference the shared gazetteer (Header.Gazetteer) and
+// store only the slots where their table differs from it.
+const (
+	magic       = "WIRENRICH-NER/2\n"
+	magicShared = "WIRENRICH-NER/3\n"
+)
 
 // Score is precision, recall and F1 (with counts) of one entity type.
 type Score struct {
@@ -45,8 +51,12 @@ type Header struct {
 	DevScores map[string]Score  `json:"dev_scores,omitempty"`
 	Extra     map[string]Score  `json:"extra_scores,omitempty"`
 	Lexicon   map[string]string `json:"lexicon,omitempty"`
-	Licences  []string          `json:"licences"`
-	Notes     []string          `json:"notes,omitempty"`
+	// Gazetteer is the hash (Gazetteer.Hash) of the shared gazetteer the
+	// model's gazetteer table is stored against; empty when the model
+	// file carries its whole table.
+	Gazetteer string   `json:"gazetteer,omitempty"`
+	Licences  []string `json:"licences"`
+	Notes     []string `json:"notes,omitempty"`
 }
 
 // Model is a trained tagger's parameters.
@@ -58,6 +68,43 @@ type Model struct {
 	// which keeps a row in half a cache line.
 	w     []int16
 	trans []int32 // transLen
+	// shared is the gazetteer the table is written against (nil: the
+	// whole table is written).
+	shared *Gazetteer
+}
+
+// ShareGazetteer makes m store its gazetteer table as differences from
+// g (and record g's hash) when saved. Tables of different sizes cannot be
+// shared.
+func (m *Model) ShareGazetteer(g *Gazetteer) error {
+	if len(g.tab.fps) != len(m.feat.gaz.fps) {
+		return fmt.Errorf("ner: share gazetteer: table sizes differ (%d, shared %d)", len(m.feat.gaz.fps), len(g.tab.fps))
+	}
+	m.shared = g
+	m.Header.Gazetteer = g.Hash
+	return nil
+}
+
+// GazetteerPatch returns the number of gazetteer slots stored in the
+// model file (all of them without a shared gazetteer).
+func (m *Model) GazetteerPatch() int {
+	if m.shared == nil {
+		return len(m.feat.gaz.fps)
+	}
+	return len(m.gazPatch())
+}
+
+// gazPatch lists the slots where m's gazetteer table differs from the
+// shared one.
+func (m *Model) gazPatch() []uint32 {
+	var idx []uint32
+	t, b := &m.feat.gaz, &m.shared.tab
+	for i := range t.fps {
+		if t.fps[i] != b.fps[i] || t.vals[i] != b.vals[i] {
+			idx = append(idx, uint32(i))
+		}
+	}
+	return idx
 }
 
 // write serialises m.
@@ -73,17 +120,45 @@ func (m *Model) write(w io.Writer) error {
 			err = binary.Write(bw, le, v)
 		}
 	}
-	_, err = bw.WriteString(magic)
+	if (m.shared == nil && m.Header.Gazetteer != "") || (m.shared != nil && m.Header.Gazetteer != m.shared.Hash) {
+		return errors.New("write model: header and shared gazetteer disagree")
+	}
+	mg := magic
+	if m.shared != nil {
+		mg = magicShared
+	}
+	_, err = bw.WriteString(mg)
 	put(uint32(len(hdr)))
 	if err == nil {
 		_, err = bw.Write(hdr)
 	}
 	// lexicon and gazetteer tables
-	for _, t := range []*table{&m.feat.lex, &m.feat.gaz} {
-		ks, vs := t.entries()
-		put(uint32(len(ks)))
-		put(ks)
-		put(vs)
+	tables := []*table{&m.feat.lex, &m.feat.gaz}
+	if m.shared != nil {
+		tables = tables[:1]
+	}
+	for _, t := range tables {
+		put(uint32(len(t.fps)))
+		put(t.fps)
+		put(t.vals)
+	}
+	if m.shared != nil {
+		// the gazetteer as differing slots: size, count, delta-coded
+		// slot indices, fingerprints, values
+		idx := m.gazPatch()
+		put(uint32(len(m.feat.gaz.fps)))
+		put(uint32(len(idx)))
+		fps := make([]uint32, len(idx))
+		vals := make([]uint32, len(idx))
+		deltas := make([]uint32, len(idx))
+		prev := uint32(0)
+		for i, r := range idx {
+			deltas[i], prev = r-prev, r
+			fps[i], vals[i] = m.feat.gaz.fps[r], m.feat.gaz.vals[r]
+		}
+		put(deltas)
+		put(fps)
+		put(vals)
 	}
 	put(uint32(m.feat.gazMax))
 	put(m.trans)
@@ -127,13 +202,22 @@ func (m *Model) write(w io.Writer) error {
 	return nil
 }
 
-// ReadModel reads a decompressed model file.
+// ReadModel reads a decompressed model file; a model stored against the
+// shared gazetteer gets the embedded one (LoadGazetteer).
 func ReadModel(r io.Reader) (*Model, error) {
+	return ReadModelWith(r, LoadGazetteer)
+}
+
+// ReadModelWith reads a decompressed model file, calling gazetteer for
+// the shared gazetteer if the model references one: its hash must be the
+// one recorded in the model header (else ErrGazetteerMismatch).
+func ReadModelWith(r io.Reader, gazetteer func() (*Gazetteer, error)) (*Model, error) {
 	br := bufio.NewReaderSize(r, 1<<20)
 	mg := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, mg); err != nil || string(mg) != magic {
+	if _, err := io.ReadFull(br, mg); err != nil || (string(mg) != magic && string(mg) != magicShared) {
 		return nil, errors.New("ner: not a model file")
 	}
+	shared := string(mg) == magicShared
 	le := binary.LittleEndian
 	var err error
 	get := func(v any) {
@@ -154,19 +238,50 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if err := json.Unmarshal(hb, &m.Header); err != nil {
 		return nil, fmt.Errorf("ner: model header: %w", err)
 	}
-	if m.Header.Bits < 8 || m.Header.Bits > 26 {
+	if m.Header.Bits < 8 || m.Header.Bits > 24 {
 		return nil, fmt.Errorf("ner: model header: bad bits %d", m.Header.Bits)
 	}
-	for _, t := range []*table{&m.feat.lex, &m.feat.gaz} {
+	if shared != (m.Header.Gazetteer != "") {
+		return nil, errors.New("ner: model header: gazetteer reference does not match the format")
+	}
+	tables := []*table{&m.feat.lex, &m.feat.gaz}
+	if shared {
+		tables = tables[:1]
+	}
+	for _, t := range tables {
 		get(&n)
-		if err != nil || n > 1<<26 {
+		if err != nil || n > 1<<26 || n&(n-1) != 0 {
 			return nil, fmt.Errorf("ner: model tables: %w", errors.Join(err, errors.New("bad size")))
 		}
-		ks := make([]uint64, n)
-		vs := make([]uint32, n)
-		get(ks)
-		get(vs)
-		*t = newTableFrom(ks, vs)
+		t.fps = make([]uint32, n)
+		t.vals = make([]uint32, n)
+		get(t.fps)
+		get(t.vals)
+		if n > 0 {
+			t.mask = uint64(n - 1)
+		}
+	}
+	if shared {
+		if err != nil {
+			return nil, fmt.Errorf("ner: model tables: %w", err)
+		}
+		p, perr := readGazPatch(get)
+		if perr == nil && err != nil {
+			perr = fmt.Errorf("ner: model gazetteer: %w", err)
+		}
+		if perr != nil {
+			return nil, perr
+		}
+		if gazetteer == nil {
+			return nil, fmt.Errorf("ner: model %s is stored against a shared gazetteer: %w", m.Header.ID, ErrGazetteerMismatch)
+		}
+		g, gerr := gazetteer()
+		if gerr != nil {
+			return nil, fmt.Errorf("ner: model %s: %w", m.Header.ID, gerr)
+		}
+		if err := m.applyGazPatch(g, p); err != nil {
+			return nil, err
+		}
 	}
 	var gm uint32
 	get(&gm)
@@ -240,4 +355,66 @@ func quantise(w, trans []float32) ([]int16, []int32, float64) {
 		qt[i] = int32(math.Round(float64(v) / scale))
 	}
 	return qw, qt, scale
+}
+
+// gazPatch is the differing gazetteer slots of a model stored against the
+// shared gazetteer.
+type gazPatch struct {
+	size           int
+	idx, fps, vals []uint32
+}
+
+// readGazPatch reads a model's gazetteer patch.
+func readGazPatch(get func(any)) (*gazPatch, error) {
+	var size, n uint32
+	get(&size)
+	get(&n)
+	if size > 1<<26 || size&(size-1) != 0 || n > size {
+		return nil, errors.New("ner: model gazetteer: bad size")
+	}
+	idx := make([]uint32, n)
+	fps := make([]uint32, n)
+	vals := make([]uint32, n)
+	get(idx)
+	get(fps)
+	get(vals)
+	prev := uint32(0)
+	for i := range idx {
+		idx[i] += prev
+		prev = idx[i]
+		if idx[i] >= size {
+			return nil, errors.New("ner: model gazetteer: bad slot")
+		}
+	}
+	return &gazPatch{size: int(size), idx: idx, fps: fps, vals: vals}, nil
+}
+
+// applyGazPatch rebuilds the model's gazetteer table: a copy of the shared
+// one with the model's slots written over.
+func (m *Model) applyGazPatch(g *Gazetteer, p *gazPatch) error {
+	if g.Hash != m.Header.Gazetteer {
+		return fmt.Errorf("%w: model %s needs gazetteer %s, got %s", ErrGazetteerMismatch, m.Header.ID, short(m.Header.Gazetteer), short(g.Hash))
+	}
+	size := p.size
+	if len(g.tab.fps) != size {
+		return fmt.Errorf("%w: model %s: table size %d, shared %d", ErrGazetteerMismatch, m.Header.ID, size, len(g.tab.fps))
+	}
+	t := table{fps: make([]uint32, size), vals: make([]uint32, size)}
+	copy(t.fps, g.tab.fps)
+	copy(t.vals, g.tab.vals)
+	for i, r := range p.idx {
+		t.fps[r], t.vals[r] = p.fps[i], p.vals[i]
+	}
+	if size > 0 {
+		t.mask = uint64(size - 1)
+	}
+	m.feat.gaz, m.shared = t, g
+	return nil
+}
+
+func short(h string) string {
+	if len(h) > 16 {
+		return h[:16]
+	}
+	return h
 }

@@ -59,7 +59,7 @@ func (t *Tagger) Model() *Model { return t.m }
 func Languages() []string {
 	var out []string
 	for _, n := range models.Names() {
-		if l, ok := strings.CutPrefix(n, "ner-"); ok {
+		if l, ok := strings.CutPrefix(n, "ner-"); ok && n != SharedGazetteerName {
 			out = append(out, l)
 		}
 	}
@@ -67,9 +67,18 @@ func Languages() []string {
 	return out
 }
 
-// Load reads the embedded model of a language. Callers cache the result
-// (see Cache); loading takes a fraction of a second.
+// Load reads the embedded model of a language (and the shared gazetteer
+// it is stored against). Callers cache the result (see Cache, which also
+// reads the shared gazetteer only once); loading takes a fraction of a
+// second.
 func Load(lang string) (*Tagger, error) {
+	return load(lang, LoadGazetteer)
+}
+
+func load(lang string, gazetteer func() (*Gazetteer, error)) (*Tagger, error) {
+	if "ner-"+lang == SharedGazetteerName {
+		return nil, fmt.Errorf("%w %q", ErrNoModel, lang)
+	}
 	rc, err := models.Open("ner-" + lang)
 	if err != nil {
 		if errors.Is(err, models.ErrNotFound) {
@@ -78,17 +87,20 @@ func Load(lang string) (*Tagger, error) {
 		return nil, fmt.Errorf("ner: load %s: %w", lang, err)
 	}
 	defer rc.Close()
-	m, err := ReadModel(rc)
+	m, err := ReadModelWith(rc, gazetteer)
 	if err != nil {
 		return nil, fmt.Errorf("ner: load %s: %w", lang, err)
 	}
 	return NewTagger(m), nil
 }
 
-// Cache loads taggers lazily, once per language, and keeps them.
+// Cache loads taggers lazily, once per language, and keeps them, with the
+// shared gazetteer they are stored against (read once, immutable). The
+// zero value is ready to use.
 type Cache struct {
-	mu sync.Mutex
-	m  map[string]*cacheEntry
+	mu  sync.Mutex
+	m   map[string]*cacheEntry
+	gaz gazetteerOnce
 }
 
 type cacheEntry struct {
@@ -109,7 +121,7 @@ func (c *Cache) Get(lang string) (*Tagger, error) {
 		c.m[lang] = e
 	}
 	c.mu.Unlock()
-	e.once.Do(func() { e.t, e.err = Load(lang) })
+	e.once.Do(func() { e.t, e.err = load(lang, c.gaz.get) })
 	return e.t, e.err
 }
 

@@ -22,10 +22,25 @@ func (st *state) eventClauseStart(fc *fieldCtx, tok, lo int) int {
 		if fc.cls[i]&clQuoteVerb == 0 || fc.quote[i] >= 0 {
 			continue
 		}
-		// "a déclaré que …", "said that …", "said Berlin would …".
-		if n := i + 1; n < tok && (fc.cls[n]&clComp != 0 ||
-			fc.unit[n] >= 0 && fc.units[fc.unit[n]].e < tok && fc.cls[fc.units[fc.unit[n]].e]&clAux != 0) {
+		// "a déclaré que …", "said that …", "said Berlin would …",
+		// "said Toledo, 78, had …".
+		n := i + 1
+		if n < tok && fc.cls[n]&clComp != 0 {
 			return n
+		}
+		if n < tok && fc.unit[n] >= 0 {
+			e := fc.units[fc.unit[n]].e
+			if e < tok && fc.doc.Tokens[e].Text == "," {
+				for k := e + 1; k < min(tok, e+6); k++ {
+					if fc.doc.Tokens[k].Text == "," {
+						e = k + 1
+						break
+					}
+				}
+			}
+			if e < tok && fc.cls[e]&clAux != 0 {
+				return n
+			}
 		}
 	}
 	return cs
@@ -59,6 +74,21 @@ func (fc *fieldCtx) blocked(u unit, lo int) bool {
 // entities coordinated to it ("X et Y ont signé"); failing that, a
 // subject pronoun resolved to the most recent person. from is the first
 // token of the group.
+// blockedTitled is blocked, also looking through a title before the name
+// ("la politique du président José Ramón Bauzà").
+func (st *state) blockedTitled(fc *fieldCtx, u unit, lo int) bool {
+	if fc.blocked(u, lo) {
+		return true
+	}
+	for s := max(lo, u.s-4); s < u.s; s++ {
+		if fc.keys[s] != "" && st.titleLenAt(fc, s, u.s) == u.s-s {
+			p := fc.prevWord(s, lo)
+			return p >= 0 && fc.cls[p]&clPrep != 0
+		}
+	}
+	return false
+}
+
 func (st *state) subjects(fc *fieldCtx, cs, tok int, ok func(unit) bool) (ents []int, from int) {
 	from = -1
 	for i, u := range fc.units {
@@ -72,7 +102,7 @@ func (st *state) subjects(fc *fieldCtx, cs, tok int, ok func(unit) bool) (ents [
 			continue
 		}
 		if len(ents) == 0 {
-			if fc.blocked(u, cs) {
+			if st.blockedTitled(fc, u, cs) {
 				continue
 			}
 			if h, ok := st.premodified(fc, i, tok); ok {
@@ -130,7 +160,7 @@ func (st *state) subjects(fc *fieldCtx, cs, tok int, ok func(unit) bool) (ents [
 		}
 		switch {
 		case fc.cls[i]&clSubjPro != 0 && fc.keys[i] != "":
-			if p := fc.recentSubject(i, -1); p >= 0 {
+			if p := st.recentSubject(fc, i, -1); p >= 0 {
 				return []int{p}, i
 			}
 			return nil, -1
@@ -158,7 +188,7 @@ func (st *state) premodified(fc *fieldCtx, k, limit int) (unit, bool) {
 	if v.typ != "PERSON" || v.s <= u.e || v.e > limit {
 		return u, false
 	}
-	if n := st.d.titleAt(fc.texts(u.e, v.s)); n > 0 && u.e+n == v.s {
+	if n := st.titleLenAt(fc, u.e, v.s); n > 0 && u.e+n == v.s {
 		return v, true
 	}
 	return u, false
@@ -195,17 +225,27 @@ func (st *state) events(fc *fieldCtx) {
 		if fc.keys[i] == "" || fc.quote[i] >= 0 || fc.unit[i] >= 0 {
 			continue
 		}
+		if fc.cls[i]&clPred == 0 {
+			continue
+		}
 		cands := st.d.preds[fc.keys[i]]
 		if len(cands) == 0 {
 			continue
 		}
 		lo, hi, _ := sentenceBounds(fc.doc, i)
+		hasVerb := false
+		for _, p := range cands {
+			hasVerb = hasVerb || !p.noun
+		}
+		noun := st.looksNoun(fc, i, lo)
 		for _, p := range cands {
 			if !fc.matchAt(i, p.words) {
 				continue
 			}
 			pe := i + len(p.words)
-			if p.noun != st.looksNoun(fc, i, lo) {
+			// A word with only nominal entries is a noun wherever it stands
+			// ("imposed sanctions on Iran").
+			if p.noun != noun && (!p.noun || hasVerb) {
 				continue
 			}
 			st.event(fc, p, i, pe, lo, hi)
@@ -217,7 +257,7 @@ func (st *state) events(fc *fieldCtx) {
 // looksNoun reports whether the word at i is used as a noun: it follows a
 // determiner, a possessive, an adjective after one, or a preposition.
 func (st *state) looksNoun(fc *fieldCtx, i, lo int) bool {
-	for j, n := i-1, 0; j >= lo && n < 3; j, n = j-1, n+1 {
+	for j, n := i-1, 0; j >= lo && n < 2; j, n = j-1, n+1 {
 		c := fc.cls[j]
 		if c&clAux != 0 || c&(clSubjPro|clPlurPro|clRefl) != 0 && c&clDet == 0 {
 			return false
@@ -375,7 +415,12 @@ func (st *state) agreementValue(fc *fieldCtx, pe, ce int) (int, int, bool) {
 		for e > j+1 && fc.cls[e-1]&(clPrep|clDet) != 0 {
 			e--
 		}
-		return j, e, true
+		// Premodifiers: "a joint declaration", "un nouvel accord".
+		b := j
+		for b > pe && b > j-2 && fc.keys[b-1] != "" && fc.cls[b-1]&(clPrep|clDet|clPoss|clCoord|clAux) == 0 {
+			b--
+		}
+		return b, e, true
 	}
 	return 0, 0, false
 }
@@ -385,6 +430,14 @@ func (st *state) agreementValue(fc *fieldCtx, pe, ce int) (int, int, bool) {
 func (st *state) nounSubjects(fc *fieldCtx, p pred, cs, i int, ok func(unit) bool) ([]int, int, float64) {
 	// "la visite de Vladimir Poutine", "the visit of X": a following "of" unit.
 	if p.typ == Visited {
+		// "la visite d'observateurs": someone unnamed visits.
+		if k := fc.nextWord(i+1, len(fc.cls)); k < len(fc.cls) && fc.cls[k]&clOf != 0 && fc.cls[k]&clTo == 0 {
+			if w := fc.nextWord(k+1, len(fc.cls)); w < len(fc.cls) && fc.unit[w] < 0 && !isApos(fc.words[w]) {
+				if w2 := w; w2 < len(fc.cls) && fc.keys[w2] != "" {
+					return nil, -1, 0
+				}
+			}
+		}
 		for j := i + 1; j < min(len(fc.cls), i+10); j++ {
 			if u := fc.unit[j]; u >= 0 {
 				un := fc.units[u]
@@ -473,7 +526,8 @@ func (st *state) objects(fc *fieldCtx, p pred, pe, ce int, ok func(unit) bool, p
 			}
 			return objs, end, between
 		case p.typ == Visited:
-			if c&clTo == 0 {
+			// "arrivé en Corée", "travelled to Brussels", "visited Munich".
+			if c&clTo == 0 && (p.noun || c&clPrep != 0) {
 				return nil, end, false
 			}
 		case passive:
@@ -493,6 +547,11 @@ func (st *state) objects(fc *fieldCtx, p pred, pe, ce int, ok func(unit) bool, p
 			}
 		default:
 			if c&clPrep != 0 && c&(clWith|clAgainst|clBetween) == 0 {
+				return nil, end, false
+			}
+			// A verb's object comes before any other prepositional phrase:
+			// "received 35 million dollars from … Odebrecht" is no meeting.
+			if pw > pe && fc.hasClass(pe, pw, clPrep) {
 				return nil, end, false
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/wirenrich/wirenrich/internal/nlp/lexicon"
+	"github.com/wirenrich/wirenrich/internal/nlp/text"
 )
 
 //go:embed data
@@ -37,7 +38,9 @@ const (
 	clFor
 	clRelPro
 	clComp
-	clQuoteVerb // set per token, not read from function.tsv
+	clQuoteVerb // from quote_verbs.txt
+	clPred      // first word of a predicate
+	clVocab     // any word of the relation lexicons (see vocab)
 )
 
 var classNames = map[string]uint32{
@@ -67,10 +70,14 @@ type langData struct {
 	agrNouns   map[string]bool
 	classes    map[string]uint32
 	titles     map[string]bool // folded extra titles (titles.txt)
+	titleFirst map[string]bool // their first words
 	maxTitle   int             // longest extra title, in words
 	seatHeads  map[string]bool
 	pairs      [][]string // "les deux hommes"
 	placeNouns map[string]bool
+	orgHeads   map[string]bool // "l'ONG", "the company": the last organisation
+	multi      []multiClass    // multiword function entries ("alors que")
+	vocab      map[string]vocabEntry
 	srcComma   [][]string // "pour X," sources that need the comma
 }
 
@@ -81,8 +88,8 @@ func loadLang(lang string, lex *lexicon.Lexicon) (*langData, bool, error) {
 		return nil, false, nil
 	}
 	d := &langData{lex: lex, preds: map[string][]pred{}, quoteVerbs: map[string]bool{},
-		agrNouns: map[string]bool{}, classes: map[string]uint32{}, titles: map[string]bool{},
-		seatHeads: map[string]bool{}, placeNouns: map[string]bool{}}
+		agrNouns: map[string]bool{}, classes: map[string]uint32{}, titles: map[string]bool{}, titleFirst: map[string]bool{},
+		seatHeads: map[string]bool{}, placeNouns: map[string]bool{}, orgHeads: map[string]bool{}}
 	err := readData(dir+"/predicates.tsv", func(f []string) error {
 		if len(f) < 3 {
 			return fmt.Errorf("want words TAB type TAB cameo, got %q", strings.Join(f, "\t"))
@@ -139,12 +146,16 @@ func loadLang(lang string, lex *lexicon.Lexicon) (*langData, bool, error) {
 	for _, l := range []struct {
 		file string
 		set  map[string]bool
-	}{{"titles.txt", d.titles}, {"seat_heads.txt", d.seatHeads}, {"place_nouns.txt", d.placeNouns}} {
+	}{{"titles.txt", d.titles}, {"seat_heads.txt", d.seatHeads}, {"place_nouns.txt", d.placeNouns}, {"org_heads.txt", d.orgHeads}} {
 		err = readOptional(dir+"/"+l.file, func(f []string) error {
 			k := lexicon.Fold(f[0])
 			l.set[k] = true
 			if l.file == "titles.txt" {
-				d.maxTitle = max(d.maxTitle, len(strings.Fields(k)))
+				w := strings.Fields(k)
+				d.maxTitle = max(d.maxTitle, len(w))
+				if len(w) > 0 {
+					d.titleFirst[w[0]] = true
+				}
 			}
 			return nil
 		})
@@ -182,12 +193,23 @@ func loadLang(lang string, lex *lexicon.Lexicon) (*langData, bool, error) {
 		if k == "" {
 			k = f[0] // punctuation (";")
 		}
+		if w := strings.Fields(k); len(strings.Fields(f[0])) > 1 {
+			d.multi = append(d.multi, multiClass{w, c})
+			return nil
+		}
 		d.classes[k] |= c
 		return nil
 	})
 	if err != nil {
 		return nil, true, err
 	}
+	for k := range d.quoteVerbs {
+		d.classes[k] |= clQuoteVerb
+	}
+	for k := range d.preds {
+		d.classes[k] |= clPred
+	}
+	d.buildVocab(dir)
 	return d, true, nil
 }
 
@@ -204,6 +226,9 @@ func readOptional(path string, fn func([]string) error) error {
 func (d *langData) titleAt(texts []string) int {
 	n := d.lex.TitleAt(texts)
 	if len(texts) == 0 || d.maxTitle == 0 {
+		return n
+	}
+	if first, _, _ := strings.Cut(lexicon.Fold(texts[0]), " "); !d.titleFirst[first] {
 		return n
 	}
 	var b strings.Builder
@@ -229,6 +254,12 @@ func (d *langData) titleAt(texts []string) int {
 		}
 	}
 	return n
+}
+
+// multiClass is a function entry of several words.
+type multiClass struct {
+	words []string
+	cls   uint32
 }
 
 // readData calls fn with the tab-separated fields of every non-comment line.
@@ -258,4 +289,74 @@ func readData(path string, fn func([]string) error) error {
 		return fmt.Errorf("relate: %s: %w", path, err)
 	}
 	return nil
+}
+
+// vocabEntry is the folded key of a word as written and its classes.
+type vocabEntry struct {
+	key string
+	cls uint32
+}
+
+// buildVocab records every word, as written in the data files of dir
+// (lower case, typographic apostrophes unified), with its folded key:
+// tokens written that way are keyed without folding.
+func (d *langData) buildVocab(dir string) {
+	d.vocab = map[string]vocabEntry{}
+	add := func(entry string) {
+		entry = strings.ReplaceAll(strings.ToLower(entry), "’", "'")
+		for _, w := range strings.Fields(entry) {
+			// "s'entretenir" is tokenised "s'" + "entretenir".
+			for {
+				i := strings.IndexByte(w, '\'')
+				if i < 0 || i == len(w)-1 {
+					break
+				}
+				k := lexicon.Fold(w[:i+1])
+				d.vocab[w[:i+1]] = vocabEntry{k, d.classes[k]}
+				w = w[i+1:]
+			}
+			if k := lexicon.Fold(w); k != "" {
+				d.vocab[w] = vocabEntry{k, d.classes[k]}
+			}
+		}
+	}
+	ents, err := fs.ReadDir(dataFS, dir)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		_ = readData(dir+"/"+e.Name(), func(f []string) error {
+			add(f[0])
+			return nil
+		})
+	}
+}
+
+// key is the lookup key of a token (its folded form, "" for punctuation)
+// and its classes, without folding the words that need none: words
+// written as in the data files and words of ASCII lower-case letters.
+func (d *langData) key(t text.Token) (string, uint32) {
+	w := t.Norm
+	if w == "" {
+		w = t.Text
+	}
+	if v, ok := d.vocab[w]; ok {
+		return v.key, v.cls
+	}
+	// Words of ASCII lower-case letters are their own folded form.
+	ascii := w != ""
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c < 'a' || c > 'z' {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return w, d.classes[w]
+	}
+	k := lexicon.Fold(w)
+	if k == "" {
+		return "", d.classes[t.Text]
+	}
+	return k, d.classes[k]
 }

@@ -1,6 +1,9 @@
 package relate
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // located reads located_in relations: "la place Kim Il-sung de
 // Pyongyang", "Kharkiv, dans l'est de l'Ukraine", "Kharkiv, in eastern
@@ -68,13 +71,18 @@ func (st *state) contains(fc *fieldCtx, u, v unit) bool {
 		comma = true
 		j++
 	}
-	prep := false
+	prep, of, direction := false, false, false
 	for ; j < v.s; j++ {
 		c := fc.cls[j]
 		switch {
 		case c&(clOf|clTo) != 0:
 			prep = true
-		case c&(clDet|clDirection) != 0, isApos(toks[j].Text), st.d.placeNouns[fc.keys[j]]:
+			of = of || c&clTo == 0
+		case c&clDirection != 0:
+			direction = true
+		case st.d.placeNouns[fc.keys[j]]:
+			direction = true // "dans la banlieue de Columbus"
+		case c&clDet != 0, isApos(toks[j].Text):
 		default:
 			return false
 		}
@@ -82,10 +90,15 @@ func (st *state) contains(fc *fieldCtx, u, v unit) bool {
 	if !prep {
 		return false
 	}
-	// A bare "à/in" without comma only before a country or after a named
-	// place other than a city ("la place X à Pyongyang"); "de/of" always.
-	_ = comma
-	return true
+	if !comma && !of && !direction && !st.isCountry(v.ent) && !facility(st.a.Entities[u.ent].Name) {
+		// "un train ralliant Toulouse à Lyon": a bare "à/to" between two
+		// towns is a route; "la place X à Pyongyang" and "Kharkiv in
+		// Ukraine" locate.
+		return false
+	}
+	// "X, de Y, d'Z" is a list; "Kharkiv, in eastern Ukraine", "Hilliard,
+	// dans la banlieue de Columbus" and "Des Moines, dans l'Iowa" locate.
+	return !comma || !of || direction
 }
 
 // demonymOrg reads "l'agence de presse nord-coréenne KCNA", "the Russian
@@ -99,7 +112,7 @@ func (st *state) demonymOrg(fc *fieldCtx, u unit) {
 			if fc.unit[k] >= 0 || fc.keys[k] == "" {
 				break
 			}
-			if n, _, iso := st.d.lex.DemonymAt(fc.texts(k, hi)); n > 0 {
+			if n, iso := st.demonymAt(fc, k, hi); n > 0 {
 				if c, ok := st.country[iso]; ok && c != u.ent && k > u.e+1 && fc.cls[k-1]&clDet != 0 {
 					st.emit(fc, LocatedIn, u.ent, c, "", "", 0.65, u.s, k+n)
 				}
@@ -107,11 +120,19 @@ func (st *state) demonymOrg(fc *fieldCtx, u unit) {
 			}
 		}
 	}
+	// Before it: the demonym right before the name ("l'agence de presse
+	// nord-coréenne KCNA") or before at most three content words ("the
+	// Russian news agency RIA Novosti").
 	for k := u.s - 1; k >= max(lo, u.s-5); k-- {
-		if fc.keys[k] == "" || fc.unit[k] >= 0 || fc.cls[k]&clPrep != 0 && fc.cls[k]&clOf == 0 {
+		if fc.keys[k] == "" || fc.unit[k] >= 0 {
 			return
 		}
-		if n, _, iso := st.d.lex.DemonymAt(fc.texts(k, u.s)); n > 0 && k+n <= u.s {
+		if n, iso := st.demonymAt(fc, k, u.s); n > 0 && k+n <= u.s {
+			for g := k + n; g < u.s; g++ {
+				if fc.cls[g] != 0 {
+					return
+				}
+			}
 			if c, ok := st.country[iso]; ok && c != u.ent {
 				st.emit(fc, LocatedIn, u.ent, c, "", "", 0.65, k, u.e)
 			}
@@ -124,15 +145,26 @@ func (st *state) demonymOrg(fc *fieldCtx, u unit) {
 // name in the article ("Toledo" of "Alejandro Toledo"): its gazetteer
 // link is then unreliable.
 func (st *state) surname(e int) bool {
-	name := lexiconFold(st.a.Entities[e].Name)
-	for _, p := range st.a.Entities {
-		if p.Type != "PERSON" {
-			continue
-		}
-		for _, w := range strings.Fields(lexiconFold(p.Name)) {
-			if w == name {
-				return true
+	if st.personWords == nil {
+		st.personWords = map[string]bool{}
+		for _, p := range st.a.Entities {
+			if p.Type == "PERSON" {
+				for _, w := range strings.Fields(lexiconFold(p.Name)) {
+					st.personWords[w] = true
+				}
 			}
+		}
+	}
+	return st.personWords[lexiconFold(st.a.Entities[e].Name)]
+}
+
+// facility reports whether a place name holds a common noun ("place Kim
+// Il-sung", "musée du Louvre", "pont Mathilde"): a site, not a town.
+func facility(name string) bool {
+	for _, w := range strings.Fields(name) {
+		r := []rune(w)
+		if len(r) > 3 && unicode.IsLower(r[0]) {
+			return true
 		}
 	}
 	return false

@@ -15,6 +15,10 @@ func (st *state) findQuotes(fc *fieldCtx) {
 	open, straight := -1, -1
 	for i, t := range toks {
 		switch {
+		case t.Text == "“" && open >= 0 && toks[open].Text == "„":
+			// German „…“
+			fc.addQuote(open, i)
+			open = -1
 		case isOpenQuote(t.Text):
 			open = i
 		case isCloseQuote(t.Text) && open >= 0:
@@ -32,9 +36,11 @@ func (st *state) findQuotes(fc *fieldCtx) {
 }
 
 func (fc *fieldCtx) addQuote(o, c int) {
+	// Words of two letters or more: "100 millions d'euros" is a figure,
+	// not a statement.
 	words := 0
 	for i := o + 1; i < c; i++ {
-		if fc.keys[i] != "" {
+		if len([]rune(fc.keys[i])) >= 2 && !isNumber(fc.keys[i]) {
 			words++
 		}
 	}
@@ -78,7 +84,7 @@ func (st *state) speaker(fc *fieldCtx, q quoteSpan) (ent, s0, s1 int, conf float
 		if fc.quote[v] >= 0 || fc.cls[v]&clBoundary != 0 {
 			break
 		}
-		if !st.d.quoteVerbs[fc.keys[v]] {
+		if fc.cls[v]&clQuoteVerb == 0 {
 			continue
 		}
 		// Inverted: "a déclaré X", "said X", "a-t-il dit".
@@ -87,13 +93,19 @@ func (st *state) speaker(fc *fieldCtx, q quoteSpan) (ent, s0, s1 int, conf float
 				break
 			}
 			if u := fc.unit[j]; u >= 0 {
-				if speakerOK(fc.units[u]) {
-					return fc.units[u].ent, v, fc.units[u].e, 0.85
+				un := fc.units[u]
+				if fc.blocked(un, v+1) {
+					// "a expliqué à l'AFP Gilles-Éric Séralini": the addressee.
+					j = un.e - 1
+					continue
+				}
+				if speakerOK(un) {
+					return un.ent, v, un.e, 0.85
 				}
 				break
 			}
 			if fc.cls[j]&(clSubjPro) != 0 {
-				if p := fc.recentSubject(q.open, -1); p >= 0 {
+				if p := st.recentSubject(fc, q.open, -1); p >= 0 {
 					return p, v, j + 1, 0.6
 				}
 			}
@@ -107,7 +119,7 @@ func (st *state) speaker(fc *fieldCtx, q quoteSpan) (ent, s0, s1 int, conf float
 			return fc.units[u].ent, fc.units[u].s, v + 1, 0.85
 		}
 		if j > q.close && fc.cls[j]&clSubjPro != 0 {
-			if p := fc.recentSubject(q.open, -1); p >= 0 {
+			if p := st.recentSubject(fc, q.open, -1); p >= 0 {
 				return p, j, v + 1, 0.6
 			}
 		}
@@ -145,10 +157,10 @@ func (st *state) speaker(fc *fieldCtx, q quoteSpan) (ent, s0, s1 int, conf float
 	}
 	// 3. A verb of saying before the quote: its clause subject speaks.
 	for v := q.open - 1; v >= lo; v-- {
-		if fc.quote[v] >= 0 || fc.cls[v]&clBoundary != 0 {
+		if fc.quote[v] >= 0 || fc.cls[v]&clBoundary != 0 && fc.doc.Tokens[v].Text != ":" {
 			break
 		}
-		if !st.d.quoteVerbs[fc.keys[v]] {
+		if fc.cls[v]&clQuoteVerb == 0 {
 			continue
 		}
 		cs := st.clauseStart(fc, v, lo)
@@ -157,7 +169,7 @@ func (st *state) speaker(fc *fieldCtx, q quoteSpan) (ent, s0, s1 int, conf float
 		}
 		// "Les analystes du groupe X estiment que « … »": the organisation.
 		for _, u := range fc.units {
-			if u.s >= cs && u.e <= v && u.typ == "ORGANIZATION" && fc.quote[u.s] < 0 {
+			if u.s >= cs && u.e <= v && u.e >= v-2 && u.typ == "ORGANIZATION" && fc.quote[u.s] < 0 {
 				return u.ent, u.s, v + 1, 0.6
 			}
 		}
@@ -185,4 +197,13 @@ func (fc *fieldCtx) matchAt(i int, ws []string) bool {
 		j++
 	}
 	return true
+}
+
+func isNumber(s string) bool {
+	for _, r := range s {
+		if (r < '0' || r > '9') && r != ' ' {
+			return false
+		}
+	}
+	return s != ""
 }

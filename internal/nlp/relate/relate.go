@@ -20,15 +20,20 @@
 // nominal mentions that the resolve stage attached.
 //
 // Language knowledge lives in data/<lang>/ (predicates.tsv,
-// quote_verbs.txt, sources.txt, agreement_nouns.txt, function.tsv) and in
+// quote_verbs.txt, sources.txt, agreement_nouns.txt, function.tsv and the
+// lists described in data/README.md) and in
 // internal/nlp/lexicon (titles, demonyms, countries): a language is added
 // by adding a folder.
 package relate
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
 	"github.com/wirenrich/wirenrich/internal/nlp/lexicon"
@@ -141,11 +146,50 @@ type fieldCtx struct {
 	keys  []string // folded tokens ("" for punctuation)
 	cls   []uint32
 	units []unit // in text order, no overlaps
-	named []unit // every named mention (overlaps allowed), in text order
 	unit  []int  // per token: index into units, -1
 	quote []int  // per token inside a statement quote: the quote index, else -1
-	runes []rune
 	qs    []quoteSpan
+	words []string // token texts, sliced by texts()
+	// memo of title and demonym lengths at a token: -1 unknown.
+	titleLen, demLen []int16
+	demISO           []string
+}
+
+// titleLenAt is the memoised number of tokens of the longest title at k.
+func (st *state) titleLenAt(fc *fieldCtx, k, limit int) int {
+	if k >= limit {
+		return 0
+	}
+	if fc.titleLen[k] < 0 {
+		n := 0
+		if fc.keys[k] != "" {
+			n = st.d.titleAt(fc.texts(k, len(fc.words)))
+		}
+		fc.titleLen[k] = int16(n)
+	}
+	if n := int(fc.titleLen[k]); n <= limit-k {
+		return n
+	}
+	return st.d.titleAt(fc.texts(k, limit))
+}
+
+// demonymAt is the memoised demonym at k: its length and country code.
+func (st *state) demonymAt(fc *fieldCtx, k, limit int) (int, string) {
+	if k >= limit {
+		return 0, ""
+	}
+	if fc.demLen[k] < 0 {
+		n, iso := 0, ""
+		if fc.keys[k] != "" {
+			n, _, iso = st.d.lex.DemonymAt(fc.texts(k, len(fc.words)))
+		}
+		fc.demLen[k], fc.demISO[k] = int16(n), iso
+	}
+	if n := int(fc.demLen[k]); k+n <= limit {
+		return n, fc.demISO[k]
+	}
+	n, _, iso := st.d.lex.DemonymAt(fc.texts(k, limit))
+	return n, iso
 }
 
 type quoteSpan struct{ open, close int } // tokens of the quote marks
@@ -161,6 +205,8 @@ type state struct {
 	d       *langData
 	seen    map[relKey]int
 	country map[string]int // iso2 -> entity naming that country
+	// personWords: folded words of person names, built on first use.
+	personWords map[string]bool
 }
 
 // countries indexes the entities that name a country.
@@ -212,24 +258,11 @@ func (st *state) field(f int) *fieldCtx {
 	if n == 0 {
 		return nil
 	}
-	fc := &fieldCtx{f: f, doc: doc, keys: make([]string, n), cls: make([]uint32, n), unit: make([]int, n), quote: make([]int, n)}
-	for i, t := range doc.Tokens {
-		k := lexicon.Fold(t.Norm)
-		if t.Norm == "" {
-			k = lexicon.Fold(t.Text)
-		}
-		fc.keys[i] = k
-		if k == "" {
-			fc.cls[i] = st.d.classes[t.Text]
-		} else {
-			fc.cls[i] = st.d.classes[k]
-		}
-		if st.d.quoteVerbs[k] {
-			fc.cls[i] |= clQuoteVerb
-		}
-		fc.unit[i] = -1
-		fc.quote[i] = -1
-	}
+	ints := make([]int, 2*n)
+	strs := make([]string, 3*n)
+	lens := make([]int16, 2*n)
+	fc := &fieldCtx{f: f, doc: doc, keys: strs[:n:n], cls: make([]uint32, n), unit: ints[:n:n], quote: ints[n:],
+		words: strs[n : 2*n : 2*n], titleLen: lens[:n:n], demLen: lens[n:], demISO: strs[2*n:]}
 	var all []unit
 	for mi := range a.Mentions {
 		m := &a.Mentions[mi]
@@ -242,17 +275,45 @@ func (st *state) field(f int) *fieldCtx {
 		}
 		all = append(all, unit{mi: mi, ent: m.Entity, s: s, e: e, sent: sentenceOf(doc, s), typ: a.Entities[m.Entity].Type, nominal: m.Nominal})
 	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].s != all[j].s {
-			return all[i].s < all[j].s
-		}
-		return all[i].e > all[j].e
-	})
-	end := -1
+	all = st.unmarked(fc, all)
+	// Tokens inside a named mention are never looked up in the lexicons:
+	// they keep their text as key (no folding, no allocation).
+	inName := make([]bool, n)
 	for _, u := range all {
 		if !u.nominal {
-			fc.named = append(fc.named, u)
+			for k := u.s; k < u.e; k++ {
+				inName[k] = true
+			}
 		}
+	}
+	for i, t := range doc.Tokens {
+		fc.words[i] = t.Text
+		fc.titleLen[i], fc.demLen[i] = -1, -1
+		fc.unit[i] = -1
+		fc.quote[i] = -1
+		if inName[i] && t.Text != "" && !isApos(t.Text) {
+			fc.keys[i] = t.Text
+			continue
+		}
+		fc.keys[i], fc.cls[i] = st.d.key(t)
+	}
+	for i := range fc.keys {
+		for _, mc := range st.d.multi {
+			if fc.keys[i] == mc.words[0] && fc.matchAt(i, mc.words) {
+				fc.cls[i] |= mc.cls
+			}
+		}
+	}
+	all = st.orgAnaphora(fc, all)
+	slices.SortFunc(all, func(x, y unit) int {
+		if x.s != y.s {
+			return cmp.Compare(x.s, y.s)
+		}
+		return cmp.Compare(y.e, x.e)
+	})
+	fc.units = make([]unit, 0, len(all))
+	end := -1
+	for _, u := range all {
 		if u.s < end {
 			continue
 		}
@@ -264,6 +325,166 @@ func (st *state) field(f int) *fieldCtx {
 	}
 	st.findQuotes(fc)
 	return fc
+}
+
+// unmarked adds a unit for each repetition of an entity's name (as
+// marked elsewhere in the field) that the earlier stages did not mark
+// ("Apple CEO Tim Cook" when only a later "Apple" was tagged; "Cook" for
+// Tim Cook): capitalised names of three letters or more, whole tokens
+// only, never a name two entities share.
+func (st *state) unmarked(fc *fieldCtx, all []unit) []unit {
+	a := st.a
+	type cand struct {
+		toks []text.Token
+		ent  int
+	}
+	var cands []cand
+	byFirst := map[string][]int{} // first token text -> candidates
+	add := func(toks []text.Token, ent int) {
+		if len(toks) == 0 || len(toks) > 5 || !startsUpper(toks[0].Text) || toks[len(toks)-1].End-toks[0].Start < 3 {
+			return
+		}
+		for _, ci := range byFirst[toks[0].Text] {
+			c := &cands[ci]
+			if sameTexts(c.toks, toks) {
+				if c.ent != ent {
+					c.ent = -1 // two entities share the name
+				}
+				return
+			}
+		}
+		byFirst[toks[0].Text] = append(byFirst[toks[0].Text], len(cands))
+		cands = append(cands, cand{toks, ent})
+	}
+	for _, u := range all {
+		if u.nominal || u.mi < 0 || u.typ == "MISC" {
+			continue
+		}
+		add(fc.doc.Tokens[u.s:u.e], u.ent)
+		if u.typ == "PERSON" && u.e-u.s > 1 {
+			add(fc.doc.Tokens[u.e-1:u.e], u.ent) // the surname
+		}
+	}
+	if len(cands) == 0 {
+		return all
+	}
+	n := len(fc.doc.Tokens)
+	cov := make([]bool, n)
+	for _, u := range all {
+		for k := u.s; k < u.e && k < n; k++ {
+			cov[k] = true
+		}
+	}
+	for i := 0; i < n; i++ {
+		if cov[i] {
+			continue
+		}
+		best, bestLen := -1, 0
+		for _, ci := range byFirst[fc.doc.Tokens[i].Text] {
+			c := cands[ci]
+			if c.ent < 0 || len(c.toks) <= bestLen || i+len(c.toks) > n {
+				continue
+			}
+			ok := true
+			for k, t := range c.toks {
+				if cov[i+k] || fc.doc.Tokens[i+k].Text != t.Text {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				best, bestLen = c.ent, len(c.toks)
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		if i > 0 && !cov[i-1] && startsUpper(fc.doc.Tokens[i-1].Text) && fc.doc.Tokens[i].SpaceBefore {
+			// "Jean Cook" is someone else; a sentence-initial word is fine.
+			if sn := sentenceOf(fc.doc, i); sn == sentenceOf(fc.doc, i-1) && fc.doc.Sentences[sn].First != i-1 {
+				continue
+			}
+		}
+		all = append(all, unit{mi: -1, ent: best, s: i, e: i + bestLen, sent: sentenceOf(fc.doc, i), typ: a.Entities[best].Type})
+		for k := i; k < i+bestLen; k++ {
+			cov[k] = true
+		}
+		i += bestLen - 1
+	}
+	return all
+}
+
+func sameTexts(a, b []text.Token) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Text != b[i].Text {
+			return false
+		}
+	}
+	return true
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// orgAnaphora adds a nominal unit for each definite description of an
+// organisation ("l'ONG", "the company said") that refers to the last
+// organisation named within three sentences, unless a name follows it
+// ("le quotidien français Le Figaro" is a premodifier, not an anaphor).
+func (st *state) orgAnaphora(fc *fieldCtx, all []unit) []unit {
+	if len(st.d.orgHeads) == 0 {
+		return all
+	}
+	n := len(fc.keys)
+	cov := make([]bool, n)
+	for _, u := range all {
+		for k := u.s; k < u.e && k < n; k++ {
+			cov[k] = true
+		}
+	}
+	covered := func(k int) bool { return cov[k] }
+	for i := 0; i+1 < n; i++ {
+		if fc.cls[i]&clDet == 0 {
+			continue
+		}
+		h := i + 1
+		for h < n && isApos(fc.doc.Tokens[h].Text) {
+			h++
+		}
+		if h >= n || !st.d.orgHeads[fc.keys[h]] || covered(h) {
+			continue
+		}
+		named := false
+		for k := h + 1; k < min(n, h+6); k++ {
+			if covered(k) {
+				named = true
+				break
+			}
+			if fc.keys[k] == "" && !isApos(fc.doc.Tokens[k].Text) {
+				break
+			}
+		}
+		if named {
+			continue
+		}
+		sent := sentenceOf(fc.doc, i)
+		ante := -1
+		for _, u := range all {
+			// The last organisation standing as a subject (not after a
+			// preposition), as for pronouns.
+			if u.e <= i && u.typ == "ORGANIZATION" && !u.nominal && u.sent >= sent-3 && !fc.blocked(u, 0) {
+				ante = u.ent
+			}
+		}
+		if ante >= 0 {
+			all = append(all, unit{mi: -1, ent: ante, s: i, e: h + 1, sent: sent, typ: "ORGANIZATION", nominal: true})
+		}
+	}
+	return all
 }
 
 // tokenRange returns the tokens of a mention, from its token indexes when
@@ -342,23 +563,21 @@ func (st *state) emit(fc *fieldCtx, typ string, subj, obj int, value, cameo stri
 	})
 }
 
-// span returns the text of tokens [s, e).
+// span returns the text of tokens [s, e), spaces as in the original
+// (runs of white space read as one space).
 func (fc *fieldCtx) span(s, e int) string {
-	if s >= e || e > len(fc.doc.Tokens) {
+	if s >= e || e > len(fc.doc.Tokens) || s < 0 {
 		return ""
 	}
-	if fc.runes == nil {
-		fc.runes = []rune(fc.doc.Text)
-	}
-	a, b := fc.doc.Tokens[s].Start, fc.doc.Tokens[e-1].End
-	if a < 0 || b > len(fc.runes) || a >= b {
-		var parts []string
-		for _, t := range fc.doc.Tokens[s:e] {
-			parts = append(parts, t.Text)
+	var b strings.Builder
+	for k := s; k < e; k++ {
+		t := &fc.doc.Tokens[k]
+		if k > s && t.SpaceBefore {
+			b.WriteByte(' ')
 		}
-		return strings.Join(parts, " ")
+		b.WriteString(t.Text)
 	}
-	return string(fc.runes[a:b])
+	return b.String()
 }
 
 // recentPerson is the last PERSON unit ending before token tok (in this
@@ -376,10 +595,10 @@ func (fc *fieldCtx) recentPerson(tok, not int) int {
 // recentSubject is the last PERSON unit before tok that stands as a
 // subject (not after a preposition), the preferred antecedent of a
 // pronoun; else the last PERSON.
-func (fc *fieldCtx) recentSubject(tok, not int) int {
+func (st *state) recentSubject(fc *fieldCtx, tok, not int) int {
 	for i := len(fc.units) - 1; i >= 0; i-- {
 		u := fc.units[i]
-		if u.e <= tok && u.typ == "PERSON" && u.ent != not && !fc.blocked(u, 0) {
+		if u.e <= tok && u.typ == "PERSON" && u.ent != not && !st.blockedTitled(fc, u, 0) {
 			return u.ent
 		}
 	}

@@ -1,8 +1,6 @@
 package relate
 
 import (
-	"strings"
-
 	"github.com/wirenrich/wirenrich/internal/nlp/lexicon"
 )
 
@@ -26,8 +24,12 @@ func (st *state) titleAt(fc *fieldCtx, i, limit int) (titlePhrase, bool) {
 		if fc.cls[j]&clPoss != 0 {
 			// "its chief executive", "son président": the last entity named,
 			// when it is an organisation ("his lawyer" belongs to a person).
+			sent := sentenceOf(fc.doc, j)
 			for k := len(fc.units) - 1; k >= 0; k-- {
 				if u := fc.units[k]; u.e <= j && u.typ != "MISC" {
+					if u.sent < sent-1 {
+						break
+					}
 					if u.typ == "ORGANIZATION" {
 						tp.org = u.ent
 					}
@@ -43,10 +45,9 @@ func (st *state) titleAt(fc *fieldCtx, i, limit int) (titlePhrase, bool) {
 	if j >= limit {
 		return tp, false
 	}
-	texts := fc.texts(j, limit)
 	// A demonym first, even when NER tagged it ("French" as MISC).
-	if n, _, iso := st.d.lex.DemonymAt(texts); n > 0 && j+n < limit {
-		if m := st.d.titleAt(fc.texts(j+n, limit)); m > 0 {
+	if n, iso := st.demonymAt(fc, j, limit); n > 0 && j+n < limit {
+		if m := st.titleLenAt(fc, j+n, limit); m > 0 {
 			tp.iso, tp.title, tp.e = iso, fc.span(j+n, j+n+m), j+n+m
 			return tp, true
 		}
@@ -58,21 +59,22 @@ func (st *state) titleAt(fc *fieldCtx, i, limit int) (titlePhrase, bool) {
 				return tp, false
 			}
 		}
-		if un.e >= limit {
+		at := un.e
+		if at < limit && (fc.words[at] == "'s" || fc.words[at] == "’s") {
+			at++ // "Tesla's chief executive"
+		}
+		if at >= limit {
 			return tp, false
 		}
-		if n := st.d.titleAt(fc.texts(un.e, limit)); n > 0 {
+		if n := st.titleLenAt(fc, at, limit); n > 0 {
 			tp.org = un.ent
-			if un.typ == "LOCATION" {
-				tp.org = un.ent
-			}
-			tp.title = fc.span(un.e, un.e+n)
-			tp.e = un.e + n
+			tp.title = fc.span(at, at+n)
+			tp.e = at + n
 			return tp, true
 		}
 		return tp, false
 	}
-	n := st.d.titleAt(texts)
+	n := st.titleLenAt(fc, j, limit)
 	if n == 0 {
 		return tp, false
 	}
@@ -84,7 +86,7 @@ func (st *state) titleAt(fc *fieldCtx, i, limit int) (titlePhrase, bool) {
 	tp.title, tp.e = fc.span(j, j+n), j+n
 	k := j + n
 	if k < limit && fc.namedUnit(k) < 0 {
-		if dn, _, iso := st.d.lex.DemonymAt(fc.texts(k, limit)); dn > 0 {
+		if dn, iso := st.demonymAt(fc, k, limit); dn > 0 {
 			tp.iso, tp.e = iso, k+dn
 			return tp, true
 		}
@@ -119,12 +121,11 @@ func (fc *fieldCtx) namedUnit(k int) int {
 
 // texts returns the token texts [a, b), bounded to 8 tokens.
 func (fc *fieldCtx) texts(a, b int) []string {
-	b = min(b, a+8, len(fc.doc.Tokens))
-	out := make([]string, 0, max(0, b-a))
-	for k := a; k < b; k++ {
-		out = append(out, fc.doc.Tokens[k].Text)
+	b = min(b, a+8, len(fc.words))
+	if a >= b {
+		return nil
 	}
-	return out
+	return fc.words[a:b]
 }
 
 // titles reads title, nationality and member_of relations from title
@@ -180,7 +181,7 @@ func (st *state) titles(fc *fieldCtx) {
 // emitTitle writes the title of person u and what follows from it.
 func (st *state) emitTitle(fc *fieldCtx, u unit, tp titlePhrase, conf float64) {
 	t0, t1 := min(u.s, tp.s), max(u.e, tp.e)
-	title := strings.ToLower(tp.title)
+	title := tp.title
 	obj := -1
 	if tp.iso != "" {
 		if c, ok := st.country[tp.iso]; ok {
@@ -220,7 +221,7 @@ func (st *state) groupNationality(fc *fieldCtx, u unit, lo int) {
 			d--
 		}
 		for s := max(lo, d-2); s <= d; s++ {
-			if n, _, iso := st.d.lex.DemonymAt(fc.texts(s, d+1)); n > 0 && s+n == d+1 {
+			if n, iso := st.demonymAt(fc, s, d+1); n > 0 && s+n == d+1 {
 				if c, ok := st.country[iso]; ok {
 					st.emit(fc, Nationality, u.ent, c, "", "", 0.6, s, u.e)
 				}

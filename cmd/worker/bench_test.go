@@ -1,0 +1,96 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/wirenrich/wirenrich/internal/bench"
+)
+
+// benchChildEnv makes this test binary act as the worker, so that the
+// bench test can start replicas from it ("worker run").
+const benchChildEnv = "WORKER_TEST_EXEC_MAIN"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(benchChildEnv) == "1" {
+		main()
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// TestBenchQuick runs `worker bench --quick` on a few articles and checks
+// the report's counts: every article came out once, none dead-lettered,
+// latencies ordered, memory read for every replica.
+func TestBenchQuick(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("reads /proc")
+	}
+	t.Setenv(benchChildEnv, "1")
+	out := filepath.Join(t.TempDir(), "bench.json")
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	var stdout, stderr bytes.Buffer
+	args := []string{"bench", "--quick", "--articles", "30", "--words", "200", "--duration", "1s", "--out", out}
+	full := !raceEnabled
+	if !full {
+		// The replicas are this race-instrumented binary, several times
+		// slower to load the models: one replica, no scaling runs and no
+		// in-process run keep the test short.
+		args = append(args, "--replicas", "1", "--scaling=false", "--in-process=false")
+	}
+	err := dispatch(ctx, args, stdio{out: &stdout, err: &stderr})
+	require.NoError(t, err, stderr.String())
+	require.Contains(t, stderr.String(), "bench: enrich: 30 articles preloaded")
+
+	data, err := os.ReadFile(out)
+	require.NoError(t, err)
+	var rep bench.Report
+	require.NoError(t, json.Unmarshal(data, &rep))
+	require.Equal(t, 30, rep.Articles)
+	require.Len(t, rep.Languages, 5)
+	require.Len(t, rep.Formats, 4)
+	names := map[string]bool{}
+	for _, r := range rep.Runs {
+		names[r.Name] = true
+		require.Positive(t, r.Published, r.Name)
+		require.Equal(t, r.Published, r.Received, "%s: every article comes out", r.Name)
+		require.Zero(t, r.Duplicates, r.Name)
+		require.Zero(t, r.DeadLetters, r.Name)
+		require.Positive(t, r.ArticlesPerSec, r.Name)
+		require.Positive(t, r.WordsPerSec, r.Name)
+		require.Positive(t, r.ReplicaCPUSeconds, r.Name)
+		require.Positive(t, r.WordsPerCPUSec, r.Name)
+		l := r.Latency
+		require.Positive(t, l.P50, r.Name)
+		require.LessOrEqual(t, l.P50, l.P95, r.Name)
+		require.LessOrEqual(t, l.P95, l.P99, r.Name)
+		require.LessOrEqual(t, l.P99, l.Max, r.Name)
+		require.Len(t, r.Memory, r.Replicas, r.Name)
+		for _, m := range r.Memory {
+			require.Positive(t, m.RSSMiB, r.Name)
+			require.GreaterOrEqual(t, m.HWMMiB, m.RSSMiB, r.Name)
+		}
+	}
+	for _, n := range []string{"enrich", "enrich-rate", "passthrough"} {
+		require.True(t, names[n], "run %s reported", n)
+	}
+	require.Greater(t, rep.EnrichmentCost, 1.0, "pass-through outruns the enrichment")
+	if !full {
+		return
+	}
+	require.Contains(t, stdout.String(), "scaling 1 -> 2")
+	require.True(t, names["scale-1x1"] && names["scale-2x1"], "scaling runs reported")
+	require.Len(t, rep.InProcess, min(2, runtime.NumCPU()))
+	require.Positive(t, rep.InProcess[0].WordsPerSec)
+	require.Positive(t, rep.StreamingEfficiency)
+	require.Positive(t, rep.Scaling)
+}

@@ -1,0 +1,792 @@
+// Package bench measures the worker end to end: it starts (or connects to)
+// a NATS server, preloads articles built from internal/benchdata in mixed
+// formats and languages, runs worker replicas as separate processes on one
+// durable consumer and reports throughput, latency from publish to
+// enriched output, and memory per replica — for the full enrichment, for
+// a pass-through enricher on the same bus, at a fixed rate, and with one
+// and two single-core replicas — next to the in-process throughput of the
+// same articles. It is the engine of `worker bench`.
+package bench
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+	"github.com/rs/zerolog"
+
+	"github.com/wirenrich/wirenrich/config"
+	"github.com/wirenrich/wirenrich/internal/benchdata"
+	"github.com/wirenrich/wirenrich/internal/bus"
+	"github.com/wirenrich/wirenrich/internal/embedded"
+	"github.com/wirenrich/wirenrich/internal/enrich"
+	"github.com/wirenrich/wirenrich/internal/pipeline"
+)
+
+// Options configure a bench run.
+type Options struct {
+	// Worker is the worker binary started as replicas ("worker run").
+	Worker string
+	// NatsURL names a server to use; empty starts an embedded one on
+	// 127.0.0.1 with a temporary store.
+	NatsURL string
+	// Articles is N, the number of articles preloaded per throughput run.
+	Articles int
+	// Words is the length of each article (benchdata.Typical by default).
+	Words int
+	// Replicas is K, the replicas of the main runs.
+	Replicas int
+	// Rate is the publish rate of the latency run, in articles/s; 0 is
+	// half the maximum measured by the full-enrichment run.
+	Rate float64
+	// Duration is the length of the fixed-rate run.
+	Duration time.Duration
+	// Timeout bounds each run (waiting for its outputs).
+	Timeout time.Duration
+	// Scaling adds the runs of 1 and 2 replicas with GOMAXPROCS=1.
+	Scaling bool
+	// SkipInProcess leaves out the in-process measurement.
+	SkipInProcess bool
+	// Progress receives progress lines; nil is silent.
+	Progress io.Writer
+}
+
+func (o *Options) defaults() error {
+	if o.Worker == "" {
+		return errors.New("bench: no worker binary")
+	}
+	if o.Articles <= 0 {
+		o.Articles = 2000
+	}
+	if o.Words <= 0 {
+		o.Words = benchdata.Typical
+	}
+	if o.Replicas <= 0 {
+		o.Replicas = 2
+	}
+	if o.Duration <= 0 {
+		o.Duration = 10 * time.Second
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = 5 * time.Minute
+	}
+	if o.Progress == nil {
+		o.Progress = io.Discard
+	}
+	return nil
+}
+
+// Report is the result of a bench: one entry per run plus the in-process
+// figures and the ratios between them.
+type Report struct {
+	Started    time.Time      `json:"started"`
+	GoVersion  string         `json:"go_version"`
+	CPUs       int            `json:"cpus"`
+	Articles   int            `json:"articles"`
+	Words      int            `json:"words_per_article_target"`
+	TotalWords int            `json:"total_words"`
+	Languages  map[string]int `json:"languages"`
+	Formats    map[string]int `json:"formats"`
+
+	InProcess []InProcess `json:"in_process"`
+	Runs      []Run       `json:"runs"`
+
+	// EnrichmentCost is pass-through articles/s over enrichment articles/s
+	// with the same replicas: how many times the NLP slows the bus down.
+	EnrichmentCost float64 `json:"enrichment_cost"`
+	// StreamingEfficiency is end-to-end words/s over in-process words/s on
+	// the same cores.
+	StreamingEfficiency float64 `json:"streaming_efficiency"`
+	// CPUEfficiency is end-to-end words per replica CPU-second over
+	// in-process words per CPU-second (one goroutine): the share of a
+	// replica's CPU spent on enrichment rather than on the bus, whatever
+	// else the machine runs.
+	CPUEfficiency float64 `json:"cpu_efficiency"`
+	// Scaling is words/s of 2 single-core replicas over 1.
+	Scaling float64 `json:"scaling,omitempty"`
+}
+
+// InProcess is the throughput of decode + enrich + encode without a bus.
+type InProcess struct {
+	Goroutines     int     `json:"goroutines"`
+	Articles       int     `json:"articles"`
+	Seconds        float64 `json:"seconds"`
+	ArticlesPerSec float64 `json:"articles_per_sec"`
+	WordsPerSec    float64 `json:"words_per_sec"`
+	Load           LoadAvg `json:"load_avg"`
+	// CPUSeconds is the process CPU time of the measurement; WordsPerCPUSec
+	// words over it.
+	CPUSeconds     float64 `json:"cpu_seconds"`
+	WordsPerCPUSec float64 `json:"words_per_cpu_sec"`
+}
+
+// Run is one end-to-end run.
+type Run struct {
+	Name       string  `json:"name"`
+	Enricher   string  `json:"enricher"`
+	Replicas   int     `json:"replicas"`
+	GOMAXPROCS int     `json:"gomaxprocs,omitempty"`
+	Rate       float64 `json:"rate,omitempty"` // 0: preloaded, as fast as possible
+
+	Published   int `json:"published"`
+	Received    int `json:"received"`
+	Duplicates  int `json:"duplicates"`
+	DeadLetters int `json:"dead_letters"`
+
+	Seconds        float64 `json:"seconds"`
+	ArticlesPerSec float64 `json:"articles_per_sec"`
+	WordsPerSec    float64 `json:"words_per_sec"`
+	// Latency from publish to the output's arrival, in milliseconds. In a
+	// preloaded run it is mostly time spent waiting in the stream.
+	Latency Percentiles `json:"latency_ms"`
+	Memory  []Memory    `json:"memory"`
+	Load    LoadAvg     `json:"load_avg"`
+
+	// ReplicaCPUSeconds is the CPU time the replicas used during the run,
+	// BenchCPUSeconds that of the bench process (publisher, collector and
+	// the embedded server). WordsPerCPUSec is words over replica CPU
+	// time: a figure a loaded, shared machine does not distort.
+	ReplicaCPUSeconds float64 `json:"replica_cpu_seconds"`
+	BenchCPUSeconds   float64 `json:"bench_cpu_seconds"`
+	WordsPerCPUSec    float64 `json:"words_per_cpu_sec"`
+}
+
+// cpuMark is the CPU time of the replicas and of the bench at one moment.
+type cpuMark struct {
+	replicas, self float64
+}
+
+func markCPU(reps []*replica) (cpuMark, error) {
+	m := cpuMark{self: selfCPU()}
+	for _, r := range reps {
+		c, err := r.cpu()
+		if err != nil {
+			return m, err
+		}
+		m.replicas += c
+	}
+	return m, nil
+}
+
+// addCPU fills the CPU figures of run from two marks.
+func addCPU(run *Run, from, to cpuMark, words int) {
+	run.ReplicaCPUSeconds = to.replicas - from.replicas
+	run.BenchCPUSeconds = to.self - from.self
+	if run.ReplicaCPUSeconds > 0 {
+		run.WordsPerCPUSec = float64(words) / run.ReplicaCPUSeconds
+	}
+}
+
+// Percentiles of a latency distribution, in milliseconds.
+type Percentiles struct {
+	P50 float64 `json:"p50"`
+	P95 float64 `json:"p95"`
+	P99 float64 `json:"p99"`
+	Max float64 `json:"max"`
+}
+
+func percentiles(d []time.Duration) Percentiles {
+	if len(d) == 0 {
+		return Percentiles{}
+	}
+	s := append([]time.Duration(nil), d...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	at := func(q float64) float64 {
+		i := int(q*float64(len(s))+0.5) - 1
+		i = max(0, min(i, len(s)-1))
+		return float64(s[i].Microseconds()) / 1000
+	}
+	return Percentiles{P50: at(0.50), P95: at(0.95), P99: at(0.99), Max: float64(s[len(s)-1].Microseconds()) / 1000}
+}
+
+// Execute runs the whole bench.
+func Execute(ctx context.Context, opts Options) (*Report, error) {
+	if err := opts.defaults(); err != nil {
+		return nil, err
+	}
+	corpus, err := benchdata.New()
+	if err != nil {
+		return nil, err
+	}
+	items, err := corpus.Mixed(opts.Articles, opts.Words)
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{
+		Started: time.Now().UTC(), GoVersion: runtime.Version(), CPUs: runtime.NumCPU(),
+		Articles: len(items), Words: opts.Words, Languages: map[string]int{}, Formats: map[string]int{},
+	}
+	for _, it := range items {
+		rep.TotalWords += it.Words
+		rep.Languages[it.Article.Lang]++
+		rep.Formats[it.Format]++
+	}
+
+	b := &bencher{opts: opts, items: items}
+	url := opts.NatsURL
+	if url == "" {
+		dir, err := os.MkdirTemp("", "wirenrich-bench-")
+		if err != nil {
+			return nil, fmt.Errorf("bench: %w", err)
+		}
+		defer os.RemoveAll(dir)
+		srv, err := embedded.Start(ctx, embedded.Options{Listen: "127.0.0.1:-1", StoreDir: dir, ServerName: "wirenrich-bench"}, zerolog.Nop())
+		if err != nil {
+			return nil, fmt.Errorf("bench: %w", err)
+		}
+		defer srv.Shutdown()
+		url = srv.ClientURL()
+	}
+	b.url = url
+	nc, err := nats.Connect(url, nats.Name("wirenrich bench"))
+	if err != nil {
+		return nil, fmt.Errorf("bench: connect %s: %w", url, err)
+	}
+	defer nc.Close()
+	b.nc = nc
+	b.js, err = jetstream.New(nc, jetstream.WithPublishAsyncMaxPending(1024))
+	if err != nil {
+		return nil, fmt.Errorf("bench: %w", err)
+	}
+
+	// In-process first, on a quiet bus: one goroutine, then one per CPU.
+	if !opts.SkipInProcess {
+		enr, err := enrich.New(enrich.Options{})
+		if err != nil {
+			return nil, fmt.Errorf("bench: %w", err)
+		}
+		for _, g := range uniq(1, runtime.NumCPU()) {
+			b.progress("in-process: %d goroutine(s) over %d articles", g, len(items))
+			ip, err := inProcess(ctx, enr, items, g)
+			if err != nil {
+				return nil, err
+			}
+			rep.InProcess = append(rep.InProcess, ip)
+		}
+	}
+
+	specs := []runSpec{
+		{name: "enrich", enricher: config.EnricherFull, replicas: opts.Replicas, rateRun: true},
+		{name: "passthrough", enricher: config.EnricherPassthrough, replicas: opts.Replicas},
+	}
+	if opts.Scaling {
+		specs = append(specs,
+			runSpec{name: "scale-1x1", enricher: config.EnricherFull, replicas: 1, gomaxprocs: 1},
+			runSpec{name: "scale-2x1", enricher: config.EnricherFull, replicas: 2, gomaxprocs: 1},
+		)
+	}
+	for i, s := range specs {
+		s.prefix = "bench" + strconv.Itoa(i)
+		runs, err := b.runSet(ctx, s)
+		if err != nil {
+			return rep, err
+		}
+		rep.Runs = append(rep.Runs, runs...)
+	}
+	rep.derive()
+	return rep, nil
+}
+
+// derive computes the ratios.
+func (r *Report) derive() {
+	find := func(name string) *Run {
+		for i := range r.Runs {
+			if r.Runs[i].Name == name {
+				return &r.Runs[i]
+			}
+		}
+		return nil
+	}
+	enr, pass := find("enrich"), find("passthrough")
+	if enr != nil && pass != nil && enr.ArticlesPerSec > 0 {
+		r.EnrichmentCost = pass.ArticlesPerSec / enr.ArticlesPerSec
+	}
+	if enr != nil && len(r.InProcess) > 0 {
+		best := r.InProcess[len(r.InProcess)-1]
+		if best.WordsPerSec > 0 {
+			r.StreamingEfficiency = enr.WordsPerSec / best.WordsPerSec
+		}
+	}
+	if enr != nil && len(r.InProcess) > 0 && r.InProcess[0].WordsPerCPUSec > 0 {
+		r.CPUEfficiency = enr.WordsPerCPUSec / r.InProcess[0].WordsPerCPUSec
+	}
+	s1, s2 := find("scale-1x1"), find("scale-2x1")
+	if s1 != nil && s2 != nil && s1.WordsPerSec > 0 {
+		r.Scaling = s2.WordsPerSec / s1.WordsPerSec
+	}
+}
+
+func uniq(a, b int) []int {
+	if a == b {
+		return []int{a}
+	}
+	return []int{a, b}
+}
+
+// runSpec is a set of replicas and the runs made with them.
+type runSpec struct {
+	name       string
+	enricher   string
+	replicas   int
+	gomaxprocs int
+	rateRun    bool
+	prefix     string // subject and stream prefix of this set
+}
+
+type bencher struct {
+	opts  Options
+	items []benchdata.Item
+	url   string
+	nc    *nats.Conn
+	js    jetstream.JetStream
+}
+
+func (b *bencher) progress(format string, args ...any) {
+	fmt.Fprintf(b.opts.Progress, "bench: "+format+"\n", args...)
+}
+
+// config is the worker configuration of a run set, as the replicas load
+// it from the environment the bench gives them.
+func (b *bencher) config(s runSpec) (config.Config, []string) {
+	up := strings.ToUpper(s.prefix)
+	env := map[string]string{
+		"NATS_URL":        b.url,
+		"INPUT_SUBJECT":   s.prefix + ".raw.>",
+		"INPUT_STREAM":    up + "_RAW",
+		"OUTPUT_PREFIX":   s.prefix + ".enriched",
+		"OUTPUT_STREAM":   up + "_ENRICHED",
+		"DLQ_PREFIX":      s.prefix + ".dlq",
+		"DLQ_STREAM":      up + "_DLQ",
+		"DURABLE":         "enricher",
+		"REPLICAS":        strconv.Itoa(s.replicas),
+		"ENRICHER":        s.enricher,
+		"LOG_LEVEL":       "warn",
+		"SHUTDOWN_GRACE":  "3s",
+		"ACK_WAIT":        "60s",
+		"MAX_PAYLOAD":     strconv.Itoa(4 << 20),
+		"ARTICLE_TIMEOUT": "60s",
+	}
+	cfg := config.Default()
+	cfg.NatsURL = b.url
+	cfg.InputSubject, cfg.InputStream = env["INPUT_SUBJECT"], env["INPUT_STREAM"]
+	cfg.OutputPrefix, cfg.OutputStream = env["OUTPUT_PREFIX"], env["OUTPUT_STREAM"]
+	cfg.DLQPrefix, cfg.DLQStream = env["DLQ_PREFIX"], env["DLQ_STREAM"]
+	cfg.Replicas = s.replicas
+	cfg.AckWait = time.Minute
+	cfg.MaxAckPending = 2 * cfg.Workers * cfg.Replicas
+	keys := make([]string, 0, len(env))
+	for k := range env {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]string, 0, len(env))
+	for _, k := range keys {
+		out = append(out, config.Prefix+"_"+k+"="+env[k])
+	}
+	return cfg, out
+}
+
+// runSet starts the replicas of s, warms them up, runs the preloaded
+// throughput run (and the fixed-rate run), reads their memory and stops
+// them.
+func (b *bencher) runSet(ctx context.Context, s runSpec) (runs []Run, err error) {
+	cfg, env := b.config(s)
+	setupCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	_, err = bus.Ensure(setupCtx, b.js, bus.Topology{
+		InputStream: cfg.InputStream, InputSubject: cfg.InputSubject,
+		OutputStream: cfg.OutputStream, OutputPrefix: cfg.OutputPrefix,
+		DLQStream: cfg.DLQStream, DLQPrefix: cfg.DLQPrefix,
+		Create: true, Replicas: 1, DuplicateWindow: cfg.DuplicateWindow,
+		Durable: cfg.Durable, AckWait: cfg.AckWait, MaxDeliver: cfg.MaxDeliver,
+		BackOff: cfg.BackOff(), MaxAckPending: cfg.MaxAckPending,
+	}, zerolog.Nop())
+	cancel()
+	if err != nil {
+		return nil, fmt.Errorf("bench %s: %w", s.name, err)
+	}
+	defer b.deleteStreams(cfg)
+
+	col, err := newCollector(b.nc, cfg.OutputPrefix, cfg.DLQPrefix)
+	if err != nil {
+		return nil, err
+	}
+	defer col.close()
+
+	b.progress("%s: starting %d replica(s) (enricher %s, GOMAXPROCS %s)", s.name, s.replicas, s.enricher, gmp(s.gomaxprocs))
+	spec := replicaSpec{worker: b.opts.Worker, env: env, gomaxprocs: s.gomaxprocs}
+	var reps []*replica
+	defer func() {
+		for _, r := range reps {
+			if serr := r.stop(10 * time.Second); serr != nil && err == nil {
+				err = fmt.Errorf("bench %s: %w", s.name, serr)
+			}
+		}
+	}()
+	for range s.replicas {
+		r, err := startReplica(spec)
+		if err != nil {
+			return nil, err
+		}
+		reps = append(reps, r)
+	}
+	for _, r := range reps {
+		if err := r.waitReady(ctx, time.Minute); err != nil {
+			return nil, fmt.Errorf("bench %s: %w", s.name, err)
+		}
+	}
+
+	// Warm-up: a few articles of every language and format per replica,
+	// so that lazily loaded models are in memory before the clock starts.
+	warm := b.items[:min(len(b.items), 28*s.replicas)]
+	if _, err := b.publishPreloaded(ctx, col, reps, s, "warmup", warm, false); err != nil {
+		return nil, err
+	}
+
+	run, err := b.publishPreloaded(ctx, col, reps, s, s.name, b.items, true)
+	if err != nil {
+		return nil, err
+	}
+	runs = append(runs, run)
+	b.progress("%s: %.0f articles/s, %.0f words/s", s.name, run.ArticlesPerSec, run.WordsPerSec)
+
+	if s.rateRun {
+		rate := b.opts.Rate
+		if rate <= 0 {
+			rate = run.ArticlesPerSec / 2
+		}
+		rr, err := b.publishAtRate(ctx, col, reps, s, rate)
+		if err != nil {
+			return nil, err
+		}
+		runs = append(runs, rr)
+		b.progress("%s: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms at %.0f articles/s", rr.Name, rr.Latency.P50, rr.Latency.P95, rr.Latency.P99, rate)
+	}
+	var mem []Memory
+	for _, r := range reps {
+		m, err := r.memory()
+		if err != nil {
+			return nil, err
+		}
+		mem = append(mem, m)
+	}
+	for i := range runs {
+		runs[i].Memory = mem
+	}
+	return runs, nil
+}
+
+func gmp(n int) string {
+	if n <= 0 {
+		return "default"
+	}
+	return strconv.Itoa(n)
+}
+
+func (b *bencher) deleteStreams(cfg config.Config) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	for _, name := range []string{cfg.InputStream, cfg.OutputStream, cfg.DLQStream} {
+		_ = b.js.DeleteStream(ctx, name)
+	}
+}
+
+// publish sends one article with a unique id (its Nats-Msg-Id, which the
+// worker takes as the article id) and the publish time in a header.
+func (b *bencher) publish(col *collector, subject, id string, it benchdata.Item) error {
+	msg := &nats.Msg{Subject: subject, Data: it.Payload, Header: nats.Header{}}
+	msg.Header.Set(jetstream.MsgIDHeader, id)
+	now := time.Now()
+	msg.Header.Set(HeaderPublishedAt, now.UTC().Format(time.RFC3339Nano))
+	col.expect(id, it.Words, now)
+	if _, err := b.js.PublishMsgAsync(msg); err != nil {
+		return fmt.Errorf("bench: publish: %w", err)
+	}
+	return nil
+}
+
+// HeaderPublishedAt stamps every bench input with its publish time.
+const HeaderPublishedAt = "Bench-Published-At"
+
+func (b *bencher) waitPublished(ctx context.Context) error {
+	select {
+	case <-b.js.PublishAsyncComplete():
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("bench: publishing: %w", ctx.Err())
+	}
+}
+
+// publishPreloaded stops the replicas, publishes items, lets the replicas
+// go on and waits for every output; the clock runs from then to the last
+// output.
+func (b *bencher) publishPreloaded(ctx context.Context, col *collector, reps []*replica, s runSpec, name string, items []benchdata.Item, report bool) (Run, error) {
+	run := Run{Name: name, Enricher: s.enricher, Replicas: s.replicas, GOMAXPROCS: s.gomaxprocs}
+	ctx, cancel := context.WithTimeout(ctx, b.opts.Timeout)
+	defer cancel()
+	// The replicas are stopped (SIGSTOP) while the stream fills, so that
+	// the clock measures consumption only, publisher excluded.
+	for _, r := range reps {
+		if err := r.pause(); err != nil {
+			return run, err
+		}
+	}
+	paused := true
+	defer func() {
+		if paused {
+			for _, r := range reps {
+				_ = r.resume()
+			}
+		}
+	}()
+	col.reset()
+	feeds := []string{"afp.fr", "reuters", "dpa", "efe", "ansa"}
+	for i, it := range items {
+		subj := s.prefix + ".raw." + feeds[i%len(feeds)]
+		if err := b.publish(col, subj, fmt.Sprintf("%s:%s:%d", s.prefix, name, i), it); err != nil {
+			return run, err
+		}
+	}
+	if err := b.waitPublished(ctx); err != nil {
+		return run, err
+	}
+	if report {
+		b.progress("%s: %d articles preloaded; consuming", name, len(items))
+	}
+	mark0, err := markCPU(reps)
+	if err != nil {
+		return run, err
+	}
+	start := time.Now()
+	paused = false
+	for _, r := range reps {
+		if err := r.resume(); err != nil {
+			return run, err
+		}
+	}
+	if err := col.wait(ctx, len(items), func(n int) {
+		if report {
+			el := time.Since(start).Seconds()
+			b.progress("%s: %d/%d outputs, %.0f articles/s", name, n, len(items), float64(n)/el)
+		}
+	}); err != nil {
+		return run, fmt.Errorf("bench %s: %w", name, err)
+	}
+	mark1, err := markCPU(reps)
+	if err != nil {
+		return run, err
+	}
+	col.fill(&run, start)
+	addCPU(&run, mark0, mark1, col.wordsOut())
+	run.Published = len(items)
+	run.Load = loadAvg()
+	return run, nil
+}
+
+// publishAtRate publishes at a fixed rate for the configured duration
+// and measures the latency of each article.
+func (b *bencher) publishAtRate(ctx context.Context, col *collector, reps []*replica, s runSpec, rate float64) (Run, error) {
+	name := s.name + "-rate"
+	run := Run{Name: name, Enricher: s.enricher, Replicas: s.replicas, GOMAXPROCS: s.gomaxprocs, Rate: rate}
+	if rate <= 0 {
+		return run, errors.New("bench: rate must be positive")
+	}
+	n := max(1, int(rate*b.opts.Duration.Seconds()))
+	b.progress("%s: %d articles at %.0f articles/s", name, n, rate)
+	ctx, cancel := context.WithTimeout(ctx, b.opts.Timeout+b.opts.Duration)
+	defer cancel()
+	col.reset()
+	feeds := []string{"afp.fr", "reuters", "dpa", "efe", "ansa"}
+	mark0, err := markCPU(reps)
+	if err != nil {
+		return run, err
+	}
+	start := time.Now()
+	interval := time.Duration(float64(time.Second) / rate)
+	for i := range n {
+		if wait := time.Until(start.Add(time.Duration(i) * interval)); wait > 0 {
+			select {
+			case <-time.After(wait):
+			case <-ctx.Done():
+				return run, fmt.Errorf("bench %s: %w", name, ctx.Err())
+			}
+		}
+		it := b.items[i%len(b.items)]
+		if err := b.publish(col, s.prefix+".raw."+feeds[i%len(feeds)], fmt.Sprintf("%s:%s:%d", s.prefix, name, i), it); err != nil {
+			return run, err
+		}
+	}
+	if err := b.waitPublished(ctx); err != nil {
+		return run, err
+	}
+	if err := col.wait(ctx, n, func(got int) { b.progress("%s: %d/%d outputs", name, got, n) }); err != nil {
+		return run, fmt.Errorf("bench %s: %w", name, err)
+	}
+	mark1, err := markCPU(reps)
+	if err != nil {
+		return run, err
+	}
+	col.fill(&run, start)
+	addCPU(&run, mark0, mark1, col.wordsOut())
+	run.Published = n
+	run.Load = loadAvg()
+	return run, nil
+}
+
+// collector receives outputs and dead letters and times them.
+type collector struct {
+	subs []*nats.Subscription
+
+	mu       sync.Mutex
+	sent     map[string]sent
+	got      map[string]int
+	lat      []time.Duration
+	words    int
+	dups     int
+	dlq      int
+	last     time.Time
+	received int
+	changed  chan struct{}
+}
+
+type sent struct {
+	at    time.Time
+	words int
+}
+
+func newCollector(nc *nats.Conn, outPrefix, dlqPrefix string) (*collector, error) {
+	c := &collector{changed: make(chan struct{}, 1)}
+	c.reset()
+	for _, p := range []string{outPrefix, dlqPrefix} {
+		dlq := p == dlqPrefix
+		sub, err := nc.Subscribe(p+".>", func(m *nats.Msg) { c.receive(m, dlq) })
+		if err != nil {
+			c.close()
+			return nil, fmt.Errorf("bench: subscribe %s: %w", p, err)
+		}
+		if err := sub.SetPendingLimits(-1, -1); err != nil {
+			c.close()
+			return nil, fmt.Errorf("bench: %w", err)
+		}
+		c.subs = append(c.subs, sub)
+	}
+	if err := nc.Flush(); err != nil {
+		c.close()
+		return nil, fmt.Errorf("bench: %w", err)
+	}
+	return c, nil
+}
+
+func (c *collector) close() {
+	for _, s := range c.subs {
+		_ = s.Unsubscribe()
+	}
+}
+
+func (c *collector) reset() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.sent, c.got = map[string]sent{}, map[string]int{}
+	c.lat, c.words, c.dups, c.dlq, c.received, c.last = nil, 0, 0, 0, 0, time.Time{}
+}
+
+func (c *collector) expect(id string, words int, at time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.sent[id] = sent{at: at, words: words}
+}
+
+func (c *collector) receive(m *nats.Msg, dlq bool) {
+	now := time.Now()
+	id := m.Header.Get(pipeline.HeaderArticleID)
+	if dlq {
+		id = m.Header.Get(pipeline.HeaderOriginalMsgID)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, ok := c.sent[id]
+	if !ok {
+		return // an earlier run's straggler
+	}
+	c.got[id]++
+	if c.got[id] > 1 {
+		c.dups++
+		return
+	}
+	c.received++
+	c.last = now
+	if dlq {
+		c.dlq++
+	} else {
+		c.words += s.words
+		c.lat = append(c.lat, now.Sub(s.at))
+	}
+	select {
+	case c.changed <- struct{}{}:
+	default:
+	}
+}
+
+// wait blocks until n distinct articles came out, calling progress about
+// twice a second.
+func (c *collector) wait(ctx context.Context, n int, progress func(int)) error {
+	tick := time.NewTicker(500 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		c.mu.Lock()
+		got := c.received
+		c.mu.Unlock()
+		if got >= n {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("%d of %d outputs after the timeout: %w", got, n, ctx.Err())
+		case <-c.changed:
+		case <-tick.C:
+			progress(got)
+		}
+	}
+}
+
+// wordsOut is the words of the articles that came out.
+func (c *collector) wordsOut() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.words
+}
+
+// fill writes the counts, rates and latencies since start into run.
+func (c *collector) fill(run *Run, start time.Time) {
+	// Let late duplicates arrive before counting them.
+	time.Sleep(100 * time.Millisecond)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	run.Received, run.Duplicates, run.DeadLetters = c.received, c.dups, c.dlq
+	run.Seconds = c.last.Sub(start).Seconds()
+	if run.Seconds > 0 {
+		run.ArticlesPerSec = float64(c.received) / run.Seconds
+		run.WordsPerSec = float64(c.words) / run.Seconds
+	}
+	run.Latency = percentiles(c.lat)
+}
+
+// WriteJSON writes the report as indented JSON.
+func (r *Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(r); err != nil {
+		return fmt.Errorf("bench report: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,89 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/wirenrich/wirenrich/internal/benchdata"
+	"github.com/wirenrich/wirenrich/internal/enrich"
+	"github.com/wirenrich/wirenrich/internal/pipeline"
+)
+
+// minInProcess is the least time an in-process measurement runs: the
+// articles are gone through again until it has passed.
+const minInProcess = time.Second
+
+// inProcess processes the items (decode, enrich, encode: what a replica
+// does per message besides the bus) with g goroutines and GOMAXPROCS=g.
+func inProcess(ctx context.Context, enr *enrich.Enricher, items []benchdata.Item, g int) (InProcess, error) {
+	ip := InProcess{Goroutines: g}
+	proc := &pipeline.Processor{Enricher: enr}
+	inputs := make([]pipeline.Input, len(items))
+	for i, it := range items {
+		inputs[i] = pipeline.Input{Subject: "articles.raw.bench", Data: it.Payload, Header: nats.Header{}}
+		inputs[i].Header.Set(jetstream.MsgIDHeader, it.Article.ID)
+	}
+	// Warm up: lazily loaded models, one article per language.
+	for i := range min(len(inputs), 7) {
+		if _, f := proc.Process(ctx, inputs[i]); f != nil {
+			return ip, fmt.Errorf("bench: in-process warm-up: %w", f)
+		}
+	}
+	prev := runtime.GOMAXPROCS(g)
+	defer runtime.GOMAXPROCS(prev)
+
+	var (
+		next     atomic.Int64
+		articles atomic.Int64
+		words    atomic.Int64
+		firstErr error
+		errOnce  sync.Once
+		wg       sync.WaitGroup
+	)
+	cpu0 := selfCPU()
+	start := time.Now()
+	total := int64(len(inputs))
+	for range g {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				i := next.Add(1) - 1
+				if i >= total && time.Since(start) >= minInProcess {
+					return
+				}
+				k := int(i % total)
+				if _, f := proc.Process(ctx, inputs[k]); f != nil {
+					errOnce.Do(func() { firstErr = fmt.Errorf("bench: in-process %s: %w", items[k].Article.ID, f) })
+					return
+				}
+				articles.Add(1)
+				words.Add(int64(items[k].Words))
+			}
+		}()
+	}
+	wg.Wait()
+	el := time.Since(start).Seconds()
+	ip.CPUSeconds = selfCPU() - cpu0
+	if firstErr != nil {
+		return ip, firstErr
+	}
+	if err := ctx.Err(); err != nil {
+		return ip, fmt.Errorf("bench: in-process: %w", err)
+	}
+	ip.Articles, ip.Seconds = int(articles.Load()), el
+	ip.ArticlesPerSec = float64(ip.Articles) / el
+	ip.WordsPerSec = float64(words.Load()) / el
+	if ip.CPUSeconds > 0 {
+		ip.WordsPerCPUSec = float64(words.Load()) / ip.CPUSeconds
+	}
+	ip.Load = loadAvg()
+	return ip, nil
+}

@@ -1,0 +1,65 @@
+package bench
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+)
+
+// WriteTable prints the report for humans.
+func (r *Report) WriteTable(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(w, "wirenrich bench — %s, %d CPUs, %d articles of ~%d words (%d words; %s; %s)\n\n",
+		r.GoVersion, r.CPUs, r.Articles, r.Words, r.TotalWords, counts(r.Languages), counts(r.Formats))
+	fmt.Fprintln(tw, "run\tenricher\treplicas\tGOMAXPROCS\trate/s\tout\tdup\tdlq\tarticles/s\twords/s\twords/cpu-s\tp50 ms\tp95 ms\tp99 ms\tRSS MiB (peak)\tload 1m\t")
+	for _, x := range r.Runs {
+		rate := "max"
+		if x.Rate > 0 {
+			rate = fmt.Sprintf("%.0f", x.Rate)
+		}
+		var mem []string
+		for _, m := range x.Memory {
+			mem = append(mem, fmt.Sprintf("%.0f (%.0f)", m.RSSMiB, m.HWMMiB))
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%d/%d\t%d\t%d\t%.0f\t%.0f\t%.0f\t%.1f\t%.1f\t%.1f\t%s\t%.2f\t\n",
+			x.Name, x.Enricher, x.Replicas, gmp(x.GOMAXPROCS), rate, x.Received, x.Published, x.Duplicates, x.DeadLetters,
+			x.ArticlesPerSec, x.WordsPerSec, x.WordsPerCPUSec, x.Latency.P50, x.Latency.P95, x.Latency.P99, strings.Join(mem, " "), x.Load[0])
+	}
+	for _, p := range r.InProcess {
+		fmt.Fprintf(tw, "in-process\tfull\t-\t%d\tmax\t%d\t-\t-\t%.0f\t%.0f\t%.0f\t\t\t\t\t%.2f\t\n",
+			p.Goroutines, p.Articles, p.ArticlesPerSec, p.WordsPerSec, p.WordsPerCPUSec, p.Load[0])
+	}
+	if err := tw.Flush(); err != nil {
+		return fmt.Errorf("bench table: %w", err)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Latency of a preloaded (max) run is mostly time waiting in the stream; the -rate run gives latency under load.")
+	if r.EnrichmentCost > 0 {
+		fmt.Fprintf(w, "pass-through / enrichment throughput: %.2fx (the bus ceiling over the enrichment)\n", r.EnrichmentCost)
+	}
+	if r.StreamingEfficiency > 0 {
+		fmt.Fprintf(w, "streaming efficiency (end-to-end / in-process words/s, same cores): %.0f%%\n", 100*r.StreamingEfficiency)
+	}
+	if r.CPUEfficiency > 0 {
+		fmt.Fprintf(w, "CPU efficiency (end-to-end words per replica CPU-second / in-process, 1 goroutine): %.0f%%\n", 100*r.CPUEfficiency)
+	}
+	if r.Scaling > 0 {
+		fmt.Fprintf(w, "scaling 1 -> 2 single-core replicas: %.2fx\n", r.Scaling)
+	}
+	return nil
+}
+
+func counts(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s %d", k, m[k])
+	}
+	return strings.Join(parts, ", ")
+}

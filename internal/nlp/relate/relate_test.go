@@ -1,0 +1,304 @@
+package relate_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
+	"github.com/wirenrich/wirenrich/internal/nlp/relate"
+	"github.com/wirenrich/wirenrich/internal/nlp/text"
+)
+
+// build makes an analysis from marked text: "[Vladimir Poutine|PERSON]",
+// "[Poutine|PERSON|=Vladimir Poutine]" (a mention of a named entity),
+// "[le dirigeant nord-coréen|PERSON|=Kim Jong-un|nominal]". Entities are
+// grouped by name, in order of first mention. links gives entity links.
+func build(t testing.TB, lang, marked string, links map[string]map[string]string) *analysis.Analysis {
+	t.Helper()
+	var body strings.Builder
+	type mk struct {
+		start, end      int
+		text, typ, name string
+		nominal         bool
+	}
+	var marks []mk
+	rest := marked
+	pos := 0
+	for {
+		i := strings.IndexByte(rest, '[')
+		if i < 0 {
+			body.WriteString(rest)
+			break
+		}
+		j := strings.IndexByte(rest[i:], ']')
+		require.Greater(t, j, 0, "unclosed mark in %q", marked)
+		body.WriteString(rest[:i])
+		pos += utf8.RuneCountInString(rest[:i])
+		parts := strings.Split(rest[i+1:i+j], "|")
+		require.GreaterOrEqual(t, len(parts), 2, "mark %q", rest[i:i+j+1])
+		m := mk{start: pos, text: parts[0], typ: parts[1], name: parts[0]}
+		for _, p := range parts[2:] {
+			switch {
+			case strings.HasPrefix(p, "="):
+				m.name = p[1:]
+			case p == "nominal":
+				m.nominal = true
+			}
+		}
+		body.WriteString(parts[0])
+		pos += utf8.RuneCountInString(parts[0])
+		m.end = pos
+		marks = append(marks, m)
+		rest = rest[i+j+1:]
+	}
+	doc := text.Tokenize(body.String(), lang)
+	a := &analysis.Analysis{Lang: lang, Fields: []analysis.Field{{Name: "headline", Doc: text.Tokenize("", lang)}, {Name: "body", Doc: doc}}}
+	ents := map[string]int{}
+	for _, m := range marks {
+		e, ok := ents[m.name]
+		if !ok {
+			e = len(a.Entities)
+			ents[m.name] = e
+			a.Entities = append(a.Entities, analysis.Entity{Type: m.typ, Name: m.name, Links: links[m.name], Confidence: 1})
+		}
+		mi := len(a.Mentions)
+		ts, te := -1, -1
+		for k, tk := range doc.Tokens {
+			if tk.Start == m.start {
+				ts = k
+			}
+			if tk.End == m.end {
+				te = k + 1
+			}
+		}
+		require.True(t, ts >= 0 && te > ts, "mark %q is not on token boundaries", m.text)
+		sent := 0
+		for s, sn := range doc.Sentences {
+			if ts >= sn.First && ts < sn.Last {
+				sent = s
+			}
+		}
+		a.Mentions = append(a.Mentions, analysis.Mention{Field: 1, Sent: sent, TokStart: ts, TokEnd: te, Start: m.start, End: m.end,
+			Text: m.text, Type: m.typ, Confidence: 1, Nominal: m.nominal, Entity: e})
+		a.Entities[e].Mentions = append(a.Entities[e].Mentions, mi)
+	}
+	return a
+}
+
+// describe renders a relation as "type Subject -> Object" (symmetric pairs
+// in name order), with ": value" for title and said.
+func describe(a *analysis.Analysis, r analysis.Relation) string {
+	s := a.Entities[r.Subject].Name
+	o := ""
+	if r.Object >= 0 {
+		o = a.Entities[r.Object].Name
+	}
+	if (r.Type == relate.Met || r.Type == relate.Agreement) && o < s {
+		s, o = o, s
+	}
+	out := r.Type + " " + s + " -> " + o
+	if r.Type == relate.Title || r.Type == relate.Said || r.Type == relate.Agreement {
+		out += ": " + r.Value
+	}
+	return out
+}
+
+func TestRelate(t *testing.T) {
+	kp := map[string]map[string]string{"Pyongyang": {"country": "KP"}}
+	tests := []struct {
+		name, lang, text string
+		want, not        []string
+		cameo            map[string]string // relation description -> CAMEO code
+	}{
+		{name: "coordinated subjects, apposition title, agreement, visit", lang: "fr",
+			text: "Le président russe, [Vladimir Poutine|PERSON], arrivé mardi en [Corée du Nord|LOCATION], et [Kim Jong-un|PERSON] ont signé un accord de partenariat stratégique. La [Russie|LOCATION] s'en félicite.",
+			want: []string{"agreement Kim Jong-un -> Vladimir Poutine: accord de partenariat stratégique", "visited Vladimir Poutine -> Corée du Nord",
+				"title Vladimir Poutine -> Russie: président", "nationality Vladimir Poutine -> Russie"},
+			not:   []string{"visited Kim Jong-un -> Corée du Nord"},
+			cameo: map[string]string{"agreement Kim Jong-un -> Vladimir Poutine: accord de partenariat stratégique": "057", "visited Vladimir Poutine -> Corée du Nord": "042"}},
+		{name: "meeting verb", lang: "fr", text: "[Emmanuel Macron|PERSON] a rencontré [Olaf Scholz|PERSON] à [Berlin|LOCATION] lundi.",
+			want: []string{"met Emmanuel Macron -> Olaf Scholz"}, not: []string{"visited Emmanuel Macron -> Berlin"},
+			cameo: map[string]string{"met Emmanuel Macron -> Olaf Scholz": "040"}},
+		{name: "reflexive meeting", lang: "fr", text: "[Antony Blinken|PERSON] s'est entretenu avec [Wang Yi|PERSON] lundi à Pékin.",
+			want: []string{"met Antony Blinken -> Wang Yi"}},
+		{name: "passive", lang: "fr", text: "[Olaf Scholz|PERSON] a été reçu par [Emmanuel Macron|PERSON] à l'Élysée.",
+			want: []string{"met Emmanuel Macron -> Olaf Scholz"}},
+		{name: "object pronoun", lang: "fr", text: "[Vladimir Poutine|PERSON] est arrivé sur la place où [Kim Jong-un|PERSON] l'a accueilli.",
+			want: []string{"met Kim Jong-un -> Vladimir Poutine"}},
+		{name: "se rendre", lang: "fr", text: "En septembre, [Kim Jong-un|PERSON] s'était rendu en train blindé dans l'[Extrême-Orient russe|LOCATION] pour un sommet.",
+			want: []string{"visited Kim Jong-un -> Extrême-Orient russe"}},
+		{name: "quote then verb and speaker", lang: "fr", text: "« Nous apprécions beaucoup votre soutien constant », a déclaré [Vladimir Poutine|PERSON] à [Kim Jong-un|PERSON].",
+			want: []string{"said Vladimir Poutine -> : Nous apprécions beaucoup votre soutien constant"},
+			not:  []string{"supports Vladimir Poutine -> Kim Jong-un", "said Kim Jong-un -> : Nous apprécions beaucoup votre soutien constant"}},
+		{name: "selon", lang: "fr", text: "Ils ont « entamé des négociations dans le cadre de leurs délégations », à la résidence, selon [RIA Novosti|ORGANIZATION].",
+			want: []string{"said RIA Novosti -> : entamé des négociations dans le cadre de leurs délégations"}},
+		{name: "verb before quote", lang: "fr", text: "Le [Kremlin|ORGANIZATION] avait indiqué lundi que cet accord de « partenariat global » refléterait « l'évolution profonde de la situation géopolitique ».",
+			want: []string{"said Kremlin -> : l'évolution profonde de la situation géopolitique"},
+			not:  []string{"said Kremlin -> : partenariat global"}},
+		{name: "title-only speaker", lang: "fr", text: "[Kim Jong-un|PERSON] a parlé longtemps. « Nous sommes prêts à tout pour la paix », a déclaré [le dirigeant nord-coréen|PERSON|=Kim Jong-un|nominal]. La [Corée du Nord|LOCATION] attend.",
+			want: []string{"said Kim Jong-un -> : Nous sommes prêts à tout pour la paix", "title Kim Jong-un -> Corée du Nord: dirigeant", "nationality Kim Jong-un -> Corée du Nord"}},
+		{name: "support noun after object, conflict", lang: "fr", text: "[Kim Jong-un|PERSON] est là. [Le dirigeant nord-coréen|PERSON|=Kim Jong-un|nominal] a assuré [Moscou|LOCATION] de son « entier soutien » dans son conflit contre l'[Ukraine|LOCATION].",
+			want: []string{"supports Kim Jong-un -> Moscou", "opposes Moscou -> Ukraine"}, not: []string{"opposes Kim Jong-un -> Ukraine"},
+			cameo: map[string]string{"supports Kim Jong-un -> Moscou": "050", "opposes Moscou -> Ukraine": "190"}},
+		{name: "coordinated subjects, noun predicate", lang: "fr", text: "L'accord a été signé, alors que la [Russie|LOCATION] et la [Corée du Nord|LOCATION] considèrent les [Etats-Unis|LOCATION] comme un ennemi existentiel.",
+			want: []string{"opposes Russie -> Etats-Unis", "opposes Corée du Nord -> Etats-Unis"}},
+		{name: "place of a city", lang: "fr", text: "Il est arrivé sur la [place Kim Il-sung|LOCATION] de [Pyongyang|LOCATION], capitale de la [Corée du Nord|LOCATION].",
+			want: []string{"located_in place Kim Il-sung -> Pyongyang", "located_in Pyongyang -> Corée du Nord"}},
+		{name: "post apposition title and group nationality", lang: "fr", text: "Il est venu avec des responsables russes, dont le ministre des affaires étrangères, [Sergueï Lavrov|PERSON]. La [Russie|LOCATION] le confirme.",
+			want: []string{"title Sergueï Lavrov -> : ministre des affaires étrangères", "nationality Sergueï Lavrov -> Russie"}},
+		{name: "pronoun subject", lang: "fr", text: "[Vladimir Poutine|PERSON] est arrivé lundi. Il a rencontré [Kim Jong-un|PERSON] mardi.",
+			want: []string{"met Kim Jong-un -> Vladimir Poutine"}},
+		{name: "sanctions", lang: "fr", text: "Les [Etats-Unis|LOCATION] ont décrété des sanctions unilatérales contre l'[Iran|LOCATION].",
+			want: []string{"opposes Etats-Unis -> Iran"}, cameo: map[string]string{"opposes Etats-Unis -> Iran": "163"}},
+		{name: "no meeting without a meeting predicate", lang: "fr", text: "[Emmanuel Macron|PERSON] et [Olaf Scholz|PERSON] ont parlé de l'économie à [Berlin|LOCATION].",
+			not: []string{"met Emmanuel Macron -> Olaf Scholz", "visited Emmanuel Macron -> Berlin", "agreement Emmanuel Macron -> Olaf Scholz: "}},
+		{name: "negotiations between", lang: "fr", text: "Les experts citent les négociations sur le programme nucléaire qui se déroulent entre [Washington|LOCATION] et [Téhéran|LOCATION].",
+			want: []string{"met Téhéran -> Washington"}, cameo: map[string]string{"met Téhéran -> Washington": "046"}},
+
+		{name: "premodifier titles and demonyms", lang: "en", text: "German Chancellor [Olaf Scholz|PERSON] met French President [Emmanuel Macron|PERSON] in [Paris|LOCATION]. [Germany|LOCATION] and [France|LOCATION] agree.",
+			want: []string{"title Olaf Scholz -> Germany: chancellor", "nationality Olaf Scholz -> Germany", "title Emmanuel Macron -> France: president",
+				"nationality Emmanuel Macron -> France", "met Emmanuel Macron -> Olaf Scholz"}},
+		{name: "company premodifier", lang: "en", text: "[Apple|ORGANIZATION] CEO [Tim Cook|PERSON] visited [Munich|LOCATION] on Tuesday.",
+			want: []string{"title Tim Cook -> Apple: ceo", "member_of Tim Cook -> Apple", "visited Tim Cook -> Munich"}},
+		{name: "post apposition of", lang: "en", text: "[Tim Cook|PERSON], chief executive of [Apple|ORGANIZATION], spoke on Tuesday.",
+			want: []string{"title Tim Cook -> Apple: chief executive", "member_of Tim Cook -> Apple"}},
+		{name: "quote, speaker said", lang: "en", text: `"We will win this war together," [Volodymyr Zelensky|PERSON] said on Monday.`,
+			want: []string{"said Volodymyr Zelensky -> : We will win this war together,"}},
+		{name: "said speaker", lang: "en", text: `"We are not pre-committing to a particular rate path," said [Christine Lagarde|PERSON].`,
+			want: []string{"said Christine Lagarde -> : We are not pre-committing to a particular rate path,"}},
+		{name: "speaker said colon", lang: "en", text: `[Volodymyr Zelensky|PERSON] said: “If we had enough air defence, this would not happen.”`,
+			want: []string{"said Volodymyr Zelensky -> : If we had enough air defence, this would not happen."}},
+		{name: "according to", lang: "en", text: `The talks were "very constructive and very long indeed", according to [Reuters|ORGANIZATION].`,
+			want: []string{"said Reuters -> : very constructive and very long indeed"}},
+		{name: "has said", lang: "en", text: `[Joe Biden|PERSON] has said that "America will stand with its allies".`,
+			want: []string{"said Joe Biden -> : America will stand with its allies"}},
+		{name: "place in region", lang: "en", text: "Missiles struck [Kharkiv|LOCATION], in north-eastern [Ukraine|LOCATION], on Saturday.",
+			want: []string{"located_in Kharkiv -> Ukraine"}},
+		{name: "condemn and sanctions", lang: "en", text: "[Volodymyr Zelensky|PERSON] condemned [Russia|LOCATION]. The [United States|LOCATION] imposed sanctions on [Iran|LOCATION].",
+			want:  []string{"opposes Volodymyr Zelensky -> Russia", "opposes United States -> Iran"},
+			cameo: map[string]string{"opposes Volodymyr Zelensky -> Russia": "111", "opposes United States -> Iran": "163"}},
+		{name: "reported support", lang: "en", text: "[Olaf Scholz|PERSON] said [Berlin|LOCATION] would keep backing [Kyiv|LOCATION].",
+			want: []string{"supports Berlin -> Kyiv"}, not: []string{"supports Olaf Scholz -> Kyiv"}},
+		{name: "two names, no predicate", lang: "en", text: "[Emmanuel Macron|PERSON] and [Olaf Scholz|PERSON] discussed the economy in [Berlin|LOCATION].",
+			not: []string{"met Emmanuel Macron -> Olaf Scholz", "visited Emmanuel Macron -> Berlin"}},
+		{name: "signed agreement", lang: "en", text: "[Pfizer|ORGANIZATION] and [BioNTech|ORGANIZATION] signed a licensing agreement on Monday.",
+			want: []string{"agreement BioNTech -> Pfizer: licensing agreement"}},
+		{name: "visit then meeting with premodified object", lang: "en", text: "[Volodymyr Zelensky|PERSON] travelled to [Brussels|LOCATION] on Monday, where he met [NATO|ORGANIZATION] Secretary General [Jens Stoltenberg|PERSON].",
+			want: []string{"visited Volodymyr Zelensky -> Brussels", "met Jens Stoltenberg -> Volodymyr Zelensky", "title Jens Stoltenberg -> NATO: secretary general", "member_of Jens Stoltenberg -> NATO"}},
+		{name: "meeting and quote", lang: "de", text: `Bundeskanzler [Olaf Scholz|PERSON] traf [Emmanuel Macron|PERSON] in [Paris|LOCATION]. „Europa muss sich selbst verteidigen können“, sagte [Scholz|PERSON|=Olaf Scholz].`,
+			want: []string{"met Emmanuel Macron -> Olaf Scholz", "said Olaf Scholz -> : Europa muss sich selbst verteidigen können"}},
+		{name: "agreement and sanctions", lang: "es", text: "[España|LOCATION] y [Marruecos|LOCATION] firmaron un acuerdo migratorio. La [Unión Europea|ORGANIZATION] aprobó sanciones contra [Rusia|LOCATION].",
+			want: []string{"agreement España -> Marruecos: acuerdo migratorio", "opposes Unión Europea -> Rusia"}},
+		{name: "visit and quote", lang: "it", text: "[Giorgia Meloni|PERSON] ha visitato [Kiev|LOCATION]. « Siamo al vostro fianco fino alla fine », ha detto [Meloni|PERSON|=Giorgia Meloni].",
+			want: []string{"visited Giorgia Meloni -> Kiev", "said Giorgia Meloni -> : Siamo al vostro fianco fino alla fine"}},
+		{name: "the two men", lang: "en", text: "[Emmanuel Macron|PERSON] hosted [Olaf Scholz|PERSON] on Monday. The two men signed a joint declaration on defence procurement after a working lunch.",
+			want: []string{"agreement Emmanuel Macron -> Olaf Scholz: joint declaration", "met Emmanuel Macron -> Olaf Scholz"}},
+		{name: "talks noun with coordinated subjects", lang: "en", text: "[Xi Jinping|PERSON] and [Joe Biden|PERSON] held talks in [San Francisco|LOCATION] on Wednesday.",
+			want: []string{"met Joe Biden -> Xi Jinping"}},
+		{name: "possessive visit", lang: "en", text: "[Olaf Scholz|PERSON]'s visit to [Beijing|LOCATION] was short.",
+			want: []string{"visited Olaf Scholz -> Beijing"}},
+		{name: "arrival then talks with", lang: "en", text: "[Antony Blinken|PERSON] arrived in [Riyadh|LOCATION] on Monday for talks with [Mohammed bin Salman|PERSON].",
+			want: []string{"visited Antony Blinken -> Riyadh", "met Antony Blinken -> Mohammed bin Salman"}},
+		{name: "company possessive title", lang: "en", text: "[Tesla|ORGANIZATION]'s chief executive [Elon Musk|PERSON] said nothing.",
+			want: []string{"title Elon Musk -> Tesla: chief executive", "member_of Elon Musk -> Tesla"}},
+		{name: "apposition with determiner and of", lang: "en", text: "[Kristalina Georgieva|PERSON], the head of the [International Monetary Fund|ORGANIZATION], warned on Tuesday.",
+			want: []string{"title Kristalina Georgieva -> International Monetary Fund: head", "member_of Kristalina Georgieva -> International Monetary Fund"}},
+		{name: "premodifier demonym without comma", lang: "fr", text: "Le président français [Emmanuel Macron|PERSON] a reçu le chancelier allemand [Olaf Scholz|PERSON]. La [France|LOCATION] et l'[Allemagne|LOCATION] sont alliées.",
+			want: []string{"title Emmanuel Macron -> France: président", "nationality Olaf Scholz -> Allemagne", "met Emmanuel Macron -> Olaf Scholz"}},
+		{name: "support to", lang: "fr", text: "Le [Japon|LOCATION] a apporté son soutien à l'[Ukraine|LOCATION] lundi.",
+			want: []string{"supports Japon -> Ukraine"}},
+		{name: "reciprocal talks", lang: "fr", text: "[Emmanuel Macron|PERSON] et [Xi Jinping|PERSON] se sont entretenus lundi à [Pékin|LOCATION].",
+			want: []string{"met Emmanuel Macron -> Xi Jinping"}},
+		{name: "route is no containment", lang: "fr", text: "Il a été agressé dans un train ralliant [Toulouse|LOCATION] à [Lyon|LOCATION] hier.",
+			not: []string{"located_in Toulouse -> Lyon"}},
+		{name: "list is no containment", lang: "fr", text: "Avec le partenariat de [Télérama|LOCATION], du [Journal des Arts|LOCATION], de la [Gazette|LOCATION] et de France 5.",
+			not: []string{"located_in Télérama -> Journal des Arts", "located_in Journal des Arts -> Gazette"}},
+		{name: "unnamed visitors", lang: "fr", text: "[Navi Pillay|PERSON] a sollicité Pékin afin d'obtenir la visite d'observateurs indépendants au [Tibet|LOCATION].",
+			not: []string{"visited Navi Pillay -> Tibet"}},
+		{name: "addressee before speaker", lang: "fr", text: "« Les résultats sont alarmants pour tous », a expliqué à l'[AFP|ORGANIZATION] [Gilles-Éric Séralini|PERSON], professeur.",
+			want: []string{"said Gilles-Éric Séralini -> : Les résultats sont alarmants pour tous"}, not: []string{"said AFP -> : Les résultats sont alarmants pour tous"}},
+		{name: "figures are not statements", lang: "fr", text: "[Jochen Zaumseil|PERSON] évoque « 100 millions d'euros » de pertes, a-t-il déclaré.",
+			not: []string{"said Jochen Zaumseil -> : 100 millions d'euros"}},
+		{name: "relative pronoun speaker", lang: "fr", text: "Il eut un clash avec [Bernard Bonnet|PERSON], le successeur de [Claude Erignac|PERSON], qui lui avait rétorqué : « Je partirai quand vos amis cesseront le racket. »",
+			want: []string{"said Bernard Bonnet -> : Je partirai quand vos amis cesseront le racket."}},
+		{name: "repeated name the tagger missed", lang: "en", text: "Apple CEO [Tim Cook|PERSON] spoke. Shares of [Apple|ORGANIZATION] rose. Later, Cook said he met [Markus Soeder|PERSON].",
+			want: []string{"title Tim Cook -> Apple: CEO", "member_of Tim Cook -> Apple", "met Markus Soeder -> Tim Cook"}},
+		{name: "gazetteer pair in one sentence", lang: "en", text: "Protesters gathered in [Pyongyang|LOCATION], the capital, as [North Korea|LOCATION] marked the day.",
+			want: []string{"located_in Pyongyang -> North Korea"}},
+	}
+	r := testRelater(t)
+	for _, tt := range tests {
+		t.Run(tt.lang+"/"+tt.name, func(t *testing.T) {
+			a := build(t, tt.lang, tt.text, kp)
+			r.Relate(a)
+			got := map[string]analysis.Relation{}
+			var list []string
+			for _, rel := range a.Relations {
+				d := describe(a, rel)
+				got[strings.ToLower(d)] = rel
+				list = append(list, d)
+				// Evidence is a real span of the field.
+				require.Less(t, rel.Start, rel.End, d)
+				require.LessOrEqual(t, rel.End, utf8.RuneCountInString(a.Fields[1].Doc.Text), d)
+				require.Greater(t, rel.Confidence, 0.0, d)
+			}
+			for _, w := range tt.want {
+				_, ok := got[strings.ToLower(w)]
+				require.True(t, ok, "want %q in %q", w, list)
+			}
+			for _, n := range tt.not {
+				_, ok := got[strings.ToLower(n)]
+				require.False(t, ok, "unwanted %q in %q", n, list)
+			}
+			for d, code := range tt.cameo {
+				require.Equal(t, code, got[strings.ToLower(d)].Cameo, d)
+			}
+		})
+	}
+}
+
+func TestRelateRobust(t *testing.T) {
+	r := testRelater(t)
+	require.Subset(t, r.Languages(), []string{"de", "en", "es", "fr", "it"})
+	// Nil, empty, unknown language, and mentions with broken offsets.
+	r.Relate(nil)
+	a := &analysis.Analysis{Lang: "fr"}
+	r.Relate(a)
+	require.Empty(t, a.Relations)
+	b := build(t, "fr", "[Emmanuel Macron|PERSON] a rencontré [Olaf Scholz|PERSON].", nil)
+	b.Lang = "xx"
+	r.Relate(b)
+	require.Empty(t, b.Relations)
+	c := build(t, "fr", "[Emmanuel Macron|PERSON] a rencontré [Olaf Scholz|PERSON].", nil)
+	c.Mentions = append(c.Mentions,
+		analysis.Mention{Field: 1, Start: 500, End: 510, TokStart: 90, TokEnd: 95, Type: "PERSON", Entity: 0},
+		analysis.Mention{Field: 7, Start: 0, End: 3, Type: "PERSON", Entity: 1},
+		analysis.Mention{Field: 1, Start: 3, End: 1, Type: "PERSON", Entity: 99})
+	r.Relate(c)
+	require.Len(t, c.Relations, 1)
+	require.Equal(t, relate.Met, c.Relations[0].Type)
+}
+
+func ExampleRelater_Relate() {
+	r, err := relate.Load()
+	if err != nil {
+		panic(err)
+	}
+	body := "Vladimir Poutine a rencontré Kim Jong-un à Pyongyang."
+	doc := text.Tokenize(body, "fr")
+	a := &analysis.Analysis{Lang: "fr", Fields: []analysis.Field{{Name: "headline"}, {Name: "body", Doc: doc}},
+		Entities: []analysis.Entity{{Type: "PERSON", Name: "Vladimir Poutine", Mentions: []int{0}}, {Type: "PERSON", Name: "Kim Jong-un", Mentions: []int{1}}},
+		Mentions: []analysis.Mention{
+			{Field: 1, Start: 0, End: 16, TokStart: -1, Text: "Vladimir Poutine", Type: "PERSON", Entity: 0},
+			{Field: 1, Start: 29, End: 40, TokStart: -1, Text: "Kim Jong-un", Type: "PERSON", Entity: 1},
+		}}
+	r.Relate(a)
+	for _, rel := range a.Relations {
+		fmt.Println(rel.Type, a.Entities[rel.Subject].Name, a.Entities[rel.Object].Name, rel.Cameo)
+	}
+	// Output: met Vladimir Poutine Kim Jong-un 040
+}
