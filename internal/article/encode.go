@@ -60,12 +60,12 @@ var tagArrays = map[string]string{
 // URL, role "url", when it is not the uri) and the input's Extra fields.
 // "standard" always declares ninjs 3.2.
 //
-// Tags follow the ninjs 3.2 schema, whose people/organisations/places
-// items allow only name, rel, uri, literal (and contact details), while
-// subjects items also have creator, relevance and confidence: so every
-// tag is written with name, uri and rel, and subjects also carry
-// confidence (0-100) and creator. A tag whose name (or uri) is already in
-// its array is not added twice.
+// Every tag is written with name, uri, rel, confidence (0-100) and
+// creator, as the enrichment contract asks. The ninjs 3.2 schema lists
+// confidence and creator for subjects items only; on people, organisations
+// and places they are an extension that consumers ignoring unknown fields
+// read as usual. A tag whose name (or uri) is already in its array is not
+// added twice.
 func EncodeNinjs(a *Article, tags []NinjsTag) ([]byte, error) {
 	if a == nil {
 		return nil, errors.New("ninjs: nil article")
@@ -126,11 +126,9 @@ func tagObject(key string, t NinjsTag) map[string]any {
 	if r := strings.TrimSpace(t.Rel); r != "" {
 		o["rel"] = r
 	}
-	if key == "subjects" {
-		o["confidence"] = min(max(t.Confidence, 0), 100)
-		if c := strings.TrimSpace(t.Creator); c != "" {
-			o["creator"] = c
-		}
+	o["confidence"] = min(max(t.Confidence, 0), 100)
+	if c := strings.TrimSpace(t.Creator); c != "" {
+		o["creator"] = c
 	}
 	return o
 }

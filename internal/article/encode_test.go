@@ -41,16 +41,16 @@ func TestEncodeNinjsEveryFormat(t *testing.T) {
 
 			people := doc["people"].([]any)
 			last := people[len(people)-1].(map[string]any)
-			require.Equal(t, map[string]any{"name": "Kim Jong-un"}, last, "people items carry only ninjs 3.2 person fields")
+			require.Equal(t, map[string]any{"name": "Kim Jong-un", "confidence": float64(95), "creator": "wirenrich/1.0.0"}, last, "people items carry confidence and creator")
 			if file == "ninjs3.json" {
 				// already in the input's people[] under the same uri: kept as it was, not added twice
 				require.Equal(t, map[string]any{"name": "Vladimir Poutine", "uri": "http://www.wikidata.org/entity/Q7747", "rel": "about"}, people[0])
 				require.Len(t, people, 2)
 			} else {
-				require.Contains(t, people, map[string]any{"name": "Vladimir Poutine", "uri": "http://www.wikidata.org/entity/Q7747", "rel": "mentioned"})
+				require.Contains(t, people, map[string]any{"name": "Vladimir Poutine", "uri": "http://www.wikidata.org/entity/Q7747", "rel": "mentioned", "confidence": float64(97), "creator": "wirenrich/1.0.0"})
 			}
-			require.Contains(t, doc["organisations"], map[string]any{"name": "KCNA"})
-			require.Contains(t, doc["places"], map[string]any{"name": "Corée du Nord", "uri": "http://sws.geonames.org/1873107/"})
+			require.Contains(t, doc["organisations"], map[string]any{"name": "KCNA", "confidence": float64(80), "creator": "wirenrich/1.0.0"})
+			require.Contains(t, doc["places"], map[string]any{"name": "Corée du Nord", "uri": "http://sws.geonames.org/1873107/", "confidence": float64(99), "creator": "wirenrich/1.0.0"})
 			require.Contains(t, doc["subjects"], map[string]any{
 				"name": "diplomatie bilatérale", "rel": "about", "confidence": float64(100), "creator": "wirenrich/1.0.0",
 			}, "subjects carry confidence (clamped to 100) and creator")
@@ -104,7 +104,7 @@ func TestEncodeNinjsUpgrades2x(t *testing.T) {
 	require.Equal(t, "europe", doc["x-example-desk"], "unknown fields pass through")
 	require.Len(t, doc["people"], 1)
 	require.Len(t, doc["places"], 1)
-	require.Equal(t, []any{map[string]any{"name": "European Broadcasting Union"}}, doc["organisations"])
+	require.Equal(t, []any{map[string]any{"name": "European Broadcasting Union", "confidence": float64(88)}}, doc["organisations"])
 	require.Len(t, doc["subjects"], 1)
 }
 

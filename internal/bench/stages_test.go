@@ -275,3 +275,35 @@ func TestStageCases(t *testing.T) {
 		require.NotEmpty(t, strings.TrimSpace(art.Body))
 	}
 }
+
+// BenchmarkEnrichLanguages measures the full enrichment of a typical
+// article in every language of the bench corpus:
+//
+//	GOMAXPROCS=1 go test -run '^$' -bench EnrichLanguages -benchmem ./internal/bench
+func BenchmarkEnrichLanguages(b *testing.B) {
+	corpus, err := benchdata.New()
+	require.NoError(b, err)
+	e, err := enrich.New(enrich.Options{})
+	require.NoError(b, err)
+	ctx := context.Background()
+	for _, lg := range benchdata.Languages() {
+		art, err := corpus.Build(lg, benchdata.Typical, 0)
+		require.NoError(b, err)
+		a := &article.Article{ID: art.ID, Headline: art.Headline, Body: art.Body, Language: lg, Published: art.Published}
+		doc, err := e.Enrich(ctx, a)
+		require.NoError(b, err)
+		tokens := 0
+		for _, s := range []string{a.Headline, a.Body} {
+			tokens += len(text.NewTokenizer(lg).Segment(s).Tokens)
+		}
+		c := stageCase{words: art.Words(), tokens: tokens}
+		b.Run(lg, func(b *testing.B) {
+			measure(b, c, func() {
+				if _, err := e.Enrich(ctx, a); err != nil {
+					b.Fatal(err)
+				}
+			})
+			b.ReportMetric(float64(len(doc.Entities)), "entities/op")
+		})
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"github.com/wirenrich/wirenrich/internal/nlp/ner"
 	"github.com/wirenrich/wirenrich/internal/nlp/relate"
 	"github.com/wirenrich/wirenrich/internal/nlp/resolve"
+	"github.com/wirenrich/wirenrich/internal/nlp/ruler"
 	"github.com/wirenrich/wirenrich/internal/nlp/temporal"
 	"github.com/wirenrich/wirenrich/internal/nlp/text"
 )
@@ -44,6 +45,7 @@ type Enricher struct {
 	temporal *temporal.Extractor
 	resolver *resolve.Resolver
 	relater  *relate.Relater
+	ruler    *ruler.Ruler
 
 	mu   sync.Mutex
 	toks map[string]*text.Tokenizer
@@ -72,6 +74,10 @@ func New(opts Options) (*Enricher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("enrich: %w", err)
 	}
+	rul, err := ruler.Load()
+	if err != nil {
+		return nil, fmt.Errorf("enrich: %w", err)
+	}
 	return &Enricher{
 		now:      now,
 		force:    opts.Language,
@@ -79,6 +85,7 @@ func New(opts Options) (*Enricher, error) {
 		temporal: tx,
 		resolver: res,
 		relater:  rel,
+		ruler:    rul,
 		toks:     map[string]*text.Tokenizer{},
 	}, nil
 }
@@ -143,6 +150,7 @@ func (e *Enricher) Enrich(ctx context.Context, a *article.Article) (*Document, e
 	switch {
 	case err == nil:
 		tagger.Annotate(an)
+		e.ruler.Apply(an)
 		models["ner"] = tagger.Name()
 	case errors.Is(err, ner.ErrNoModel):
 		// A language without a model is reported, not guessed.

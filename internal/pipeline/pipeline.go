@@ -389,22 +389,20 @@ func permanentPublishError(err error) bool {
 // maximum allowed" (the stream's MaxMsgSize).
 const errCodeMessageExceedsMaximum jetstream.ErrorCode = 10054
 
-// abandonedWaitMax bounds how long a worker waits for an enrichment it
-// gave up on at the deadline before taking the next article anyway.
-const abandonedWaitMax = 2 * time.Minute
-
 // awaitAbandoned waits, after the delivery was settled, for the stage
 // Process gave up on to really end, so CPU-bound work past its deadline
-// never piles up behind the worker's back.
+// does not pile up behind the worker's back. It waits one more article
+// deadline at most (at least a second), then takes the next article anyway.
 func (w *Worker) awaitAbandoned(ctx context.Context, m Message, ended <-chan struct{}) {
 	start := time.Now()
-	t := time.NewTimer(abandonedWaitMax)
+	wait := max(w.opts.Processor.Timeout, time.Second)
+	t := time.NewTimer(wait)
 	defer t.Stop()
 	select {
 	case <-ended:
 		w.log.Warn().Str("subject", m.Subject()).Dur("overran", time.Since(start)).Msg("stage abandoned at the deadline has ended")
 	case <-t.C:
-		w.log.Error().Str("subject", m.Subject()).Dur("waited", abandonedWaitMax).Msg("stage abandoned at the deadline still running; leaving it")
+		w.log.Error().Str("subject", m.Subject()).Dur("waited", wait).Msg("stage abandoned at the deadline still running; leaving it")
 	case <-ctx.Done():
 	}
 }

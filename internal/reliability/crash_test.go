@@ -66,7 +66,7 @@ func startChild(t *testing.T, url string, out *lockedBuffer) *exec.Cmd {
 // while it holds unacknowledged articles, then lets a last one finish:
 // every input is enriched exactly once in the output stream.
 func TestWorkerProcessKilledMidBatch(t *testing.T) {
-	const n, kills = 300, 3
+	const n, kills = 200, 3
 	srv := natstest.RunServer(t, nil)
 	_, js := srv.JetStream()
 	createInput(t, js, 1)

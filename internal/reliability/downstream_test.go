@@ -47,7 +47,8 @@ func TestFullOutputStreamBacksPressureAndLosesNothing(t *testing.T) {
 		lift   func(*jetstream.StreamConfig)
 	}{
 		{"MaxMsgs", func(c *jetstream.StreamConfig) { c.MaxMsgs = limit }, func(c *jetstream.StreamConfig) { c.MaxMsgs = -1 }},
-		{"MaxBytes", func(c *jetstream.StreamConfig) { c.MaxBytes = 1 }, func(c *jetstream.StreamConfig) { c.MaxBytes = -1 }},
+		// Room for about limit outputs of ~600 bytes.
+		{"MaxBytes", func(c *jetstream.StreamConfig) { c.MaxBytes = limit * 700 }, func(c *jetstream.StreamConfig) { c.MaxBytes = -1 }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -61,15 +62,15 @@ func TestFullOutputStreamBacksPressureAndLosesNothing(t *testing.T) {
 				Duplicates: 2 * time.Minute, Discard: jetstream.DiscardNew,
 			}
 			tt.limits(&outCfg)
-			if tt.name == "MaxBytes" {
-				// room for about limit outputs: measured on one.
-				outCfg.MaxBytes = int64(limit) * 700
-			}
 			_, err := js.CreateStream(ctx, outCfg)
 			require.NoError(t, err)
 
 			cfg := baseConfig(t, srv.URL())
 			cfg.PublishTimeout = time.Second
+			// Deliveries run out after about 1.5s (500ms, then 1s): the
+			// outage below lasts longer, so the articles waiting in the
+			// worker must not spend their deliveries.
+			cfg.AckWait, cfg.MaxDeliver = 500*time.Millisecond, 3
 			svc, _ := startService(t, cfg, &slowPassthrough{}, quietLog(t))
 			sent := make([]uint64, 0, n)
 			for i := range n {
@@ -85,7 +86,7 @@ func TestFullOutputStreamBacksPressureAndLosesNothing(t *testing.T) {
 			stored := streamMsgs(js, "ARTICLES_ENRICHED")
 			require.Positive(t, stored)
 			require.Less(t, stored, uint64(n))
-			for range 3 {
+			for range 8 {
 				time.Sleep(500 * time.Millisecond)
 				require.LessOrEqual(t, ackedInputs(t, js, n), int(streamMsgs(js, "ARTICLES_ENRICHED")),
 					"an input was acked before its output was stored")

@@ -94,17 +94,15 @@ func (g *Gazetteer) Write(w io.Writer) error {
 
 // ReadGazetteer reads a decompressed shared gazetteer file.
 func ReadGazetteer(r io.Reader) (*Gazetteer, error) {
-	raw, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("ner: read gazetteer: %w", err)
-	}
-	if !bytes.HasPrefix(raw, []byte(gazMagic)) {
+	h := sha256.New()
+	br := bufio.NewReaderSize(io.TeeReader(r, h), 1<<20)
+	mg := make([]byte, len(gazMagic))
+	if _, err := io.ReadFull(br, mg); err != nil || string(mg) != gazMagic {
 		return nil, errors.New("ner: not a gazetteer file")
 	}
-	sum := sha256.Sum256(raw)
-	g := &Gazetteer{Hash: hex.EncodeToString(sum[:])}
-	br := bytes.NewReader(raw[len(gazMagic):])
+	g := &Gazetteer{}
 	le := binary.LittleEndian
+	var err error
 	get := func(v any) {
 		if err == nil {
 			err = binary.Read(br, le, v)
@@ -136,9 +134,11 @@ func ReadGazetteer(r io.Reader) (*Gazetteer, error) {
 	if n > 0 {
 		g.tab.mask = uint64(n - 1)
 	}
-	if br.Len() != 0 {
-		return nil, errors.New("ner: gazetteer table: trailing data")
+	// the rest goes through the hash too: it must be empty
+	if k, err := io.Copy(io.Discard, br); err != nil || k != 0 {
+		return nil, fmt.Errorf("ner: gazetteer table: %w", errors.Join(err, errors.New("trailing data")))
 	}
+	g.Hash = hex.EncodeToString(h.Sum(nil))
 	return g, nil
 }
 

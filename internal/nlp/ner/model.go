@@ -52,8 +52,8 @@ type Header struct {
 	Extra     map[string]Score  `json:"extra_scores,omitempty"`
 	Lexicon   map[string]string `json:"lexicon,omitempty"`
 	// Gazetteer is the hash (Gazetteer.Hash) of the shared gazetteer the
-	// model's gazetteer table is stored against; empty when the model
-	// file carries its whole table.
+	// model's gazetteer table is stored against (set by ShareGazetteer or
+	// when reading); empty when the model file carries its whole table.
 	Gazetteer string   `json:"gazetteer,omitempty"`
 	Licences  []string `json:"licences"`
 	Notes     []string `json:"notes,omitempty"`
@@ -68,9 +68,10 @@ type Model struct {
 	// which keeps a row in half a cache line.
 	w     []int16
 	trans []int32 // transLen
-	// shared is the gazetteer the table is written against (nil: the
-	// whole table is written).
-	shared *Gazetteer
+	// gazSlots lists the gazetteer table slots that differ from the
+	// shared gazetteer (Header.Gazetteer): only they are written. The
+	// model keeps no reference to the shared gazetteer.
+	gazSlots []uint32
 }
 
 // ShareGazetteer makes m store its gazetteer table as differences from
@@ -80,7 +81,14 @@ func (m *Model) ShareGazetteer(g *Gazetteer) error {
 	if len(g.tab.fps) != len(m.feat.gaz.fps) {
 		return fmt.Errorf("ner: share gazetteer: table sizes differ (%d, shared %d)", len(m.feat.gaz.fps), len(g.tab.fps))
 	}
-	m.shared = g
+	var idx []uint32
+	t, b := &m.feat.gaz, &g.tab
+	for i := range t.fps {
+		if t.fps[i] != b.fps[i] || t.vals[i] != b.vals[i] {
+			idx = append(idx, uint32(i))
+		}
+	}
+	m.gazSlots = idx
 	m.Header.Gazetteer = g.Hash
 	return nil
 }
@@ -88,23 +96,10 @@ func (m *Model) ShareGazetteer(g *Gazetteer) error {
 // GazetteerPatch returns the number of gazetteer slots stored in the
 // model file (all of them without a shared gazetteer).
 func (m *Model) GazetteerPatch() int {
-	if m.shared == nil {
+	if m.Header.Gazetteer == "" {
 		return len(m.feat.gaz.fps)
 	}
-	return len(m.gazPatch())
-}
-
-// gazPatch lists the slots where m's gazetteer table differs from the
-// shared one.
-func (m *Model) gazPatch() []uint32 {
-	var idx []uint32
-	t, b := &m.feat.gaz, &m.shared.tab
-	for i := range t.fps {
-		if t.fps[i] != b.fps[i] || t.vals[i] != b.vals[i] {
-			idx = append(idx, uint32(i))
-		}
-	}
-	return idx
+	return len(m.gazSlots)
 }
 
 // write serialises m.
@@ -120,11 +115,9 @@ func (m *Model) write(w io.Writer) error {
 			err = binary.Write(bw, le, v)
 		}
 	}
-	if (m.shared == nil && m.Header.Gazetteer != "") || (m.shared != nil && m.Header.Gazetteer != m.shared.Hash) {
-		return errors.New("write model: header and shared gazetteer disagree")
-	}
+	shared := m.Header.Gazetteer != ""
 	mg := magic
-	if m.shared != nil {
+	if shared {
 		mg = magicShared
 	}
 	_, err = bw.WriteString(mg)
@@ -134,7 +127,7 @@ func (m *Model) write(w io.Writer) error {
 	}
 	// lexicon and gazetteer tables
 	tables := []*table{&m.feat.lex, &m.feat.gaz}
-	if m.shared != nil {
+	if shared {
 		tables = tables[:1]
 	}
 	for _, t := range tables {
@@ -142,10 +135,10 @@ func (m *Model) write(w io.Writer) error {
 		put(t.fps)
 		put(t.vals)
 	}
-	if m.shared != nil {
+	if shared {
 		// the gazetteer as differing slots: size, count, delta-coded
 		// slot indices, fingerprints, values
-		idx := m.gazPatch()
+		idx := m.gazSlots
 		put(uint32(len(m.feat.gaz.fps)))
 		put(uint32(len(idx)))
 		fps := make([]uint32, len(idx))
@@ -408,7 +401,7 @@ func (m *Model) applyGazPatch(g *Gazetteer, p *gazPatch) error {
 	if size > 0 {
 		t.mask = uint64(size - 1)
 	}
-	m.feat.gaz, m.shared = t, g
+	m.feat.gaz, m.gazSlots = t, p.idx
 	return nil
 }
 
