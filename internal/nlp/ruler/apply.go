@@ -38,10 +38,15 @@ func (r *Ruler) Apply(a *analysis.Analysis) {
 		s.initField(fi)
 	}
 	s.drop = make([]bool, len(a.Mentions))
+	s.keys = make([]string, len(a.Mentions))
 	for mi := range a.Mentions {
 		s.occupy(mi)
+		if m := &a.Mentions[mi]; named(m) {
+			s.keys[mi] = m.Text
+		}
 	}
 	s.dropDemonyms()
+	s.trimTails()
 	s.applyList()
 	s.consistency()
 	s.propagate()
@@ -54,7 +59,8 @@ type state struct {
 	rl     *rules
 	fields []fieldState
 	drop   []bool            // per mention
-	fixed  map[string]string // folded name -> type set by the list ruler
+	keys   []string          // per mention: text of named mentions, "" for others
+	fixed  map[string]string // name -> type set by the list ruler
 	added  bool
 }
 
@@ -63,8 +69,7 @@ type fieldState struct {
 	occ []int32 // token -> mention index covering it, -1 when free
 	// tokSent: token -> sentence index; -1 outside every sentence.
 	tokSent []int32
-	// bytes: token -> byte offsets [start, end) in doc.Text, built lazily.
-	bytes [][2]int32
+	cur     cursor // token -> byte offset in doc.Text
 	// caseless: the field is a headline in Title Case or all caps.
 	caseless bool
 }
@@ -127,36 +132,117 @@ func named(m *analysis.Mention) bool {
 // dropDemonyms drops MISC and LOCATION mentions that are only a demonym
 // or a language name ("russes", "American", "nord-coréens").
 func (s *state) dropDemonyms() {
-	lex := s.rl.lex
-	var buf [8]string
+	var seen map[string]bool // text -> dropped
 	for mi := range s.a.Mentions {
 		m := &s.a.Mentions[mi]
 		if !named(m) || (m.Type != Misc && m.Type != Location) || !s.valid(m) {
 			continue
 		}
-		toks := s.a.Fields[m.Field].Doc.Tokens[m.TokStart:m.TokEnd]
-		if len(toks) > len(buf) {
-			continue
+		drop, ok := seen[m.Text]
+		if !ok {
+			drop = s.demonym(m)
+			if seen == nil {
+				seen = map[string]bool{}
+			}
+			seen[m.Text] = drop
 		}
-		if s.rl.languages[lexicon.Fold(m.Text)] {
+		if drop {
 			s.remove(mi)
-			continue
 		}
-		if lex == nil {
-			continue
+	}
+}
+
+// demonym reports whether m is only a demonym or a language name (and
+// not also a country name).
+func (s *state) demonym(m *analysis.Mention) bool {
+	k := lexicon.Fold(m.Text)
+	if s.rl.languages[k] {
+		return true
+	}
+	lex := s.rl.lex
+	if lex == nil {
+		return false
+	}
+	toks := s.a.Fields[m.Field].Doc.Tokens[m.TokStart:m.TokEnd]
+	if len(toks) == 1 {
+		if _, _, ok := lex.Demonym(k); !ok {
+			return false
+		}
+	} else {
+		var buf [8]string
+		if len(toks) > len(buf) {
+			return false
 		}
 		words := buf[:0]
 		for _, t := range toks {
 			words = append(words, t.Text)
 		}
 		if n, _, _ := lex.DemonymAt(words); n != len(words) {
-			continue
+			return false
 		}
-		if _, isCountry := lex.Country(m.Text); isCountry {
-			continue
-		}
-		s.remove(mi)
 	}
+	_, isCountry := lex.Country(k)
+	return !isCountry
+}
+
+// trimTails cuts the lower-case words a name ran on into ("Conseil de
+// sécurité visant", "Parti populaire exclut") when the shorter name is
+// attested: another mention of the article or a curated name.
+func (s *state) trimTails() {
+	var texts map[string]bool
+	for mi := range s.a.Mentions {
+		m := &s.a.Mentions[mi]
+		if !named(m) || m.TokEnd-m.TokStart < 3 || !s.valid(m) || s.drop[mi] {
+			continue
+		}
+		f := &s.fields[m.Field]
+		toks := f.doc.Tokens
+		last := toks[m.TokEnd-1].Text
+		if !hasLetter(last) || upperInitial(last) || s.rl.stop[strings.ToLower(last)] {
+			continue
+		}
+		if texts == nil {
+			texts = make(map[string]bool, len(s.a.Mentions))
+			for mj := range s.a.Mentions {
+				if mm := &s.a.Mentions[mj]; named(mm) {
+					texts[mm.Text] = true
+				}
+			}
+		}
+		for end := m.TokEnd - 1; end-m.TokStart >= 2; end-- {
+			w := toks[end].Text
+			if !hasLetter(w) || upperInitial(w) || s.rl.stop[strings.ToLower(w)] {
+				break // only plain lower-case words are cut
+			}
+			prefix := f.span(m.TokStart, end)
+			if !texts[prefix] && !s.listed(toks, m.TokStart, end) {
+				continue
+			}
+			for t := end; t < m.TokEnd; t++ {
+				f.occ[t] = -1
+			}
+			m.TokEnd, m.End, m.Text = end, toks[end-1].End, prefix
+			s.keys[mi] = prefix
+			break
+		}
+	}
+}
+
+// listed reports whether tokens [i, end) are exactly a curated name.
+func (s *state) listed(toks []text.Token, i, end int) bool {
+	for _, e := range s.rl.entries[toks[i].Norm] {
+		if len(e.toks) != end-i {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(e.toks) && ok; k++ {
+			ok = toks[i+k].Norm == e.toks[k]
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // remove drops mention mi and frees its tokens.
@@ -183,8 +269,12 @@ func (s *state) applyList() {
 		f := &s.fields[fi]
 		toks := f.doc.Tokens
 		for i := 0; i < len(toks); i++ {
-			es := s.rl.entries[toks[i].Norm]
-			if len(es) == 0 || f.tokSent[i] < 0 {
+			w := toks[i].Norm
+			if w == "" || !s.rl.first[w[0]] || f.tokSent[i] < 0 {
+				continue
+			}
+			es := s.rl.entries[w]
+			if len(es) == 0 {
 				continue
 			}
 			e, end := matchEntry(es, toks, f.tokSent, i)
@@ -270,15 +360,12 @@ func (s *state) fix(name, typ string) {
 	if s.fixed == nil {
 		s.fixed = map[string]string{}
 	}
-	s.fixed[lexicon.Fold(name)] = typ
+	s.fixed[name] = typ
 }
 
 // add appends a mention on tokens [i, end) of field fi and occupies them.
 func (s *state) add(fi, i, end int, typ string, conf float64) *analysis.Mention {
 	f := &s.fields[fi]
-	if f.bytes == nil {
-		f.bytes = tokenBytes(f.doc)
-	}
 	toks := f.doc.Tokens
 	s.a.Mentions = append(s.a.Mentions, analysis.Mention{
 		Field:      fi,
@@ -287,12 +374,13 @@ func (s *state) add(fi, i, end int, typ string, conf float64) *analysis.Mention 
 		TokEnd:     end,
 		Start:      toks[i].Start,
 		End:        toks[end-1].End,
-		Text:       f.doc.Text[f.bytes[i][0]:f.bytes[end-1][1]],
+		Text:       f.span(i, end),
 		Type:       typ,
 		Confidence: conf,
 		Entity:     -1,
 	})
 	s.drop = append(s.drop, false)
+	s.keys = append(s.keys, s.a.Mentions[len(s.a.Mentions)-1].Text)
 	s.added = true
 	mi := len(s.a.Mentions) - 1
 	for t := i; t < end; t++ {
@@ -301,30 +389,54 @@ func (s *state) add(fi, i, end int, typ string, conf float64) *analysis.Mention 
 	return &s.a.Mentions[mi]
 }
 
-// tokenBytes converts the code-point offsets of the tokens of d into byte
-// offsets of d.Text (clamped to the text).
-func tokenBytes(d *text.Doc) [][2]int32 {
-	out := make([][2]int32, len(d.Tokens))
-	r, b := 0, 0
-	seek := func(target int) int {
-		if target < r {
-			r, b = 0, 0
-		}
-		for r < target && b < len(d.Text) {
-			_, sz := utf8.DecodeRuneInString(d.Text[b:])
-			b += sz
-			r++
-		}
-		return b
-	}
-	for i, t := range d.Tokens {
-		st := seek(t.Start)
-		out[i] = [2]int32{int32(st), int32(seek(t.End))}
-	}
-	return out
+// span returns the text of tokens [i, end) of f.
+func (f *fieldState) span(i, end int) string {
+	d := f.doc
+	bs := f.cur.byteStart(d, i)
+	be := min(f.cur.byteStart(d, end-1)+len(d.Tokens[end-1].Text), len(d.Text))
+	return d.Text[bs:max(bs, be)]
 }
 
-// group is the votes of one folded name.
+// cursor gives the byte offsets of the tokens of a field, computed on
+// first use.
+type cursor struct {
+	off []int32 // token -> byte offset in the text
+}
+
+// byteStart returns the byte offset of token i in d.Text. Tokens hold the
+// exact text they span (text.Token), so only the gaps between them need
+// decoding; tokens that do not match the text fall back to counting code
+// points from the start.
+func (c *cursor) byteStart(d *text.Doc, i int) int {
+	if c.off == nil {
+		toks := d.Tokens
+		c.off = make([]int32, len(toks))
+		b := byteAt(d.Text, 0, 0, toks[0].Start)
+		for k, t := range toks {
+			c.off[k] = int32(b)
+			if k+1 < len(toks) {
+				b = byteAt(d.Text, b+len(t.Text), t.End, toks[k+1].Start)
+			}
+		}
+	}
+	b, t := int(c.off[i]), d.Tokens[i].Text
+	if b+len(t) > len(d.Text) || d.Text[b:b+len(t)] != t {
+		return byteAt(d.Text, 0, 0, d.Tokens[i].Start)
+	}
+	return b
+}
+
+// byteAt advances from byte b (code point r) of s to code point target.
+func byteAt(s string, b, r, target int) int {
+	for r < target && b < len(s) {
+		_, sz := utf8.DecodeRuneInString(s[b:])
+		b += sz
+		r++
+	}
+	return min(b, len(s))
+}
+
+// group is the votes of one name.
 type group struct {
 	votes [4]float64
 	n     int
@@ -360,28 +472,32 @@ func (g *group) majority() string {
 }
 
 // consistency relabels the mentions of a name to its majority type (or
-// the curated type), so that one string has one type in an article.
+// the curated type), so that one string has one type in an article. The
+// names of a caseless headline join the name they spell in other case.
 func (s *state) consistency() {
 	groups := map[string]*group{}
-	keys := make([]string, len(s.a.Mentions))
-	for mi := range s.a.Mentions {
-		m := &s.a.Mentions[mi]
-		if s.drop[mi] || !named(m) {
-			continue
+	keys := s.keys
+	caseless := s.fields[0].caseless
+	for pass := range 2 {
+		for mi := range s.a.Mentions {
+			m := &s.a.Mentions[mi]
+			if s.drop[mi] || !named(m) || (caseless && m.Field == 0) != (pass == 1) {
+				continue
+			}
+			if pass == 1 {
+				for k := range groups {
+					if strings.EqualFold(k, keys[mi]) {
+						keys[mi] = k
+						break
+					}
+				}
+			}
+			s.vote(groups, keys[mi], m)
 		}
-		k := lexicon.Fold(m.Text)
-		keys[mi] = k
-		g := groups[k]
-		if g == nil {
-			g = &group{}
-			groups[k] = g
-		}
-		g.votes[typeIndex(m.Type)] += max(m.Confidence, 0.05)
-		g.n++
 	}
 	for mi := range s.a.Mentions {
 		k := keys[mi]
-		if k == "" {
+		if k == "" || s.drop[mi] {
 			continue
 		}
 		m := &s.a.Mentions[mi]
@@ -398,6 +514,17 @@ func (s *state) consistency() {
 	s.surnames(keys)
 }
 
+// vote adds the confidence-weighted vote of m to the group of name k.
+func (s *state) vote(groups map[string]*group, k string, m *analysis.Mention) {
+	g := groups[k]
+	if g == nil {
+		g = &group{}
+		groups[k] = g
+	}
+	g.votes[typeIndex(m.Type)] += max(m.Confidence, 0.05)
+	g.n++
+}
+
 // surnames makes a single-token mention that is the surname of a
 // person named in full in the article a PERSON ("Obama" after "Barack
 // Obama"), unless it is a country name.
@@ -405,7 +532,7 @@ func (s *state) surnames(keys []string) {
 	var sur map[string]bool
 	for mi := range s.a.Mentions {
 		m := &s.a.Mentions[mi]
-		if keys[mi] == "" || m.Type != Person || m.Confidence < surnameConfidence || m.TokEnd-m.TokStart < 2 || !s.valid(m) {
+		if keys[mi] == "" || s.drop[mi] || m.Type != Person || m.Confidence < surnameConfidence || m.TokEnd-m.TokStart < 2 || !s.valid(m) {
 			continue
 		}
 		last := s.a.Fields[m.Field].Doc.Tokens[m.TokEnd-1].Text
@@ -422,7 +549,7 @@ func (s *state) surnames(keys []string) {
 	}
 	for mi := range s.a.Mentions {
 		m := &s.a.Mentions[mi]
-		if keys[mi] == "" || m.Type == Person || m.TokEnd-m.TokStart != 1 || !sur[m.Text] {
+		if keys[mi] == "" || s.drop[mi] || m.Type == Person || m.TokEnd-m.TokStart != 1 || !sur[m.Text] {
 			continue
 		}
 		if _, ok := s.fixed[keys[mi]]; ok {
@@ -438,6 +565,7 @@ func (s *state) surnames(keys []string) {
 // candidate is a name to propagate.
 type candidate struct {
 	toks     []string // Token.Norm
+	text     string   // the mention text it comes from
 	typ      string
 	conf     float64
 	headline bool // only into the headline (a surname)
@@ -446,23 +574,32 @@ type candidate struct {
 // propagate tags other occurrences of the names found.
 func (s *state) propagate() {
 	a := s.a
-	exact := map[string][]candidate{}
-	folded := map[string][]candidate{} // lower-cased first token, for caseless headlines
-	seen := map[string]int{}           // name key -> index+1 in exact, -1 when ambiguous
-	addCand := func(c candidate) {
-		key := strings.Join(c.toks, "\x00")
-		if c.headline {
-			key = "\x01" + key
-		}
-		if _, dup := seen[key]; dup {
-			return
-		}
-		seen[key] = 1
-		exact[c.toks[0]] = append(exact[c.toks[0]], c)
-		lk := strings.ToLower(c.toks[0])
-		folded[lk] = append(folded[lk], c)
+	n := len(a.Mentions)
+	var (
+		exact   = make(map[string][]candidate, n) // first token Norm
+		folded  map[string][]candidate            // lower-cased first token, for caseless headlines
+		first   [256]bool                         // first bytes of exact keys
+		types   = make(map[string]string, n)      // mention text -> type; "" when mixed
+		seenSur = map[string]bool{}
+	)
+	if s.fields[0].caseless {
+		folded = make(map[string][]candidate, n)
 	}
-	types := map[string]string{} // joined Norms -> type; "" when mixed
+	addCand := func(c candidate) {
+		if c.headline {
+			if seenSur[c.toks[0]] {
+				return
+			}
+			seenSur[c.toks[0]] = true
+		}
+		exact[c.toks[0]] = append(exact[c.toks[0]], c)
+		first[c.toks[0][0]] = true
+		if s.fields[0].caseless {
+			lk := strings.ToLower(c.toks[0])
+			folded[lk] = append(folded[lk], c)
+		}
+	}
+	var initial []int // sentence-initial single-token candidates
 	for mi := range a.Mentions {
 		m := &a.Mentions[mi]
 		if s.drop[mi] || !named(m) || !s.valid(m) {
@@ -471,26 +608,43 @@ func (s *state) propagate() {
 		if m.Field == 0 && s.fields[0].caseless {
 			continue // the NER reads caseless headlines poorly: no source
 		}
+		if t, ok := types[m.Text]; ok {
+			if t != m.Type {
+				types[m.Text] = ""
+			}
+			continue
+		}
+		types[m.Text] = m.Type
 		toks := a.Fields[m.Field].Doc.Tokens[m.TokStart:m.TokEnd]
-		if !s.nameLike(toks, m.Field, m.TokStart) {
+		if !s.nameLike(toks) {
 			continue
 		}
-		norms := make([]string, len(toks))
-		for i, t := range toks {
-			norms[i] = t.Norm
-		}
-		key := strings.Join(norms, "\x00")
-		if t, ok := types[key]; ok && t != m.Type {
-			types[key] = ""
+		if len(toks) == 1 && s.sentenceInitial(m.Field, m.TokStart) {
+			initial = append(initial, mi)
 			continue
 		}
-		types[key] = m.Type
-		addCand(candidate{toks: norms, typ: m.Type, conf: m.Confidence})
-		// a person's surname, for the headline
-		if m.Type == Person && len(toks) > 1 {
-			last := toks[len(toks)-1].Norm
-			if upperInitial(last) && utf8.RuneCountInString(last) > 2 && !s.rl.stop[strings.ToLower(last)] {
-				addCand(candidate{toks: []string{last}, typ: Person, conf: m.Confidence, headline: true})
+		s.addNameCands(m, toks, addCand)
+	}
+	if len(initial) > 0 {
+		// a sentence-initial capitalised word is a name only if the
+		// article never writes it in lower case
+		low := make(map[string]bool, len(initial))
+		for _, mi := range initial {
+			low[strings.ToLower(a.Mentions[mi].Text)] = false
+		}
+		for _, f := range s.fields {
+			for _, t := range f.doc.Tokens {
+				if c := t.Norm; c != "" && c[0] >= 'a' && c[0] <= 'z' || c != "" && c[0] >= 0x80 {
+					if _, ok := low[c]; ok {
+						low[c] = true
+					}
+				}
+			}
+		}
+		for _, mi := range initial {
+			m := &a.Mentions[mi]
+			if !low[strings.ToLower(m.Text)] {
+				s.addNameCands(m, a.Fields[m.Field].Doc.Tokens[m.TokStart:m.TokEnd], addCand)
 			}
 		}
 	}
@@ -501,13 +655,13 @@ func (s *state) propagate() {
 		f := &s.fields[fi]
 		toks := f.doc.Tokens
 		for i := 0; i < len(toks); i++ {
-			if f.occ[i] >= 0 || f.tokSent[i] < 0 {
+			if f.occ[i] >= 0 || f.tokSent[i] < 0 || toks[i].Norm == "" {
 				continue
 			}
 			var cs []candidate
 			if f.caseless {
 				cs = folded[strings.ToLower(toks[i].Norm)]
-			} else {
+			} else if first[toks[i].Norm[0]] {
 				cs = exact[toks[i].Norm]
 			}
 			best, bestEnd := -1, 0
@@ -516,7 +670,7 @@ func (s *state) propagate() {
 				if c.headline && fi != 0 {
 					continue
 				}
-				if t, ok := types[strings.Join(c.toks, "\x00")]; ok && t == "" {
+				if types[c.text] == "" {
 					continue // mixed types without a majority
 				}
 				end := i + len(c.toks)
@@ -533,6 +687,34 @@ func (s *state) propagate() {
 			i = bestEnd - 1
 		}
 	}
+}
+
+// addNameCands adds the candidates of mention m: its name and, for a
+// full PERSON name, its surname (for the headline).
+func (s *state) addNameCands(m *analysis.Mention, toks []text.Token, addCand func(candidate)) {
+	var norms []string
+	if len(toks) == 1 {
+		norms = []string{toks[0].Norm}
+	} else {
+		norms = make([]string, len(toks))
+		for i, t := range toks {
+			norms[i] = t.Norm
+		}
+	}
+	addCand(candidate{toks: norms, text: m.Text, typ: m.Type, conf: m.Confidence})
+	if m.Type == Person && len(toks) > 1 {
+		last := toks[len(toks)-1].Norm
+		if upperInitial(last) && utf8.RuneCountInString(last) > 2 && !s.rl.stop[strings.ToLower(last)] {
+			addCand(candidate{toks: norms[len(norms)-1:], text: m.Text, typ: Person, conf: m.Confidence, headline: true})
+		}
+	}
+}
+
+// sentenceInitial reports whether token i of field fi starts its sentence.
+func (s *state) sentenceInitial(fi, i int) bool {
+	f := &s.fields[fi]
+	si := f.tokSent[i]
+	return si >= 0 && f.doc.Sentences[si].First == i && !isUpperWord(f.doc.Tokens[i].Text)
 }
 
 // fits reports whether name toks matches free tokens [i, end) of one
@@ -560,8 +742,8 @@ func (s *state) fits(f *fieldState, toks []string, i, end int) bool {
 
 // nameLike reports whether a mention's tokens make a name worth
 // propagating: not too short, not a stopword, title or demonym, with a
-// capital, and not a capitalised common word at the start of a sentence.
-func (s *state) nameLike(toks []text.Token, fi, first int) bool {
+// capital.
+func (s *state) nameLike(toks []text.Token) bool {
 	letters, upper := 0, false
 	for _, t := range toks {
 		for _, c := range t.Text {
@@ -576,33 +758,23 @@ func (s *state) nameLike(toks []text.Token, fi, first int) bool {
 	if letters <= 2 || !upper {
 		return false
 	}
+	if len(toks) > 1 {
+		return true
+	}
 	txt := toks[0].Text
-	if len(toks) == 1 {
-		low := strings.ToLower(txt)
-		if s.rl.stop[low] {
+	if s.rl.stop[strings.ToLower(txt)] {
+		return false
+	}
+	k := lexicon.Fold(txt)
+	if s.rl.languages[k] {
+		return false
+	}
+	if lex := s.rl.lex; lex != nil {
+		if _, _, ok := lex.Demonym(k); ok {
 			return false
 		}
-		if lex := s.rl.lex; lex != nil {
-			if _, _, ok := lex.Demonym(txt); ok {
-				return false
-			}
-			if lex.Title(txt) {
-				return false
-			}
-		}
-		if s.rl.languages[lexicon.Fold(txt)] {
+		if lex.Title(k) {
 			return false
-		}
-		f := &s.fields[fi]
-		if si := f.tokSent[first]; si >= 0 && f.doc.Sentences[si].First == first && !isUpperWord(txt) {
-			// sentence-initial: a name only if never written in lower case
-			for _, fs := range s.fields {
-				for _, t := range fs.doc.Tokens {
-					if len(t.Norm) == len(txt) && t.Norm != txt && t.Norm == low {
-						return false
-					}
-				}
-			}
 		}
 	}
 	return true

@@ -10,12 +10,17 @@
 //
 //  1. demonym filter: single demonyms and language names tagged MISC or
 //     LOCATION are dropped (the contract does not count them as entities);
-//  2. list ruler: exact matches of curated names (data/<lang>/*.tsv and
+//  2. run-on tails: lower-case words a name ran on into ("Conseil de
+//     sécurité visant") are cut when the shorter name is attested (another
+//     mention of the article or a curated name);
+//  3. list ruler: exact matches of curated names (data/<lang>/*.tsv and
 //     data/common/*.tsv, "name TAB TYPE") override the NER type on the same
 //     span and are added where the NER found nothing;
-//  3. type consistency: mentions of the same (folded) name take the
-//     article's confidence-weighted majority type when it is clear;
-//  4. propagation: other exact occurrences of a name the NER found (case
+//  4. type consistency: mentions of the same name (case ignored between a
+//     caseless headline and the body) take the article's confidence-weighted
+//     majority type when it is clear, and a lone surname of a full PERSON
+//     name of the article becomes a PERSON;
+//  5. propagation: other exact occurrences of a name the NER found (case
 //     ignored in an all-caps or Title Case headline) are tagged too, and in
 //     the headline a person's surname is tagged as that person.
 //
@@ -72,6 +77,7 @@ type rules struct {
 	// entries: first token Norm -> curated entries starting with it,
 	// longest first.
 	entries map[string][]entry
+	first   [256]bool // first bytes of the keys of entries
 	// stop: lower-cased words never propagated as names.
 	stop map[string]bool
 	// languages: folded language names and demonyms the lexicon lacks
@@ -182,6 +188,7 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 			seen[k] = true
 			e.shout = len(e.toks) == 1 && isUpperWord(e.toks[0]) && rl.stop[strings.ToLower(e.toks[0])]
 			rl.entries[e.toks[0]] = append(rl.entries[e.toks[0]], e)
+			rl.first[e.toks[0][0]] = true
 		}
 	}
 	for _, es := range rl.entries {
