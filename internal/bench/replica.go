@@ -208,32 +208,18 @@ func (r *replica) memory() (Memory, error) {
 	return m, nil
 }
 
-// userHZ is the kernel's clock tick for /proc times (USER_HZ, 100 on
-// every Linux architecture Go supports in practice).
-const userHZ = 100
-
-// cpu returns the user+system CPU seconds the replica has used.
+// cpu returns the user+system CPU seconds the replica has used, to the
+// nanosecond: the kernel's CPU clock of the process (processCPU), not the
+// utime and stime of /proc/<pid>/stat, which count in 10 ms clock ticks
+// and so read the same before and after a short run (a pass-through run
+// of a few articles uses a few milliseconds of CPU).
 func (r *replica) cpu() (float64, error) {
 	pid := r.cmd.Process.Pid
-	data, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	d, err := processCPU(pid)
 	if err != nil {
-		return 0, fmt.Errorf("cpu of %d: %w", pid, err)
+		return 0, fmt.Errorf("cpu of replica %d: %w", pid, err)
 	}
-	// Fields after the command name (which may hold spaces), from field 3.
-	i := bytes.LastIndexByte(data, ')')
-	if i < 0 {
-		return 0, fmt.Errorf("cpu of %d: malformed stat", pid)
-	}
-	f := strings.Fields(string(data[i+1:]))
-	if len(f) < 13 {
-		return 0, fmt.Errorf("cpu of %d: malformed stat", pid)
-	}
-	utime, err1 := strconv.ParseFloat(f[11], 64)
-	stime, err2 := strconv.ParseFloat(f[12], 64)
-	if err := errors.Join(err1, err2); err != nil {
-		return 0, fmt.Errorf("cpu of %d: %w", pid, err)
-	}
-	return (utime + stime) / userHZ, nil
+	return d.Seconds(), nil
 }
 
 // selfCPU returns the user+system CPU seconds of this process.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"time"
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
@@ -34,8 +35,15 @@ func NewJetStreamSource(consumer jetstream.Consumer, batch int, log zerolog.Logg
 	return s, nil
 }
 
+// pullExpiry is the lifetime of each pull request. Its heartbeats, every
+// half of it, tell the iterator that a request was lost (the consumer's
+// leader moved to another node of the cluster, the server restarted) and
+// must be sent again: with the library's 30s default the worker could sit
+// idle for 30s after a failover.
+const pullExpiry = 5 * time.Second
+
 func (s *JetStreamSource) open() error {
-	it, err := s.consumer.Messages(jetstream.PullMaxMessages(s.batch))
+	it, err := s.consumer.Messages(jetstream.PullMaxMessages(s.batch), jetstream.PullExpiry(pullExpiry))
 	if err != nil {
 		return fmt.Errorf("pull from consumer: %w", err)
 	}

@@ -67,10 +67,13 @@ func TestClusterNodeLossMidStream(t *testing.T) {
 		}},
 	}
 	var killed []string
+	began := time.Now()
 	for _, r := range rounds {
+		t.Logf("%s: waiting for %d outputs", time.Since(began).Round(time.Millisecond), r.after)
 		require.Eventually(t, func() bool { return streamMsgs(js, "ARTICLES_ENRICHED") >= r.after }, 90*time.Second, 10*time.Millisecond, "outputs before killing the %s", r.name)
 		i := r.node()
 		require.GreaterOrEqual(t, i, 0, "found the %s", r.name)
+		t.Logf("%s: shutting down the %s c-%d", time.Since(began).Round(time.Millisecond), r.name, i)
 		c.Nodes[i].Shutdown()
 		killed = append(killed, fmt.Sprintf("%s=c-%d", r.name, i))
 		time.Sleep(1500 * time.Millisecond) // elections and reconnects happen while it is down
@@ -87,8 +90,10 @@ func TestClusterNodeLossMidStream(t *testing.T) {
 	require.NoError(t, pubErr)
 	require.Len(t, sent, n)
 	mu.Unlock()
+	t.Logf("%s: all published; %d outputs", time.Since(began).Round(time.Millisecond), streamMsgs(js, "ARTICLES_ENRICHED"))
 
 	waitSettled(t, js, n, 90*time.Second)
+	t.Logf("%s: settled", time.Since(began).Round(time.Millisecond))
 	a := audit(t, js, sent)
 	figures(t, "cluster: node shut down and restarted mid-stream (R3)", fmt.Sprint(killed), a)
 	require.Zero(t, a.Lost, "lost inputs %v", a.Missing)
