@@ -29,7 +29,8 @@ func TestMain(m *testing.M) {
 
 // TestBenchQuick runs `worker bench --quick` on a few articles and checks
 // the report's counts: every article came out once, none dead-lettered,
-// latencies ordered, memory read for every replica.
+// latencies ordered, CPU and memory read for every replica. It asserts no
+// throughput or latency threshold: CI machines are small and loaded.
 func TestBenchQuick(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("reads /proc")
@@ -59,14 +60,20 @@ func TestBenchQuick(t *testing.T) {
 	require.Len(t, rep.Languages, 5)
 	require.Len(t, rep.Formats, 4)
 	names := map[string]bool{}
+	byName := map[string]bench.Run{}
 	for _, r := range rep.Runs {
 		names[r.Name] = true
+		byName[r.Name] = r
+		t.Logf("%s: %d articles in %.3f s, %.0f articles/s, replica CPU %.4f s, %.0f words/CPU-s, p50 %.1f ms, load %s",
+			r.Name, r.Received, r.Seconds, r.ArticlesPerSec, r.ReplicaCPUSeconds, r.WordsPerCPUSec, r.Latency.P50, r.Load)
 		require.Positive(t, r.Published, r.Name)
 		require.Equal(t, r.Published, r.Received, "%s: every article comes out", r.Name)
 		require.Zero(t, r.Duplicates, r.Name)
 		require.Zero(t, r.DeadLetters, r.Name)
 		require.Positive(t, r.ArticlesPerSec, r.Name)
 		require.Positive(t, r.WordsPerSec, r.Name)
+		// Read from the replicas' nanosecond CPU clocks: even the few
+		// milliseconds of a short pass-through run show.
 		require.Positive(t, r.ReplicaCPUSeconds, r.Name)
 		require.Positive(t, r.WordsPerCPUSec, r.Name)
 		l := r.Latency
@@ -83,7 +90,13 @@ func TestBenchQuick(t *testing.T) {
 	for _, n := range []string{"enrich", "enrich-rate", "passthrough"} {
 		require.True(t, names[n], "run %s reported", n)
 	}
-	require.Greater(t, rep.EnrichmentCost, 1.0, "pass-through outruns the enrichment")
+	// Wall-clock rates of runs this short (10 to 500 ms) are at the mercy
+	// of the scheduler on a loaded machine, so the pass-through run is
+	// only required to be cheaper than the enrichment in replica CPU per
+	// word (about 5 to 10 times), which load does not change.
+	require.Positive(t, rep.EnrichmentCost)
+	require.Greater(t, byName["passthrough"].WordsPerCPUSec, byName["enrich"].WordsPerCPUSec,
+		"pass-through costs less CPU per word than the enrichment")
 	if !full {
 		return
 	}

@@ -170,10 +170,13 @@ func (c *Cluster) JetStream() (*nats.Conn, jetstream.JetStream) {
 // (its leader sees all its peers caught up).
 func (c *Cluster) WaitStreamCurrent(ctx context.Context, js jetstream.JetStream, stream string) error {
 	for {
-		st, err := js.Stream(ctx, stream)
+		// Each look-up gets its own short deadline, so that one request lost
+		// during an election does not use up the caller's whole budget.
+		cctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		st, err := js.Stream(cctx, stream)
 		if err == nil {
 			var info *jetstream.StreamInfo
-			info, err = st.Info(ctx)
+			info, err = st.Info(cctx)
 			if err == nil && info.Cluster != nil && info.Cluster.Leader != "" {
 				ok := true
 				for _, p := range info.Cluster.Replicas {
@@ -182,10 +185,12 @@ func (c *Cluster) WaitStreamCurrent(ctx context.Context, js jetstream.JetStream,
 					}
 				}
 				if ok {
+					cancel()
 					return nil
 				}
 			}
 		}
+		cancel()
 		select {
 		case <-ctx.Done():
 			return fmt.Errorf("stream %s not current: %w (last error: %v)", stream, ctx.Err(), err)

@@ -78,9 +78,9 @@ func TestClusterNodeLossMidStream(t *testing.T) {
 		killed = append(killed, fmt.Sprintf("%s=c-%d", r.name, i))
 		time.Sleep(1500 * time.Millisecond) // elections and reconnects happen while it is down
 		c.Nodes[i].Start()
-		c.WaitJetStreamReady(30 * time.Second)
+		c.WaitJetStreamReady(60 * time.Second)
 		for _, st := range []string{"ARTICLES_RAW", "ARTICLES_ENRICHED", "ARTICLES_DLQ"} {
-			wctx, wcancel := context.WithTimeout(ctx, 30*time.Second)
+			wctx, wcancel := context.WithTimeout(ctx, 90*time.Second)
 			require.NoError(t, c.WaitStreamCurrent(wctx, js, st))
 			wcancel()
 		}

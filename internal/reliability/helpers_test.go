@@ -108,7 +108,7 @@ func startService(t *testing.T, cfg config.Config, enr pipeline.Enricher, log ze
 		}
 	}
 	t.Cleanup(stop)
-	require.Eventually(t, svc.Ready, 30*time.Second, 10*time.Millisecond, "service ready")
+	require.Eventually(t, svc.Ready, 90*time.Second, 10*time.Millisecond, "service ready")
 	return svc, stop
 }
 

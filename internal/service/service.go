@@ -124,16 +124,15 @@ func (s *Service) Run(ctx context.Context) (err error) {
 	if err != nil {
 		return fmt.Errorf("jetstream: %w", err)
 	}
-	setupCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
-	cons, err := bus.Ensure(setupCtx, js, bus.Topology{
+	topo := bus.Topology{
 		InputStream: cfg.InputStream, InputSubject: cfg.InputSubject,
 		OutputStream: cfg.OutputStream, OutputPrefix: cfg.OutputPrefix,
 		DLQStream: cfg.DLQStream, DLQPrefix: cfg.DLQPrefix,
 		Create: cfg.CreateStreams, Replicas: cfg.StreamReplicas, DuplicateWindow: cfg.DuplicateWindow,
 		Durable: cfg.Durable, AckWait: cfg.AckWait, MaxDeliver: cfg.MaxDeliver,
 		BackOff: cfg.BackOff(), MaxAckPending: cfg.MaxAckPending,
-	}, s.log)
-	cancel()
+	}
+	cons, err := s.ensure(ctx, js, topo)
 	if err != nil {
 		return err
 	}
@@ -254,4 +253,44 @@ func (s *Service) serveHTTP(addr string) (stop func(), err error) {
 		_ = srv.Shutdown(ctx)
 		<-done
 	}, nil
+}
+
+// ensure sets up the streams and the consumer, retrying for up to a minute
+// with a short deadline per attempt: a JetStream API request sent while a
+// cluster elects its leaders can go unanswered, and a worker started beside
+// a cluster that is still coming up should wait for it, not fail.
+func (s *Service) ensure(ctx context.Context, js jetstream.JetStream, topo bus.Topology) (jetstream.Consumer, error) {
+	const (
+		total   = time.Minute
+		attempt = 10 * time.Second
+	)
+	deadline := time.Now().Add(total)
+	pause := 250 * time.Millisecond
+	for {
+		actx, cancel := context.WithTimeout(ctx, attempt)
+		cons, err := bus.Ensure(actx, js, topo, s.log)
+		cancel()
+		if err == nil {
+			return cons, nil
+		}
+		// Only an unanswered request is worth another try; a refusal
+		// (missing stream with CREATE_STREAMS=false, bad config) is final.
+		if ctx.Err() != nil || !unanswered(err) || time.Now().Add(pause).After(deadline) {
+			return nil, err
+		}
+		s.log.Warn().Err(err).Msg("stream setup unanswered; retrying")
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(pause):
+		}
+		pause = min(2*pause, 5*time.Second)
+	}
+}
+
+// unanswered reports whether a JetStream API error means no server answered
+// (yet), as opposed to a refusal.
+func unanswered(err error) bool {
+	return errors.Is(err, context.DeadlineExceeded) || errors.Is(err, nats.ErrTimeout) ||
+		errors.Is(err, nats.ErrNoResponders) || errors.Is(err, jetstream.ErrNoStreamResponse)
 }

@@ -175,12 +175,25 @@ func (g *Gazetteer) Lookup(name string) []*Place {
 	if g == nil {
 		return nil
 	}
-	ix := g.index[lexicon.Fold(name)]
+	var buf [64]byte
+	ix := g.index[string(lexicon.AppendFold(buf[:0], name))]
+	if len(ix) == 0 {
+		return []*Place{}
+	}
 	out := make([]*Place, len(ix))
 	for i, j := range ix {
 		out[i] = &g.places[j]
 	}
 	return out
+}
+
+// Known reports whether some place is named name (Lookup is not empty).
+func (g *Gazetteer) Known(name string) bool {
+	if g == nil {
+		return false
+	}
+	var buf [64]byte
+	return len(g.index[string(lexicon.AppendFold(buf[:0], name))]) > 0
 }
 
 // Best picks the place a name most likely refers to in an article with the
@@ -191,13 +204,14 @@ func (g *Gazetteer) Best(name string, ctx Context) (*Place, bool) {
 	if g == nil {
 		return nil, false
 	}
-	k := lexicon.Fold(name)
+	var kbuf, nbuf [64]byte
+	k := lexicon.AppendFold(kbuf[:0], name)
 	var best *Place
 	bestScore, second := math.Inf(-1), math.Inf(-1)
-	for _, j := range g.index[k] {
+	for _, j := range g.index[string(k)] {
 		p := &g.places[j]
 		s := Score(p, ctx)
-		if lexicon.Fold(p.Name()) == k {
+		if string(lexicon.AppendFold(nbuf[:0], p.Name())) == string(k) {
 			s += 0.5
 		}
 		if s > bestScore {

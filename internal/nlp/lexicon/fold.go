@@ -75,16 +75,31 @@ func folded(s string) bool {
 	return true
 }
 
+// IsFolded reports whether Fold(s) is s itself because s is plain folded
+// ASCII (lower-case letters, digits, single inner spaces).
+func IsFolded(s string) bool { return folded(s) }
+
 // Fold normalises a name for matching: lower case, accents removed,
 // ligatures expanded, dots dropped ("U.S." = "US"), every other run of
 // punctuation, hyphens, apostrophes and spaces collapsed into one space,
 // trimmed. Fold("États-Unis") == Fold("Etats Unis") == "etats unis".
+// A string already in folded form is returned as is (no allocation).
 func Fold(s string) string {
 	if folded(s) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
+	var buf [64]byte
+	return string(AppendFold(buf[:0], s))
+}
+
+// AppendFold appends Fold(s) to dst and returns the extended slice; with a
+// caller's stack buffer it folds without allocating, for map lookups
+// written m[string(b)].
+func AppendFold(dst []byte, s string) []byte {
+	if folded(s) {
+		return append(dst, s...)
+	}
+	start := len(dst)
 	space := false
 	for _, r := range s {
 		var f string
@@ -100,11 +115,11 @@ func Fold(s string) string {
 			space = true
 			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
 		}
 		space = false
-		b.WriteString(f)
+		dst = append(dst, f...)
 	}
-	return b.String()
+	return dst
 }

@@ -18,6 +18,7 @@ package lexicon
 
 import (
 	"bufio"
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -203,7 +204,8 @@ func (l *Lexicon) Demonym(word string) (country, iso2 string, ok bool) {
 	if l == nil {
 		return "", "", false
 	}
-	iso2, ok = l.demonyms[Fold(word)]
+	var buf [64]byte
+	iso2, ok = l.demonyms[string(AppendFold(buf[:0], word))]
 	if !ok {
 		return "", "", false
 	}
@@ -216,7 +218,8 @@ func (l *Lexicon) Country(name string) (iso2 string, ok bool) {
 	if l == nil {
 		return "", false
 	}
-	iso2, ok = l.countries[Fold(name)]
+	var buf [64]byte
+	iso2, ok = l.countries[string(AppendFold(buf[:0], name))]
 	return iso2, ok
 }
 
@@ -235,7 +238,8 @@ func (l *Lexicon) Seat(name string) (iso2 string, ok bool) {
 	if l == nil {
 		return "", false
 	}
-	iso2, ok = l.seats[Fold(name)]
+	var buf [64]byte
+	iso2, ok = l.seats[string(AppendFold(buf[:0], name))]
 	return iso2, ok
 }
 
@@ -252,7 +256,8 @@ func (l *Lexicon) TitleAt(tokens []string) int {
 	if l == nil {
 		return 0
 	}
-	return longestAt(tokens, l.maxTitle, l.titleFirst, func(k string) bool { return l.folded["titles"][k] })
+	n, _ := longestAt(tokens, l.maxTitle, l.titleFirst, l.folded["titles"])
+	return n
 }
 
 // DemonymAt returns the number of tokens of the longest demonym starting
@@ -262,18 +267,10 @@ func (l *Lexicon) DemonymAt(tokens []string) (n int, country, iso2 string) {
 	if l == nil {
 		return 0, "", ""
 	}
-	var key string
-	n = longestAt(tokens, l.maxDemonym, l.demFirst, func(k string) bool {
-		if _, ok := l.demonyms[k]; ok {
-			key = k
-			return true
-		}
-		return false
-	})
+	n, iso2 = longestAt(tokens, l.maxDemonym, l.demFirst, l.demonyms)
 	if n == 0 {
 		return 0, "", ""
 	}
-	iso2 = l.demonyms[key]
 	return n, l.countryName[iso2], iso2
 }
 
@@ -281,37 +278,43 @@ func (l *Lexicon) DemonymAt(tokens []string) (n int, country, iso2 string) {
 // tokens[0] whose folded words satisfy is, trying at most maxWords words.
 // Tokens that fold to nothing (punctuation, hyphens, apostrophes) are
 // skipped inside a phrase but cannot start or end one.
-func longestAt(tokens []string, maxWords int, first map[string]bool, is func(string) bool) int {
+func longestAt[V any](tokens []string, maxWords int, first map[string]bool, m map[string]V) (int, V) {
+	var best V
 	if len(tokens) == 0 {
-		return 0
+		return 0, best
 	}
-	k0 := Fold(tokens[0])
-	if w, _, _ := strings.Cut(k0, " "); w == "" || !first[w] {
-		return 0
+	var buf [128]byte
+	b := AppendFold(buf[:0], tokens[0])
+	w := b
+	if sp := bytes.IndexByte(b, ' '); sp >= 0 {
+		w = b[:sp]
 	}
-	var b strings.Builder
-	best, words := 0, 0
+	if len(w) == 0 || !first[string(w)] {
+		return 0, best
+	}
+	n, words := 0, 0
 	for i, tok := range tokens {
-		k := k0
+		k := b
 		if i > 0 {
-			k = Fold(tok)
+			prev := len(b)
+			b = append(b, ' ')
+			at := len(b)
+			b = AppendFold(b, tok)
+			if len(b) == at {
+				b = b[:prev] // folds to nothing: skipped
+				continue
+			}
+			k = b[at:]
 		}
-		if k == "" {
-			continue
-		}
-		words += strings.Count(k, " ") + 1
+		words += bytes.Count(k, []byte{' '}) + 1
 		if words > maxWords {
 			break
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(k)
-		if is(b.String()) {
-			best = i + 1
+		if v, ok := m[string(b)]; ok {
+			n, best = i+1, v
 		}
 	}
-	return best
+	return n, best
 }
 
 // List returns the entries (lower-cased) of the word list data/<lang>/<name>.txt,
@@ -328,7 +331,8 @@ func (l *Lexicon) Has(list, word string) bool {
 	if l == nil {
 		return false
 	}
-	return l.folded[list][Fold(word)]
+	var buf [64]byte
+	return l.folded[list][string(AppendFold(buf[:0], word))]
 }
 
 // Table returns the rows of data/<lang>/<name>.tsv (other than the
@@ -347,6 +351,7 @@ func (l *Lexicon) Row(table, key string) ([]string, bool) {
 	if l == nil {
 		return nil, false
 	}
-	v, ok := l.tables[table][Fold(key)]
+	var buf [64]byte
+	v, ok := l.tables[table][string(AppendFold(buf[:0], key))]
 	return v, ok
 }

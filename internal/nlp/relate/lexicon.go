@@ -2,6 +2,7 @@ package relate
 
 import (
 	"bufio"
+	"bytes"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -228,28 +229,34 @@ func (d *langData) titleAt(texts []string) int {
 	if len(texts) == 0 || d.maxTitle == 0 {
 		return n
 	}
-	if first, _, _ := strings.Cut(lexicon.Fold(texts[0]), " "); !d.titleFirst[first] {
+	var buf [128]byte
+	b := lexicon.AppendFold(buf[:0], texts[0])
+	first := b
+	if sp := bytes.IndexByte(b, ' '); sp >= 0 {
+		first = b[:sp]
+	}
+	if !d.titleFirst[string(first)] || len(b) == 0 {
 		return n
 	}
-	var b strings.Builder
 	words := 0
 	for i, t := range texts {
-		k := lexicon.Fold(t)
-		if k == "" {
-			if i == 0 {
-				return n
+		k := b
+		if i > 0 {
+			prev := len(b)
+			b = append(b, ' ')
+			at := len(b)
+			b = lexicon.AppendFold(b, t)
+			if len(b) == at {
+				b = b[:prev] // folds to nothing: skipped
+				continue
 			}
-			continue
+			k = b[at:]
 		}
-		words += strings.Count(k, " ") + 1
+		words += bytes.Count(k, []byte{' '}) + 1
 		if words > d.maxTitle {
 			break
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(k)
-		if d.titles[b.String()] && i+1 > n {
+		if d.titles[string(b)] && i+1 > n {
 			n = i + 1
 		}
 	}
@@ -336,12 +343,27 @@ func (d *langData) buildVocab(dir string) {
 // and its classes, without folding the words that need none: words
 // written as in the data files and words of ASCII lower-case letters.
 func (d *langData) key(t text.Token) (string, uint32) {
+	k, cls, ok := d.quickKey(t)
+	if ok {
+		return k, cls
+	}
+	if k = lexicon.Fold(k); k == "" {
+		return "", d.classes[t.Text]
+	}
+	return k, d.classes[k]
+}
+
+// quickKey is key for the tokens that need no folding (ok); for the
+// others it returns the word to fold (the key is then its folded form,
+// its classes those of the key, or of the token's text when the key is
+// "").
+func (d *langData) quickKey(t text.Token) (string, uint32, bool) {
 	w := t.Norm
 	if w == "" {
 		w = t.Text
 	}
 	if v, ok := d.vocab[w]; ok {
-		return v.key, v.cls
+		return v.key, v.cls, true
 	}
 	// Words of ASCII lower-case letters are their own folded form.
 	ascii := w != ""
@@ -352,11 +374,7 @@ func (d *langData) key(t text.Token) (string, uint32) {
 		}
 	}
 	if ascii {
-		return w, d.classes[w]
+		return w, d.classes[w], true
 	}
-	k := lexicon.Fold(w)
-	if k == "" {
-		return "", d.classes[t.Text]
-	}
-	return k, d.classes[k]
+	return w, 0, false
 }

@@ -3,6 +3,8 @@ package relate
 import (
 	"strings"
 	"unicode"
+
+	"github.com/wirenrich/wirenrich/internal/nlp/lexicon"
 )
 
 // located reads located_in relations: "la place Kim Il-sung de
@@ -149,13 +151,18 @@ func (st *state) surname(e int) bool {
 		st.personWords = map[string]bool{}
 		for _, p := range st.a.Entities {
 			if p.Type == "PERSON" {
-				for _, w := range strings.Fields(lexiconFold(p.Name)) {
+				// Fold leaves single inner spaces: its words are its
+				// space-separated parts.
+				for rest := lexiconFold(p.Name); rest != ""; {
+					var w string
+					w, rest, _ = strings.Cut(rest, " ")
 					st.personWords[w] = true
 				}
 			}
 		}
 	}
-	return st.personWords[lexiconFold(st.a.Entities[e].Name)]
+	var buf [64]byte
+	return st.personWords[string(lexicon.AppendFold(buf[:0], st.a.Entities[e].Name))]
 }
 
 // facility reports whether a place name holds a common noun ("place Kim

@@ -286,6 +286,9 @@ func (st *state) field(f int) *fieldCtx {
 			}
 		}
 	}
+	type foldAt struct{ tok, end int }
+	var fold []byte
+	var foldEnd []foldAt
 	for i, t := range doc.Tokens {
 		fc.words[i] = t.Text
 		fc.titleLen[i], fc.demLen[i] = -1, -1
@@ -295,7 +298,24 @@ func (st *state) field(f int) *fieldCtx {
 			fc.keys[i] = t.Text
 			continue
 		}
-		fc.keys[i], fc.cls[i] = st.d.key(t)
+		var ok bool
+		if fc.keys[i], fc.cls[i], ok = st.d.quickKey(t); !ok {
+			// Folded below, all in one string.
+			fold = lexicon.AppendFold(fold, fc.keys[i])
+			foldEnd = append(foldEnd, foldAt{i, len(fold)})
+		}
+	}
+	if len(foldEnd) > 0 {
+		all, start := string(fold), 0
+		for _, fe := range foldEnd {
+			t := &doc.Tokens[fe.tok]
+			if k := all[start:fe.end]; k == "" {
+				fc.keys[fe.tok], fc.cls[fe.tok] = "", st.d.classes[t.Text]
+			} else {
+				fc.keys[fe.tok], fc.cls[fe.tok] = k, st.d.classes[k]
+			}
+			start = fe.end
+		}
 	}
 	for i := range fc.keys {
 		for _, mc := range st.d.multi {
@@ -569,7 +589,15 @@ func (fc *fieldCtx) span(s, e int) string {
 	if s >= e || e > len(fc.doc.Tokens) || s < 0 {
 		return ""
 	}
+	if e == s+1 {
+		return fc.doc.Tokens[s].Text
+	}
+	size := 0
+	for k := s; k < e; k++ {
+		size += len(fc.doc.Tokens[k].Text) + 1
+	}
 	var b strings.Builder
+	b.Grow(size)
 	for k := s; k < e; k++ {
 		t := &fc.doc.Tokens[k]
 		if k > s && t.SpaceBefore {

@@ -54,10 +54,7 @@ func (s *state) fields() []fieldInfo {
 	for f := range a.Fields {
 		doc := &a.Fields[f].Doc
 		out[f] = fieldInfo{doc: doc, startAt: map[int]int{}, endAt: map[int]int{}, covered: make([]bool, len(doc.Tokens)),
-			texts: make([]string, len(doc.Tokens))}
-		for i, t := range doc.Tokens {
-			out[f].texts[i] = lexicon.Fold(t.Text)
-		}
+			texts: foldTokens(doc.Tokens)}
 	}
 	for i := range a.Mentions {
 		m := &a.Mentions[i]
@@ -73,6 +70,32 @@ func (s *state) fields() []fieldInfo {
 		for t := m.TokStart; t < m.TokEnd; t++ {
 			fi.covered[t] = true
 		}
+	}
+	return out
+}
+
+// foldTokens folds every token text once: tokens already in folded form
+// keep their text, the others share one string.
+func foldTokens(toks []text.Token) []string {
+	out := make([]string, len(toks))
+	var buf []byte
+	ends := make([]int, len(toks)) // end of token i's folded form in buf, -1: as is
+	for i, t := range toks {
+		if lexicon.IsFolded(t.Text) {
+			out[i], ends[i] = t.Text, -1
+			continue
+		}
+		buf = lexicon.AppendFold(buf, t.Text)
+		ends[i] = len(buf)
+	}
+	all := string(buf)
+	start := 0
+	for i, e := range ends {
+		if e < 0 {
+			continue
+		}
+		out[i] = all[start:e]
+		start = e
 	}
 	return out
 }

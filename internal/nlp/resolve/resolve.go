@@ -139,7 +139,9 @@ func (s *state) run() {
 
 func (s *state) newItem(i int) item {
 	m := &s.a.Mentions[i]
-	toks := strings.Fields(lexicon.Fold(m.Text))
+	folded := lexicon.Fold(m.Text)
+	toks := strings.Fields(folded)
+	all := len(toks)
 	// A leading lower-case determiner the tagger included ("la Russie",
 	// but not "Le Pen" nor "The Hague") and, for
 	// people, honorifics and titles ("M. Poutine", "President Biden") do
@@ -158,7 +160,11 @@ func (s *state) newItem(i int) item {
 	if !(c > 0) || c > 1 { // 0, negative, NaN: unknown
 		c = 0.5
 	}
-	return item{m: i, key: strings.Join(toks, " "), toks: toks, typ: m.Type, conf: c}
+	key := folded // Fold leaves single inner spaces: the join of all its words
+	if len(toks) != all {
+		key = strings.Join(toks, " ")
+	}
+	return item{m: i, key: key, toks: toks, typ: m.Type, conf: c}
 }
 
 func lowerInitial(s string) bool {
@@ -437,7 +443,7 @@ func (s *state) knownPlace(key string) bool {
 	if _, ok := s.lex.Country(key); ok {
 		return true
 	}
-	return s.r.gaz != nil && len(s.r.gaz.Lookup(key)) > 0
+	return s.r.gaz.Known(key)
 }
 
 // contains reports whether short is a prefix or a suffix of long (word
