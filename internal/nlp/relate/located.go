@@ -149,15 +149,19 @@ func (st *state) demonymOrg(fc *fieldCtx, u unit) {
 func (st *state) surname(e int) bool {
 	if st.personWords == nil {
 		st.personWords = map[string]bool{}
+		// The folded names, space-separated, in one string: Fold leaves
+		// single inner spaces, so the words are the non-empty parts.
+		var b []byte
 		for _, p := range st.a.Entities {
 			if p.Type == "PERSON" {
-				// Fold leaves single inner spaces: its words are its
-				// space-separated parts.
-				for rest := lexiconFold(p.Name); rest != ""; {
-					var w string
-					w, rest, _ = strings.Cut(rest, " ")
-					st.personWords[w] = true
-				}
+				b = append(lexicon.AppendFold(b, p.Name), ' ')
+			}
+		}
+		for rest := string(b); rest != ""; {
+			var w string
+			w, rest, _ = strings.Cut(rest, " ")
+			if w != "" {
+				st.personWords[w] = true
 			}
 		}
 	}

@@ -263,7 +263,13 @@ func (st *state) field(f int) *fieldCtx {
 	lens := make([]int16, 2*n)
 	fc := &fieldCtx{f: f, doc: doc, keys: strs[:n:n], cls: make([]uint32, n), unit: ints[:n:n], quote: ints[n:],
 		words: strs[n : 2*n : 2*n], titleLen: lens[:n:n], demLen: lens[n:], demISO: strs[2*n:]}
-	var all []unit
+	inField := 0
+	for mi := range a.Mentions {
+		if a.Mentions[mi].Field == f {
+			inField++
+		}
+	}
+	all := make([]unit, 0, inField+inField/2+4) // room for unmarked and anaphoric units
 	for mi := range a.Mentions {
 		m := &a.Mentions[mi]
 		if m.Field != f || m.Entity < 0 || m.Entity >= len(a.Entities) || !named(a.Entities[m.Entity].Type) {
@@ -289,6 +295,10 @@ func (st *state) field(f int) *fieldCtx {
 	type foldAt struct{ tok, end int }
 	var fold []byte
 	var foldEnd []foldAt
+	if n > 0 {
+		fold = make([]byte, 0, len(doc.Text))
+		foldEnd = make([]foldAt, 0, n)
+	}
 	for i, t := range doc.Tokens {
 		fc.words[i] = t.Text
 		fc.titleLen[i], fc.demLen[i] = -1, -1
@@ -357,24 +367,34 @@ func (st *state) unmarked(fc *fieldCtx, all []unit) []unit {
 	type cand struct {
 		toks []text.Token
 		ent  int
+		next int // next candidate of the same first token text, -1
 	}
-	var cands []cand
-	byFirst := map[string][]int{} // first token text -> candidates
+	// Candidates of one first token text are chained in insertion order.
+	type chain struct{ head, tail int }
+	cands := make([]cand, 0, 2*len(all))
+	byFirst := make(map[string]chain, 2*len(all)) // first token text -> candidates
 	add := func(toks []text.Token, ent int) {
 		if len(toks) == 0 || len(toks) > 5 || !startsUpper(toks[0].Text) || toks[len(toks)-1].End-toks[0].Start < 3 {
 			return
 		}
-		for _, ci := range byFirst[toks[0].Text] {
-			c := &cands[ci]
-			if sameTexts(c.toks, toks) {
-				if c.ent != ent {
-					c.ent = -1 // two entities share the name
+		ch, ok := byFirst[toks[0].Text]
+		if ok {
+			for ci := ch.head; ci >= 0; ci = cands[ci].next {
+				c := &cands[ci]
+				if sameTexts(c.toks, toks) {
+					if c.ent != ent {
+						c.ent = -1 // two entities share the name
+					}
+					return
 				}
-				return
 			}
+			cands[ch.tail].next = len(cands)
+			ch.tail = len(cands)
+		} else {
+			ch = chain{len(cands), len(cands)}
 		}
-		byFirst[toks[0].Text] = append(byFirst[toks[0].Text], len(cands))
-		cands = append(cands, cand{toks, ent})
+		byFirst[toks[0].Text] = ch
+		cands = append(cands, cand{toks, ent, -1})
 	}
 	for _, u := range all {
 		if u.nominal || u.mi < 0 || u.typ == "MISC" {
@@ -400,7 +420,11 @@ func (st *state) unmarked(fc *fieldCtx, all []unit) []unit {
 			continue
 		}
 		best, bestLen := -1, 0
-		for _, ci := range byFirst[fc.doc.Tokens[i].Text] {
+		ch, ok := byFirst[fc.doc.Tokens[i].Text]
+		if !ok {
+			continue
+		}
+		for ci := ch.head; ci >= 0; ci = cands[ci].next {
 			c := cands[ci]
 			if c.ent < 0 || len(c.toks) <= bestLen || i+len(c.toks) > n {
 				continue

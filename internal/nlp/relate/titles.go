@@ -190,7 +190,8 @@ func (st *state) emitTitle(fc *fieldCtx, u unit, tp titlePhrase, conf float64) {
 		}
 	}
 	if tp.org >= 0 {
-		if _, seat := st.d.lex.Seat(st.a.Entities[tp.org].Name); seat && obj < 0 && st.d.seatHeads[lexiconFold(title)] {
+		var buf [64]byte
+		if _, seat := st.d.lex.Seat(st.a.Entities[tp.org].Name); seat && obj < 0 && st.d.seatHeads[string(lexicon.AppendFold(buf[:0], title))] {
 			// "le chef du Kremlin": a metonymy for the head of state, not a role.
 			return
 		}

@@ -32,9 +32,9 @@ type fieldInfo struct {
 	doc     *text.Doc
 	texts   []string // token texts, folded (lexicon.Fold)
 	runes   []rune
-	startAt map[int]int // token -> mention starting there
-	endAt   map[int]int // token end -> mention ending there
-	covered []bool      // token inside a named mention
+	startAt []int  // token -> mention starting there, -1 (see starts)
+	endAt   []int  // token end -> mention ending there, -1 (see ends)
+	covered []bool // token inside a named mention
 }
 
 // person is what the article says about a PERSON entity.
@@ -53,7 +53,12 @@ func (s *state) fields() []fieldInfo {
 	out := make([]fieldInfo, len(a.Fields))
 	for f := range a.Fields {
 		doc := &a.Fields[f].Doc
-		out[f] = fieldInfo{doc: doc, startAt: map[int]int{}, endAt: map[int]int{}, covered: make([]bool, len(doc.Tokens)),
+		n := len(doc.Tokens)
+		at := make([]int, 2*(n+1))
+		for i := range at {
+			at[i] = -1
+		}
+		out[f] = fieldInfo{doc: doc, startAt: at[: n+1 : n+1], endAt: at[n+1:], covered: make([]bool, n),
 			texts: foldTokens(doc.Tokens)}
 	}
 	for i := range a.Mentions {
@@ -72,6 +77,22 @@ func (s *state) fields() []fieldInfo {
 		}
 	}
 	return out
+}
+
+// starts returns the named mention starting at token t.
+func (fi *fieldInfo) starts(t int) (int, bool) {
+	if t < 0 || t >= len(fi.startAt) || fi.startAt[t] < 0 {
+		return 0, false
+	}
+	return fi.startAt[t], true
+}
+
+// ends returns the named mention ending at token end t.
+func (fi *fieldInfo) ends(t int) (int, bool) {
+	if t < 0 || t >= len(fi.endAt) || fi.endAt[t] < 0 {
+		return 0, false
+	}
+	return fi.endAt[t], true
 }
 
 // foldTokens folds every token text once: tokens already in folded form
@@ -135,7 +156,7 @@ func (s *state) detect(fi *fieldInfo, f, i int) (phrase, bool) {
 	if j >= len(toks) {
 		return p, false
 	}
-	if mi, ok := fi.startAt[j]; ok {
+	if mi, ok := fi.starts(j); ok {
 		return s.detectNamed(fi, p, mi)
 	}
 	if fi.covered[j] {
@@ -176,7 +197,7 @@ func (s *state) detect(fi *fieldInfo, f, i int) (phrase, bool) {
 		for x < len(toks) && (apostrophe(toks[x].Text) || s.lex.Has("determiners", fi.texts[x]) && !fi.covered[x]) {
 			x++
 		}
-		if mi, ok := fi.startAt[x]; ok && x < len(toks) {
+		if mi, ok := fi.starts(x); ok && x < len(toks) {
 			m := &s.a.Mentions[mi]
 			if aff := s.affiliation(m.Entity); aff != "" {
 				p.end, p.aff = m.TokEnd, aff
@@ -311,7 +332,7 @@ func (s *state) attachNominals() {
 		fi := &infos[f]
 		toks := fi.doc.Tokens
 		for i := 0; i < len(toks); i++ {
-			if _, named := fi.startAt[i]; fi.covered[i] && !named {
+			if _, named := fi.starts(i); fi.covered[i] && !named {
 				continue
 			}
 			p, ok := s.detect(fi, f, i)
@@ -388,14 +409,14 @@ func (s *state) apposition(fi *fieldInfo, p phrase) (int, bool) {
 	if q < len(toks) && toks[q].Text == "," {
 		q++
 	}
-	if mi, ok := fi.startAt[q]; ok && s.a.Mentions[mi].Type == Person {
+	if mi, ok := fi.starts(q); ok && s.a.Mentions[mi].Type == Person {
 		return s.a.Mentions[mi].Entity, true
 	}
 	q = p.start
 	if q > 0 && toks[q-1].Text == "," {
 		q--
 	}
-	if mi, ok := fi.endAt[q]; ok && s.a.Mentions[mi].Type == Person {
+	if mi, ok := fi.ends(q); ok && s.a.Mentions[mi].Type == Person {
 		return s.a.Mentions[mi].Entity, true
 	}
 	return -1, false

@@ -7,8 +7,9 @@
 package resolve
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -112,15 +113,40 @@ func (s *state) run() {
 		a.Mentions[i].Entity = -1
 	}
 	var values []int
+	var namedIdx []int
 	for i := range a.Mentions {
 		m := &a.Mentions[i]
 		switch {
 		case m.Nominal:
 		case named(m.Type):
-			s.items = append(s.items, s.newItem(i))
+			namedIdx = append(namedIdx, i)
 		case m.Type != "":
 			values = append(values, i)
 		}
+	}
+	// Fold the named mentions once, into one string, and split their
+	// words into one shared array.
+	var buf []byte
+	ends := make([]int, len(namedIdx))
+	for k, i := range namedIdx {
+		buf = lexicon.AppendFold(buf, a.Mentions[i].Text)
+		ends[k] = len(buf)
+	}
+	all := string(buf)
+	words := make([]string, 0, len(all)/4+len(namedIdx))
+	s.items = make([]item, 0, len(namedIdx))
+	start := 0
+	for k, i := range namedIdx {
+		folded := all[start:ends[k]]
+		start = ends[k]
+		w0 := len(words)
+		// Fold leaves single inner spaces: the words are its parts.
+		for rest := folded; rest != ""; {
+			var w string
+			w, rest, _ = strings.Cut(rest, " ")
+			words = append(words, w)
+		}
+		s.items = append(s.items, s.newItem(i, folded, words[w0:len(words):len(words)]))
 	}
 	s.parent = make([]int, len(s.items))
 	for i := range s.parent {
@@ -137,10 +163,9 @@ func (s *state) run() {
 	s.order()
 }
 
-func (s *state) newItem(i int) item {
+// newItem prepares mention i, given its folded text and that text's words.
+func (s *state) newItem(i int, folded string, toks []string) item {
 	m := &s.a.Mentions[i]
-	folded := lexicon.Fold(m.Text)
-	toks := strings.Fields(folded)
 	all := len(toks)
 	// A leading lower-case determiner the tagger included ("la Russie",
 	// but not "Le Pen" nor "The Hague") and, for
@@ -280,9 +305,19 @@ func (s *state) initials(toks []string) string {
 // letters are the initials of exactly one multiword name of the article.
 func (s *state) groupAcronyms() {
 	a := s.a
-	byKey := map[string][]int{}
+	// Items of one key, chained in item order: byKey[key] is the first,
+	// next[i] the one after i, -1 at the end.
+	byKey := make(map[string]int, len(s.items))
+	next := make([]int, len(s.items))
+	last := map[string]int{}
 	for i, it := range s.items {
-		byKey[it.key] = append(byKey[it.key], i)
+		next[i] = -1
+		if l, ok := last[it.key]; ok {
+			next[l] = i
+		} else {
+			byKey[it.key] = i
+		}
+		last[it.key] = i
 	}
 	runes := make([][]rune, len(a.Fields))
 	for i, it := range s.items {
@@ -301,7 +336,11 @@ func (s *state) groupAcronyms() {
 			continue
 		}
 		k := strings.Join(strings.Fields(lexicon.Fold(inner)), " ")
-		for _, j := range byKey[k] {
+		j, ok := byKey[k]
+		if !ok {
+			j = -1
+		}
+		for ; j >= 0; j = next[j] {
 			if j != i && s.items[j].typ != Person && it.typ != Person {
 				s.union(i, j)
 			}
@@ -384,7 +423,7 @@ func (s *state) groupContained() {
 	}
 	// Longer names first, so mid-length names join their longest form
 	// before the shortest are placed.
-	sort.SliceStable(order, func(x, y int) bool { return len(s.items[order[x]].toks) > len(s.items[order[y]].toks) })
+	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(len(s.items[y].toks), len(s.items[x].toks)) })
 	types := s.groupTypes()
 	for _, i := range order {
 		it := s.items[i]
@@ -533,19 +572,35 @@ func (s *state) groupTypes() []string {
 // buildNamed turns the groups into entities.
 func (s *state) buildNamed() {
 	a := s.a
-	groups := map[int][]int{}
+	// The members of each group (by root), in item order; roots in order
+	// of their first member.
+	n := len(s.items)
+	count := make([]int, n)
 	var roots []int
 	for i := range s.items {
 		r := s.find(i)
-		if _, ok := groups[r]; !ok {
+		if count[r] == 0 {
 			roots = append(roots, r)
 		}
-		groups[r] = append(groups[r], i)
+		count[r]++
+	}
+	at := make([]int, n) // where each group's members start in flat
+	off := 0
+	for _, r := range roots {
+		at[r] = off
+		off += count[r]
+	}
+	flat := make([]int, n)
+	fill := make([]int, n)
+	for i := range s.items {
+		r := s.find(i)
+		flat[at[r]+fill[r]] = i
+		fill[r]++
 	}
 	types := s.groupTypes()
 	for _, r := range roots {
-		members := groups[r]
-		e := analysis.Entity{Type: types[r]}
+		members := flat[at[r] : at[r]+count[r]]
+		e := analysis.Entity{Type: types[r], Mentions: make([]int, 0, len(members))}
 		idx := len(a.Entities)
 		for _, i := range members {
 			m := s.items[i].m
@@ -598,8 +653,10 @@ func (s *state) bestName(members []int, typ string) string {
 	}
 	name := strings.TrimSpace(a.Mentions[s.items[best].m].Text)
 	// Drop a leading determiner the tagger included ("la Russie").
-	if f := strings.Fields(name); len(f) > 1 && s.lex.Has("determiners", f[0]) && lowerInitial(name) {
-		name = strings.Join(f[1:], " ")
+	if lowerInitial(name) {
+		if f := strings.Fields(name); len(f) > 1 && s.lex.Has("determiners", f[0]) {
+			name = strings.Join(f[1:], " ")
+		}
 	}
 	return name
 }

@@ -1,8 +1,9 @@
 package resolve
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
@@ -160,25 +161,37 @@ func (s *state) linkNames(e int) []string {
 	return out
 }
 
+// comparePos orders positions as before does: -1 when x is before y.
+func comparePos(x, y [2]int) int {
+	switch {
+	case before(x, y):
+		return -1
+	case before(y, x):
+		return 1
+	}
+	return 0
+}
+
 // order sorts each entity's mentions in text order and the entities by
 // their first mention (headline first), renumbering Mention.Entity.
 func (s *state) order() {
 	a := s.a
 	pos := func(mi int) [2]int { return [2]int{a.Mentions[mi].Field, a.Mentions[mi].Start} }
+	byPos := func(x, y int) int { return comparePos(pos(x), pos(y)) }
 	for e := range a.Entities {
-		ms := a.Entities[e].Mentions
-		sort.SliceStable(ms, func(i, j int) bool { return before(pos(ms[i]), pos(ms[j])) })
+		slices.SortStableFunc(a.Entities[e].Mentions, byPos)
 	}
 	perm := make([]int, len(a.Entities))
 	for i := range perm {
 		perm[i] = i
 	}
-	sort.SliceStable(perm, func(i, j int) bool {
-		ei, ej := a.Entities[perm[i]], a.Entities[perm[j]]
+	slices.SortStableFunc(perm, func(i, j int) int {
+		ei, ej := &a.Entities[i], &a.Entities[j]
 		if len(ei.Mentions) == 0 || len(ej.Mentions) == 0 {
-			return len(ei.Mentions) > len(ej.Mentions)
+			// Entities with mentions first.
+			return cmp.Compare(min(len(ej.Mentions), 1), min(len(ei.Mentions), 1))
 		}
-		return before(pos(ei.Mentions[0]), pos(ej.Mentions[0]))
+		return comparePos(pos(ei.Mentions[0]), pos(ej.Mentions[0]))
 	})
 	newIdx := make([]int, len(perm))
 	sorted := make([]analysis.Entity, len(perm))

@@ -47,6 +47,7 @@ func (r *Ruler) Apply(a *analysis.Analysis) {
 	}
 	s.dropDemonyms()
 	s.trimTails()
+	s.placeNames()
 	s.applyList()
 	s.consistency()
 	s.propagate()
@@ -127,6 +128,35 @@ func named(m *analysis.Mention) bool {
 		return true
 	}
 	return false
+}
+
+// placeNames extends a named mention preceded, in its sentence, by a
+// lower-case place head of the language ("place", "rue", "aéroport",
+// "piazza") to include that head, and makes it a LOCATION: "place Kim
+// Il-sung" is a square, not the person it is named after.
+func (s *state) placeNames() {
+	if len(s.rl.placeHeads) == 0 {
+		return
+	}
+	for mi := range s.a.Mentions {
+		m := &s.a.Mentions[mi]
+		if s.drop[mi] || !named(m) || !s.valid(m) || m.TokStart == 0 {
+			continue
+		}
+		f := &s.fields[m.Field]
+		h := m.TokStart - 1
+		head := f.doc.Tokens[h]
+		if f.occ[h] >= 0 || f.tokSent[h] != f.tokSent[m.TokStart] || !s.rl.placeHeads[head.Text] {
+			continue
+		}
+		m.TokStart = h
+		m.Start = head.Start
+		m.Text = f.span(h, m.TokEnd)
+		m.Type = Location
+		s.keys[mi] = m.Text
+		f.occ[h] = int32(mi)
+		s.fix(m.Text, Location)
+	}
 }
 
 // dropDemonyms drops MISC and LOCATION mentions that are only a demonym

@@ -83,6 +83,10 @@ type rules struct {
 	// languages: folded language names and demonyms the lexicon lacks
 	// (regions, peoples), dropped like demonyms.
 	languages map[string]bool
+	// placeHeads: lower-case common nouns that, just before a name, make
+	// the whole a place name ("place Kim Il-sung", "rue de Rivoli" is not
+	// matched: only the head and the name, adjacent).
+	placeHeads map[string]bool
 }
 
 // entry is one curated name, as the tokenizer of its language splits it.
@@ -136,10 +140,11 @@ func New(fsys fs.FS) (*Ruler, error) {
 
 func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 	rl := &rules{
-		lang:      code,
-		entries:   map[string][]entry{},
-		stop:      map[string]bool{},
-		languages: map[string]bool{},
+		lang:       code,
+		entries:    map[string][]entry{},
+		stop:       map[string]bool{},
+		languages:  map[string]bool{},
+		placeHeads: map[string]bool{},
 	}
 	if lx, err := lexicon.Load(code); err == nil {
 		rl.lex = lx
@@ -168,6 +173,13 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		for _, w := range words {
 			rl.languages[lexicon.Fold(w)] = true
 		}
+	}
+	words, err = readWords(fsys, path.Join(code, "place-heads.txt"))
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range words {
+		rl.placeHeads[strings.ToLower(w)] = true
 	}
 	tok := text.NewTokenizer(code)
 	seen := map[string]bool{}

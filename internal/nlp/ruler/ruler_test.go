@@ -156,6 +156,32 @@ func TestApply(t *testing.T) {
 			},
 		},
 		{
+			name: "place head before a name makes a place",
+			lang: "fr",
+			body: "Il est arrivé sur la place Tian'anmen puis à l'aéroport Charles-de-Gaulle. Le président Macron a parlé.",
+			spans: []span{
+				{Field: 1, Text: "Tian'anmen", Type: "LOCATION"},
+				{Field: 1, Text: "Charles-de-Gaulle", Type: "PERSON"},
+				{Field: 1, Text: "Macron", Type: "PERSON"},
+			},
+			want: []got{
+				{1, "place Tian'anmen", "LOCATION"}, {1, "aéroport Charles-de-Gaulle", "LOCATION"},
+				{1, "Macron", "PERSON"},
+			},
+		},
+		{
+			name: "place head in another sentence or capitalised is left alone",
+			lang: "it",
+			body: "Era in piazza. Garibaldi parlò. La Via Appia è antica.",
+			spans: []span{
+				{Field: 1, Text: "Garibaldi", Type: "PERSON"},
+				{Field: 1, Text: "Appia", Type: "LOCATION"},
+			},
+			want: []got{
+				{1, "Garibaldi", "PERSON"}, {1, "Appia", "LOCATION"},
+			},
+		},
+		{
 			name:     "title case headline surname",
 			lang:     "en",
 			headline: "Biden Meets Chinese Leader in Beijing After Months of Tension",
