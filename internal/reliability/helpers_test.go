@@ -27,6 +27,7 @@ import (
 	"github.com/wirenrich/wirenrich/internal/natstest"
 	"github.com/wirenrich/wirenrich/internal/pipeline"
 	"github.com/wirenrich/wirenrich/internal/service"
+	"github.com/wirenrich/wirenrich/internal/service/servicetest"
 )
 
 // childEnv, when set to 1, makes the test binary run as the worker (the
@@ -89,27 +90,7 @@ func baseConfig(t *testing.T, url string) config.Config {
 // startService runs a worker replica until the test ends or stop is called.
 func startService(t *testing.T, cfg config.Config, enr pipeline.Enricher, log zerolog.Logger) (*service.Service, func()) {
 	t.Helper()
-	svc, err := service.New(cfg, enr, log)
-	require.NoError(t, err)
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- svc.Run(ctx) }()
-	var once atomic.Bool
-	stop := func() {
-		if once.Swap(true) {
-			return
-		}
-		cancel()
-		select {
-		case err := <-done:
-			require.NoError(t, err)
-		case <-time.After(30 * time.Second):
-			t.Error("service did not stop")
-		}
-	}
-	t.Cleanup(stop)
-	require.Eventually(t, svc.Ready, 90*time.Second, 10*time.Millisecond, "service ready")
-	return svc, stop
+	return servicetest.Start(t, cfg, enr, log, 90*time.Second)
 }
 
 // quietLog writes errors only to the test log.

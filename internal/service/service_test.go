@@ -26,6 +26,7 @@ import (
 	"github.com/wirenrich/wirenrich/internal/natstest"
 	"github.com/wirenrich/wirenrich/internal/pipeline"
 	"github.com/wirenrich/wirenrich/internal/service"
+	"github.com/wirenrich/wirenrich/internal/service/servicetest"
 )
 
 // testConfig is the default configuration pointed at a test server, with
@@ -87,27 +88,7 @@ func (c *countingEnricher) Enrich(ctx context.Context, a *article.Article) (*enr
 // start runs a service until the test ends or the returned stop is called.
 func start(t *testing.T, cfg config.Config, enr pipeline.Enricher) (*service.Service, func()) {
 	t.Helper()
-	svc, err := service.New(cfg, enr, zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.WarnLevel))
-	require.NoError(t, err)
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- svc.Run(ctx) }()
-	var once atomic.Bool
-	stop := func() {
-		if once.Swap(true) {
-			return
-		}
-		cancel()
-		select {
-		case err := <-done:
-			require.NoError(t, err)
-		case <-time.After(20 * time.Second):
-			t.Error("service did not stop")
-		}
-	}
-	t.Cleanup(stop)
-	require.Eventually(t, svc.Ready, 10*time.Second, 10*time.Millisecond, "service ready")
-	return svc, stop
+	return servicetest.Start(t, cfg, enr, zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.WarnLevel), 10*time.Second)
 }
 
 // mixedArticles returns n distinct articles cycling through the input
