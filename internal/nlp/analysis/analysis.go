@@ -78,3 +78,38 @@ type Relation struct {
 	Field, Sent int
 	Start, End  int
 }
+
+// Named-entity types, in the order NamedIndex numbers them.
+const (
+	Person       = "PERSON"
+	Organization = "ORGANIZATION"
+	Location     = "LOCATION"
+	Misc         = "MISC"
+)
+
+// NamedIndex numbers the named-entity types for voting: PERSON 0,
+// ORGANIZATION 1, LOCATION 2, anything else 3 (MISC).
+func NamedIndex(t string) int {
+	switch t {
+	case Person:
+		return 0
+	case Organization:
+		return 1
+	case Location:
+		return 2
+	}
+	return 3
+}
+
+// NamedType is the type numbered i by NamedIndex (MISC for i out of range).
+func NamedType(i int) string {
+	switch i {
+	case 0:
+		return Person
+	case 1:
+		return Organization
+	case 2:
+		return Location
+	}
+	return Misc
+}

@@ -169,7 +169,15 @@ func Load(lang string) (*Lexicon, error) {
 }
 
 func readLines(p string, fn func(fields []string) error) error {
-	f, err := dataFS.Open(p)
+	return ReadTable(dataFS, p, fn)
+}
+
+// ReadTable calls fn with the tab-separated, trimmed fields of every line of
+// the data file p of fsys, skipping blank lines and '#' comments: the format
+// of every per-language word list and table. An error from fn is returned
+// with its line number.
+func ReadTable(fsys fs.FS, p string, fn func(fields []string) error) error {
+	f, err := fsys.Open(p)
 	if err != nil {
 		return err
 	}

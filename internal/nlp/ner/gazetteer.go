@@ -109,15 +109,7 @@ func ReadGazetteer(r io.Reader) (*Gazetteer, error) {
 		}
 	}
 	var n uint32
-	get(&n)
-	if err != nil || n > 1<<24 {
-		return nil, fmt.Errorf("ner: gazetteer header: %w", errors.Join(err, errors.New("bad size")))
-	}
-	hb := make([]byte, n)
-	if _, err := io.ReadFull(br, hb); err != nil {
-		return nil, fmt.Errorf("ner: gazetteer header: %w", err)
-	}
-	if err := json.Unmarshal(hb, &g.Header); err != nil {
+	if err := readHeader(br, &g.Header); err != nil {
 		return nil, fmt.Errorf("ner: gazetteer header: %w", err)
 	}
 	get(&n)

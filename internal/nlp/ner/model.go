@@ -219,16 +219,8 @@ func ReadModelWith(r io.Reader, gazetteer func() (*Gazetteer, error)) (*Model, e
 		}
 	}
 	var n uint32
-	get(&n)
-	if err != nil || n > 1<<24 {
-		return nil, fmt.Errorf("ner: model header: %w", errors.Join(err, errors.New("bad size")))
-	}
-	hb := make([]byte, n)
-	if _, err := io.ReadFull(br, hb); err != nil {
-		return nil, fmt.Errorf("ner: model header: %w", err)
-	}
 	m := &Model{}
-	if err := json.Unmarshal(hb, &m.Header); err != nil {
+	if err := readHeader(br, &m.Header); err != nil {
 		return nil, fmt.Errorf("ner: model header: %w", err)
 	}
 	if m.Header.Bits < 8 || m.Header.Bits > 24 {
@@ -410,4 +402,21 @@ func short(h string) string {
 		return h[:16]
 	}
 	return h
+}
+
+// readHeader reads the JSON header of a model or gazetteer file: its
+// little-endian uint32 length, then the JSON text, into v.
+func readHeader(r io.Reader, v any) error {
+	var n uint32
+	if err := binary.Read(r, binary.LittleEndian, &n); err != nil {
+		return err
+	}
+	if n > 1<<24 {
+		return fmt.Errorf("bad size %d", n)
+	}
+	hb := make([]byte, n)
+	if _, err := io.ReadFull(r, hb); err != nil {
+		return err
+	}
+	return json.Unmarshal(hb, v)
 }

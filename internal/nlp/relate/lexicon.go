@@ -1,7 +1,6 @@
 package relate
 
 import (
-	"bufio"
 	"bytes"
 	"embed"
 	"fmt"
@@ -271,28 +270,7 @@ type multiClass struct {
 
 // readData calls fn with the tab-separated fields of every non-comment line.
 func readData(path string, fn func([]string) error) error {
-	f, err := dataFS.Open(path)
-	if err != nil {
-		return fmt.Errorf("relate: %w", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		fields := strings.Split(line, "\t")
-		for i := range fields {
-			fields[i] = strings.TrimSpace(fields[i])
-		}
-		if err := fn(fields); err != nil {
-			return fmt.Errorf("relate: %s line %d: %w", path, n, err)
-		}
-	}
-	if err := sc.Err(); err != nil {
+	if err := lexicon.ReadTable(dataFS, path, fn); err != nil {
 		return fmt.Errorf("relate: %s: %w", path, err)
 	}
 	return nil

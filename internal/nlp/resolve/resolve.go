@@ -519,21 +519,6 @@ func equal(a, b []string) bool {
 	return true
 }
 
-// typeIndex numbers the named types for voting.
-func typeIndex(t string) int {
-	switch t {
-	case Person:
-		return 0
-	case Organization:
-		return 1
-	case Location:
-		return 2
-	}
-	return 3
-}
-
-var typeByIndex = [4]string{Person, Organization, Location, Misc}
-
 // groupTypes votes the type of each current group (indexed by root): the
 // type with the largest sum of confidence × words, ties going to the type
 // of the group's first mention.
@@ -545,7 +530,7 @@ func (s *state) groupTypes() []string {
 	}
 	for i, it := range s.items {
 		r := s.find(i)
-		t := typeIndex(it.typ)
+		t := analysis.NamedIndex(it.typ)
 		if first[r] < 0 {
 			first[r] = t
 		}
@@ -564,7 +549,7 @@ func (s *state) groupTypes() []string {
 				best = t
 			}
 		}
-		out[r] = typeByIndex[best]
+		out[r] = analysis.NamedType(best)
 	}
 	return out
 }

@@ -472,20 +472,6 @@ type group struct {
 	n     int
 }
 
-func typeIndex(t string) int {
-	switch t {
-	case Person:
-		return 0
-	case Organization:
-		return 1
-	case Location:
-		return 2
-	}
-	return 3
-}
-
-var typeNames = [4]string{Person, Organization, Location, Misc}
-
 // majority returns the clear majority type of g, "" when there is none.
 func (g *group) majority() string {
 	total, best, bi := 0.0, -1.0, 0
@@ -498,7 +484,7 @@ func (g *group) majority() string {
 	if total <= 0 || best < majorityShare*total {
 		return ""
 	}
-	return typeNames[bi]
+	return analysis.NamedType(bi)
 }
 
 // consistency relabels the mentions of a name to its majority type (or
@@ -551,7 +537,7 @@ func (s *state) vote(groups map[string]*group, k string, m *analysis.Mention) {
 		g = &group{}
 		groups[k] = g
 	}
-	g.votes[typeIndex(m.Type)] += max(m.Confidence, 0.05)
+	g.votes[analysis.NamedIndex(m.Type)] += max(m.Confidence, 0.05)
 	g.n++
 }
 
