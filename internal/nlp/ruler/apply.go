@@ -3,6 +3,7 @@ package ruler
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
@@ -20,6 +21,15 @@ const (
 	// surnameConfidence: the least confidence of a full PERSON name whose
 	// last token makes single-token mentions of it persons.
 	surnameConfidence = 0.8
+	// nounCaseConfidence: the least confidence of a single-word name
+	// propagated in a language that capitalises its nouns.
+	nounCaseConfidence = 0.75
+	// surnameFloor: the least confidence of a full PERSON name whose
+	// surname can relabel a mention the NER was less sure of.
+	surnameFloor = 0.5
+	// surnameDoubt: below it, the NER's other reading of a surname yields
+	// to a full name of at least surnameFloor.
+	surnameDoubt = 0.45
 )
 
 // Apply corrects the NER mentions of a in place (see the package
@@ -49,6 +59,9 @@ func (r *Ruler) Apply(a *analysis.Analysis) {
 	s.trimTails()
 	s.placeNames()
 	s.applyList()
+	s.datelines()
+	s.orgHeads()
+	s.headlineNames()
 	s.consistency()
 	s.propagate()
 	s.finish()
@@ -160,12 +173,30 @@ func (s *state) placeNames() {
 }
 
 // dropDemonyms drops MISC and LOCATION mentions that are only a demonym
-// or a language name ("russes", "American", "nord-coréens").
+// or a language name ("russes", "American", "nord-coréens"), and mentions
+// that are only a capitalised common noun of the language ("Etat") or a
+// function word ("Le", "The"), unless in capitals ("UN", "WHO"), and, in
+// German, one lower-case word ("französischen").
 func (s *state) dropDemonyms() {
 	var seen map[string]bool // text -> dropped
+	var buf [32]byte
+	nounCase := nounCase(s.rl.lang)
 	for mi := range s.a.Mentions {
 		m := &s.a.Mentions[mi]
-		if !named(m) || (m.Type != Misc && m.Type != Location) || !s.valid(m) {
+		if !named(m) || !s.valid(m) {
+			continue
+		}
+		if m.TokEnd-m.TokStart == 1 && nounCase && !hasUpper(m.Text) {
+			s.remove(mi) // "französischen": German writes its names and nouns capitalised
+			continue
+		}
+		if m.TokEnd-m.TokStart == 1 && len(m.Text) < len(buf) && !isUpperWord(m.Text) {
+			if k := foldShort(buf[:0], m.Text); s.rl.notNames[string(k)] {
+				s.remove(mi) // "Etat", "Cour": a capitalised common noun; "Le", "The"
+				continue
+			}
+		}
+		if m.Type != Misc && m.Type != Location {
 			continue
 		}
 		drop, ok := seen[m.Text]
@@ -217,7 +248,8 @@ func (s *state) demonym(m *analysis.Mention) bool {
 
 // trimTails cuts the lower-case words a name ran on into ("Conseil de
 // sécurité visant", "Parti populaire exclut") when the shorter name is
-// attested: another mention of the article or a curated name.
+// attested: another mention of the article or a curated name, or, for a
+// headline, the start of a longer name of the body.
 func (s *state) trimTails() {
 	var texts map[string]bool
 	for mi := range s.a.Mentions {
@@ -245,7 +277,7 @@ func (s *state) trimTails() {
 				break // only plain lower-case words are cut
 			}
 			prefix := f.span(m.TokStart, end)
-			if !texts[prefix] && !s.listed(toks, m.TokStart, end) {
+			if !texts[prefix] && !s.listed(toks, m.TokStart, end) && (!s.heading(m) || !s.bodyPrefix(prefix, m)) {
 				continue
 			}
 			for t := end; t < m.TokEnd; t++ {
@@ -256,6 +288,41 @@ func (s *state) trimTails() {
 			break
 		}
 	}
+}
+
+// bodyPrefix reports whether a named mention outside the headline starts
+// with the words of name and goes on: the headline's "Parti populaire
+// exclut" ran on into a verb where the body writes "Parti populaire
+// espagnol".
+func (s *state) bodyPrefix(name string, head *analysis.Mention) bool {
+	for mi := range s.a.Mentions {
+		m := &s.a.Mentions[mi]
+		if (m.Field != head.Field || m.Sent != head.Sent) && !s.drop[mi] && named(m) && len(m.Text) > len(name) && strings.HasPrefix(m.Text, name) && m.Text[len(name)] == ' ' {
+			return true
+		}
+	}
+	return false
+}
+
+// heading reports whether m is in the headline: the headline field, or,
+// when it is empty (a plain-text article), a first body line standing
+// alone above a blank line without a final stop.
+func (s *state) heading(m *analysis.Mention) bool {
+	if m.Field == 0 {
+		return true
+	}
+	if m.Field != 1 || m.Sent != 0 || len(s.fields[0].doc.Tokens) > 0 {
+		return false
+	}
+	f := &s.fields[1]
+	se := f.doc.Sentences[0]
+	if se.Last >= len(f.doc.Tokens) || se.Last <= se.First {
+		return false
+	}
+	if last := f.doc.Tokens[se.Last-1].Text; last == "." || last == "!" {
+		return false
+	}
+	return f.paragraphStart(se.Last)
 }
 
 // listed reports whether tokens [i, end) are exactly a curated name.
@@ -543,12 +610,15 @@ func (s *state) vote(groups map[string]*group, k string, m *analysis.Mention) {
 
 // surnames makes a single-token mention that is the surname of a
 // person named in full in the article a PERSON ("Obama" after "Barack
-// Obama"), unless it is a country name.
+// Obama"), unless it is a country name: when the full name is confident,
+// or when the NER was less sure of its other reading of the surname than
+// of the full name ("Djokovic" LOCATION 0.3 after "Novak Djokovic"
+// PERSON 0.5).
 func (s *state) surnames(keys []string) {
-	var sur map[string]bool
+	var sur map[string]float64 // surname -> best confidence of its full names
 	for mi := range s.a.Mentions {
 		m := &s.a.Mentions[mi]
-		if keys[mi] == "" || s.drop[mi] || m.Type != Person || m.Confidence < surnameConfidence || m.TokEnd-m.TokStart < 2 || !s.valid(m) {
+		if keys[mi] == "" || s.drop[mi] || m.Type != Person || m.Confidence < surnameFloor || m.TokEnd-m.TokStart < 2 || !s.valid(m) {
 			continue
 		}
 		last := s.a.Fields[m.Field].Doc.Tokens[m.TokEnd-1].Text
@@ -556,16 +626,20 @@ func (s *state) surnames(keys []string) {
 			continue
 		}
 		if sur == nil {
-			sur = map[string]bool{}
+			sur = map[string]float64{}
 		}
-		sur[last] = true
+		sur[last] = max(sur[last], m.Confidence)
 	}
 	if sur == nil {
 		return
 	}
 	for mi := range s.a.Mentions {
 		m := &s.a.Mentions[mi]
-		if keys[mi] == "" || s.drop[mi] || m.Type == Person || m.TokEnd-m.TokStart != 1 || !sur[m.Text] {
+		if keys[mi] == "" || s.drop[mi] || m.Type == Person || m.TokEnd-m.TokStart != 1 {
+			continue
+		}
+		c, ok := sur[m.Text]
+		if !ok || c < surnameConfidence && (m.Confidence >= surnameDoubt || c < surnameFloor) {
 			continue
 		}
 		if _, ok := s.fixed[keys[mi]]; ok {
@@ -634,6 +708,9 @@ func (s *state) propagate() {
 		toks := a.Fields[m.Field].Doc.Tokens[m.TokStart:m.TokEnd]
 		if !s.nameLike(toks) {
 			continue
+		}
+		if len(toks) == 1 && nounCase(s.rl.lang) && m.Confidence < nounCaseConfidence {
+			continue // "Chöre": a German noun the NER doubted
 		}
 		if len(toks) == 1 && s.sentenceInitial(m.Field, m.TokStart) {
 			initial = append(initial, mi)
@@ -727,10 +804,36 @@ func (s *state) addNameCands(m *analysis.Mention, toks []text.Token, addCand fun
 }
 
 // sentenceInitial reports whether token i of field fi starts its sentence.
+// A word right after an opening quote (« Nous apprécions…», said: "This
+// is…") or after a dash or bracket opening the sentence starts one too.
 func (s *state) sentenceInitial(fi, i int) bool {
 	f := &s.fields[fi]
 	si := f.tokSent[i]
-	return si >= 0 && f.doc.Sentences[si].First == i && !isUpperWord(f.doc.Tokens[i].Text)
+	toks := f.doc.Tokens
+	if si < 0 || isUpperWord(toks[i].Text) {
+		return false
+	}
+	first := f.doc.Sentences[si].First
+	if i == first || opensQuote(toks[i-1], toks[i].SpaceBefore) {
+		return true
+	}
+	j := i - 1
+	for j >= first && (isDash(toks[j].Text) || toks[j].Text == "(") {
+		j--
+	}
+	return j < first
+}
+
+// opensQuote reports whether token t opens a quotation; a straight quote
+// does when the next word is glued to it (spaceAfter false).
+func opensQuote(t text.Token, spaceAfter bool) bool {
+	switch t.Text {
+	case "«", "“", "„", "‹", "‘":
+		return true
+	case "\"", "'":
+		return !spaceAfter
+	}
+	return false
 }
 
 // fits reports whether name toks matches free tokens [i, end) of one
@@ -798,6 +901,37 @@ func (s *state) nameLike(toks []text.Token) bool {
 
 func isLetterOrDigit(c rune) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 && hasLetter(string(c))
+}
+
+// hasUpper reports whether s has an upper-case letter.
+func hasUpper(s string) bool {
+	return strings.IndexFunc(s, unicode.IsUpper) >= 0
+}
+
+// foldShort appends lexicon.Fold(w) to dst, lower-casing ASCII words
+// directly.
+func foldShort(dst []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return lexicon.AppendFold(dst[:0], w)
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// nounCase reports whether a language capitalises its common nouns, so
+// that a capital says little about a single word being a name.
+func nounCase(lang string) bool {
+	switch lang {
+	case "de", "lb":
+		return true
+	}
+	return false
 }
 
 // caselessHeadline reports whether a headline is all caps or Title Case

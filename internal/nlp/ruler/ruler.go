@@ -9,20 +9,33 @@
 // small curated list can fix:
 //
 //  1. demonym filter: single demonyms and language names tagged MISC or
-//     LOCATION are dropped (the contract does not count them as entities);
+//     LOCATION are dropped (the contract does not count them as entities),
+//     and so are one-word mentions that are a function word or a
+//     capitalised common noun of the language ("Le", "Etat");
 //  2. run-on tails: lower-case words a name ran on into ("Conseil de
 //     sécurité visant") are cut when the shorter name is attested (another
-//     mention of the article or a curated name);
-//  3. list ruler: exact matches of curated names (data/<lang>/*.tsv and
+//     mention of the article or a curated name; for the headline, also the
+//     start of a longer body name);
+//  3. place heads: "place Kim Il-sung" is a LOCATION;
+//  4. list ruler: exact matches of curated names (data/<lang>/*.tsv and
 //     data/common/*.tsv, "name TAB TYPE") override the NER type on the same
 //     span and are added where the NER found nothing;
-//  4. type consistency: mentions of the same name (case ignored between a
+//  5. wire conventions (news.go): dateline places are LOCATIONs and their
+//     agencies ORGANIZATIONs ("MOSCOW, June 19 (Reuters) -"); a name after
+//     an organisation head is an ORGANIZATION ("the disaster agency
+//     AFAD"); a Title Case or all-caps headline mention run on over
+//     headline words is cut to the names the body attests ("Tim Cook
+//     Warns" -> "Tim Cook");
+//  6. type consistency: mentions of the same name (case ignored between a
 //     caseless headline and the body) take the article's confidence-weighted
 //     majority type when it is clear, and a lone surname of a full PERSON
 //     name of the article becomes a PERSON;
-//  5. propagation: other exact occurrences of a name the NER found (case
+//  7. propagation: other exact occurrences of a name the NER found (case
 //     ignored in an all-caps or Title Case headline) are tagged too, and in
-//     the headline a person's surname is tagged as that person.
+//     the headline a person's surname is tagged as that person; a word
+//     opening a sentence or a quotation is propagated only if the article
+//     never writes it in lower case, and in a language that capitalises
+//     its nouns (German) only a confident one-word name is.
 //
 // Apply never overlaps mentions, never splits a longer mention and keeps
 // Mention.Text equal to the code-point substring [Start, End) of its field.
@@ -87,6 +100,15 @@ type rules struct {
 	// the whole a place name ("place Kim Il-sung", "rue de Rivoli" is not
 	// matched: only the head and the name, adjacent).
 	placeHeads map[string]bool
+	// orgHeads: common nouns (as listed and lower-cased) that, just
+	// before a name (or before an adjective and a name where adjectives
+	// follow the noun), make it an organisation ("the disaster agency
+	// AFAD", "la milice populaire Basij"); the head stays out of the name.
+	orgHeads map[string]bool
+	orgFirst [256]bool // first bytes of the keys of orgHeads
+	// notNames: capitalised common nouns and the stopwords (folded) that
+	// alone are never a named entity ("Etat", "Cour", "Le").
+	notNames map[string]bool
 }
 
 // entry is one curated name, as the tokenizer of its language splits it.
@@ -109,8 +131,9 @@ func Load() (*Ruler, error) {
 }
 
 // New builds a Ruler from fsys: <lang>/*.tsv (name TAB TYPE),
-// <lang>/stopwords.txt, <lang>/languages.txt and common/*.tsv for every
-// language. Languages are those of fsys plus those of the lexicon.
+// <lang>/stopwords.txt, <lang>/languages.txt, <lang>/demonyms.txt,
+// <lang>/place-heads.txt, <lang>/org-heads.txt, <lang>/not-names.txt and
+// common/*.tsv for every language. Languages are those of fsys plus those of the lexicon.
 func New(fsys fs.FS) (*Ruler, error) {
 	common, err := readEntries(fsys, commonDir)
 	if err != nil {
@@ -145,6 +168,8 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		stop:       map[string]bool{},
 		languages:  map[string]bool{},
 		placeHeads: map[string]bool{},
+		orgHeads:   map[string]bool{},
+		notNames:   map[string]bool{},
 	}
 	if lx, err := lexicon.Load(code); err == nil {
 		rl.lex = lx
@@ -180,6 +205,29 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 	}
 	for _, w := range words {
 		rl.placeHeads[strings.ToLower(w)] = true
+	}
+	words, err = readWords(fsys, path.Join(code, "org-heads.txt"))
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range words {
+		w = strings.TrimSpace(w)
+		for _, k := range []string{w, strings.ToLower(w)} {
+			if k != "" {
+				rl.orgHeads[k] = true
+				rl.orgFirst[k[0]] = true
+			}
+		}
+	}
+	words, err = readWords(fsys, path.Join(code, "not-names.txt"))
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range words {
+		rl.notNames[lexicon.Fold(strings.TrimSpace(w))] = true
+	}
+	for w := range rl.stop {
+		rl.notNames[lexicon.Fold(w)] = true
 	}
 	tok := text.NewTokenizer(code)
 	seen := map[string]bool{}
