@@ -187,6 +187,22 @@ func (g *Gazetteer) Lookup(name string) []*Place {
 	return out
 }
 
+// CountryNamed returns the ISO code of the first country (in table order)
+// named name: the country of the first place of kind Country that Lookup
+// returns, without building the list.
+func (g *Gazetteer) CountryNamed(name string) (string, bool) {
+	if g == nil {
+		return "", false
+	}
+	var buf [64]byte
+	for _, j := range g.index[string(lexicon.AppendFold(buf[:0], name))] {
+		if p := &g.places[j]; p.Kind == Country {
+			return p.Country, true
+		}
+	}
+	return "", false
+}
+
 // Known reports whether some place is named name (Lookup is not empty).
 func (g *Gazetteer) Known(name string) bool {
 	if g == nil {
@@ -204,11 +220,50 @@ func (g *Gazetteer) Best(name string, ctx Context) (*Place, bool) {
 	if g == nil {
 		return nil, false
 	}
-	var kbuf, nbuf [64]byte
+	var kbuf [64]byte
 	k := lexicon.AppendFold(kbuf[:0], name)
+	return g.best(k, g.index[string(k)], ctx)
+}
+
+// Candidates are the places of one name, looked up once for several calls
+// of BestOf.
+type Candidates struct {
+	key []byte // folded name
+	ix  []int32
+}
+
+// Len is the number of places of that name.
+func (c Candidates) Len() int { return len(c.ix) }
+
+// Candidates looks up the places named name (case, accents and punctuation
+// ignored).
+func (g *Gazetteer) Candidates(name string) Candidates {
+	if g == nil {
+		return Candidates{}
+	}
+	var kbuf [64]byte
+	k := lexicon.AppendFold(kbuf[:0], name)
+	ix := g.index[string(k)]
+	if len(ix) == 0 {
+		return Candidates{}
+	}
+	return Candidates{key: append([]byte(nil), k...), ix: ix}
+}
+
+// BestOf is Best for the name c was looked up by.
+func (g *Gazetteer) BestOf(c Candidates, ctx Context) (*Place, bool) {
+	if g == nil {
+		return nil, false
+	}
+	return g.best(c.key, c.ix, ctx)
+}
+
+// best picks among places ix of folded name k (see Best).
+func (g *Gazetteer) best(k []byte, ix []int32, ctx Context) (*Place, bool) {
+	var nbuf [64]byte
 	var best *Place
 	bestScore, second := math.Inf(-1), math.Inf(-1)
-	for _, j := range g.index[string(k)] {
+	for _, j := range ix {
 		p := &g.places[j]
 		s := Score(p, ctx)
 		if string(lexicon.AppendFold(nbuf[:0], p.Name())) == string(k) {

@@ -111,3 +111,45 @@ func BenchmarkBest(b *testing.B) {
 		g.Best("Paris", ctx)
 	}
 }
+
+// TestBestOf checks that a name looked up once (Candidates) picks, in any
+// context, the place Best picks, and that CountryNamed finds countries
+// only.
+func TestBestOf(t *testing.T) {
+	g := gazetteer(t)
+	texas := Context{Countries: map[string]bool{"US": true}, Regions: map[string]bool{"US.TX": true}}
+	for _, tc := range []struct {
+		name    string
+		places  int // candidates, at least
+		country string
+	}{
+		{"Paris", 2, ""},
+		{"Nord", 2, ""},
+		{"Russie", 1, "RU"},
+		{"Corée du Nord", 1, "KP"},
+		{"Moscou", 1, ""},
+		{"Atlantis of the North", 0, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := g.Candidates(tc.name)
+			require.GreaterOrEqual(t, c.Len(), tc.places)
+			if tc.places == 0 {
+				require.Zero(t, c.Len())
+			}
+			for _, ctx := range []Context{{}, texas} {
+				want, wantOK := g.Best(tc.name, ctx)
+				got, ok := g.BestOf(c, ctx)
+				require.Equal(t, wantOK, ok)
+				require.Equal(t, want, got)
+			}
+			iso, ok := g.CountryNamed(tc.name)
+			require.Equal(t, tc.country != "", ok)
+			require.Equal(t, tc.country, iso)
+		})
+	}
+	var none *Gazetteer
+	_, ok := none.BestOf(none.Candidates("Paris"), Context{})
+	require.False(t, ok)
+	_, ok = none.CountryNamed("Russie")
+	require.False(t, ok)
+}

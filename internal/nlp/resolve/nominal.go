@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
 	"github.com/wirenrich/wirenrich/internal/nlp/lexicon"
@@ -29,12 +30,16 @@ type phrase struct {
 
 // fieldInfo indexes a field's named mentions by token.
 type fieldInfo struct {
-	doc     *text.Doc
-	texts   []string // token texts, folded (lexicon.Fold)
-	runes   []rune
-	startAt []int  // token -> mention starting there, -1 (see starts)
-	endAt   []int  // token end -> mention ending there, -1 (see ends)
-	covered []bool // token inside a named mention
+	doc        *text.Doc
+	texts      []string // token texts, folded (lexicon.Fold)
+	titleFirst []bool   // a title may start at the token: not covered, its first word starts a title
+	det        []bool   // the token is a determiner
+	startAt    []int32  // token -> mention starting there, -1 (see starts)
+	endAt      []int32  // token end -> mention ending there, -1 (see ends)
+	covered    []bool   // token inside a named mention
+	// spanCP, spanAt: a code-point offset of doc.Text and its byte offset
+	// (where span last started).
+	spanCP, spanAt int
 }
 
 // person is what the article says about a PERSON entity.
@@ -54,12 +59,13 @@ func (s *state) fields() []fieldInfo {
 	for f := range a.Fields {
 		doc := &a.Fields[f].Doc
 		n := len(doc.Tokens)
-		at := make([]int, 2*(n+1))
+		at := make([]int32, 2*(n+1))
 		for i := range at {
 			at[i] = -1
 		}
-		out[f] = fieldInfo{doc: doc, startAt: at[: n+1 : n+1], endAt: at[n+1:], covered: make([]bool, n),
-			texts: foldTokens(doc.Tokens)}
+		flags := make([]bool, 3*n)
+		out[f] = fieldInfo{doc: doc, startAt: at[: n+1 : n+1], endAt: at[n+1:], covered: flags[:n:n],
+			titleFirst: flags[n : 2*n : 2*n], det: flags[2*n:], texts: foldTokens(doc.Tokens)}
 	}
 	for i := range a.Mentions {
 		m := &a.Mentions[i]
@@ -70,10 +76,29 @@ func (s *state) fields() []fieldInfo {
 		if !validTokens(m, fi.doc) {
 			continue
 		}
-		fi.startAt[m.TokStart] = i
-		fi.endAt[m.TokEnd] = i
+		fi.startAt[m.TokStart] = int32(i)
+		fi.endAt[m.TokEnd] = int32(i)
 		for t := m.TokStart; t < m.TokEnd; t++ {
 			fi.covered[t] = true
+		}
+	}
+	for f := range out {
+		fi := &out[f]
+		for t, txt := range fi.texts {
+			if txt == "" {
+				fi.det[t] = s.w.determiners.m[""]
+				continue
+			}
+			// One hash for both sets when the token is one word.
+			h1, h2 := bloomHash(txt)
+			fi.det[t] = s.w.determiners.hasHashed(txt, h1, h2)
+			switch {
+			case fi.covered[t]:
+			case strings.IndexByte(txt, ' ') < 0:
+				fi.titleFirst[t] = s.w.titleFirst.hasHashed(txt, h1, h2)
+			default:
+				fi.titleFirst[t] = s.w.titleFirst.hasFirstWord(txt)
+			}
 		}
 	}
 	return out
@@ -84,7 +109,7 @@ func (fi *fieldInfo) starts(t int) (int, bool) {
 	if t < 0 || t >= len(fi.startAt) || fi.startAt[t] < 0 {
 		return 0, false
 	}
-	return fi.startAt[t], true
+	return int(fi.startAt[t]), true
 }
 
 // ends returns the named mention ending at token end t.
@@ -92,25 +117,37 @@ func (fi *fieldInfo) ends(t int) (int, bool) {
 	if t < 0 || t >= len(fi.endAt) || fi.endAt[t] < 0 {
 		return 0, false
 	}
-	return fi.endAt[t], true
+	return int(fi.endAt[t]), true
 }
 
 // foldTokens folds every token text once: tokens already in folded form
 // keep their text, the others share one string.
 func foldTokens(toks []text.Token) []string {
 	out := make([]string, len(toks))
-	var buf []byte
-	ends := make([]int, len(toks)) // end of token i's folded form in buf, -1: as is
+	buf := make([]byte, 0, 4*len(toks))
+	ends := make([]int32, len(toks)) // end of token i's folded form in buf, -1: as is
 	for i, t := range toks {
-		if lexicon.IsFolded(t.Text) {
+		switch asciiKind(t.Text) {
+		case asciiFolded:
 			out[i], ends[i] = t.Text, -1
 			continue
+		case asciiWord:
+			for j := 0; j < len(t.Text); j++ {
+				c := t.Text[j]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf = append(buf, c)
+			}
+		case asciiPunct:
+			// folds to nothing
+		default:
+			buf = lexicon.AppendFold(buf, t.Text)
 		}
-		buf = lexicon.AppendFold(buf, t.Text)
-		ends[i] = len(buf)
+		ends[i] = int32(len(buf))
 	}
 	all := string(buf)
-	start := 0
+	var start int32
 	for i, e := range ends {
 		if e < 0 {
 			continue
@@ -121,14 +158,73 @@ func foldTokens(toks []text.Token) []string {
 	return out
 }
 
-func (fi *fieldInfo) span(start, end int) string {
-	if fi.runes == nil {
-		fi.runes = []rune(fi.doc.Text)
+// Kinds of token texts, for folding them fast.
+const (
+	asciiOther  = iota // anything else: lexicon.AppendFold
+	asciiFolded        // folded already (lexicon.IsFolded)
+	asciiWord          // ASCII letters and digits: folds to lower case
+	asciiPunct         // one ASCII character other than a letter or digit: folds to nothing
+)
+
+// asciiKind tells how a token text folds.
+func asciiKind(t string) int {
+	if t == "" || lexicon.IsFolded(t) {
+		return asciiFolded
 	}
-	if start < 0 || end > len(fi.runes) || start >= end {
+	if len(t) == 1 && t[0] < utf8.RuneSelf && !alnum(t[0]) {
+		return asciiPunct
+	}
+	for i := 0; i < len(t); i++ {
+		if !alnum(t[i]) {
+			return asciiOther
+		}
+	}
+	return asciiWord
+}
+
+func alnum(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
+
+// span is the text of code points [start, end) of the field, "" when out
+// of range; invalid UTF-8 reads as U+FFFD, as in string([]rune(text)).
+// Spans are read in text order: each walk starts where the previous one
+// started, when it can.
+func (fi *fieldInfo) span(start, end int) string {
+	if start < 0 || start >= end {
 		return ""
 	}
-	return string(fi.runes[start:end])
+	text := fi.doc.Text
+	n, i := 0, 0
+	if start >= fi.spanCP {
+		n, i = fi.spanCP, fi.spanAt
+	}
+	from := -1
+	for i < len(text) {
+		if n == start {
+			from = i
+			fi.spanCP, fi.spanAt = n, i
+		}
+		if n == end {
+			return validSpan(text[from:i])
+		}
+		if text[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, w := utf8.DecodeRuneInString(text[i:])
+			i += w
+		}
+		n++
+	}
+	if n == end && from >= 0 {
+		return validSpan(text[from:])
+	}
+	return ""
+}
+
+func validSpan(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return string([]rune(s))
 }
 
 // wordToken reports whether a token starts with a letter.
@@ -146,7 +242,7 @@ func (s *state) detect(fi *fieldInfo, f, i int) (phrase, bool) {
 	toks := fi.doc.Tokens
 	p := phrase{field: f, start: i}
 	j := i
-	if s.lex.Has("determiners", fi.texts[i]) {
+	if fi.det[i] {
 		p.det = true
 		j++
 		for j < len(toks) && apostrophe(toks[j].Text) {
@@ -163,17 +259,17 @@ func (s *state) detect(fi *fieldInfo, f, i int) (phrase, bool) {
 		return p, false
 	}
 	// Demonym then title: "the Russian leader", "Russian President".
-	if dn, iso := s.demonymAt(fi, j); dn > 0 && j+dn < len(toks) && !fi.covered[j+dn] {
-		if n := s.lex.TitleAt(fi.texts[j+dn:]); n > 0 {
+	if dn, iso := s.demonymBeforeTitle(fi, j); dn > 0 && j+dn < len(toks) && !fi.covered[j+dn] {
+		if n := s.titleAt(fi, j+dn); n > 0 {
 			p.end = j + dn + n
 			p.title = s.foldSpan(fi, j+dn, p.end)
 			p.aff = iso
 			return p, true
 		}
 	}
-	n := s.lex.TitleAt(fi.texts[j:])
+	n := s.titleAt(fi, j)
 	head := false
-	if n == 0 && p.det && s.lex.Has("heads", fi.texts[j]) {
+	if n == 0 && p.det && s.w.heads[fi.texts[j]] {
 		n, head = 1, true
 	}
 	if n == 0 {
@@ -192,9 +288,9 @@ func (s *state) detect(fi *fieldInfo, f, i int) (phrase, bool) {
 		return p, !head
 	}
 	// "chef du Kremlin", "président de la Russie", "CEO of Acme".
-	if k < len(toks) && s.lex.Has("of", fi.texts[k]) {
+	if k < len(toks) && s.w.of[fi.texts[k]] {
 		x := k + 1
-		for x < len(toks) && (apostrophe(toks[x].Text) || s.lex.Has("determiners", fi.texts[x]) && !fi.covered[x]) {
+		for x < len(toks) && (apostrophe(toks[x].Text) || fi.det[x] && !fi.covered[x]) {
 			x++
 		}
 		if mi, ok := fi.starts(x); ok && x < len(toks) {
@@ -229,7 +325,7 @@ func (s *state) detectNamed(fi *fieldInfo, p phrase, mi int) (phrase, bool) {
 	if k >= len(toks) || fi.covered[k] {
 		return p, false
 	}
-	n := s.lex.TitleAt(fi.texts[k:])
+	n := s.titleAt(fi, k)
 	if n == 0 {
 		return p, false
 	}
@@ -259,6 +355,27 @@ func (s *state) foldSpan(fi *fieldInfo, start, end int) string {
 	return b.String()
 }
 
+// titleAt is the number of tokens of the longest title starting at token
+// k (lexicon.TitleAt), 0 at once for a token no title starts with.
+func (s *state) titleAt(fi *fieldInfo, k int) int {
+	if k >= len(fi.texts) || !fi.titleFirst[k] {
+		return 0
+	}
+	return s.lex.TitleAt(fi.texts[k:])
+}
+
+// demonymBeforeTitle is demonymAt(fi, k) where a title could follow the
+// demonym: 0 at once when no title can start in the 4 tokens after k (a
+// demonym is at most 4 tokens).
+func (s *state) demonymBeforeTitle(fi *fieldInfo, k int) (int, string) {
+	for t := k + 1; t <= k+4 && t < len(fi.titleFirst); t++ {
+		if fi.titleFirst[t] {
+			return s.demonymAt(fi, k)
+		}
+	}
+	return 0, ""
+}
+
 // demonymAt returns the number of tokens of a demonym starting at token k
 // ("russe", "nord - coréen", "North Korean") and its country code.
 func (s *state) demonymAt(fi *fieldInfo, k int) (int, string) {
@@ -277,7 +394,20 @@ func (s *state) affiliation(e int) string {
 	if e < 0 || e >= len(a.Entities) {
 		return ""
 	}
-	ent := &a.Entities[e]
+	// Entities and their names do not change while nominals are read:
+	// each is looked up once.
+	if len(s.affs) != len(a.Entities) {
+		s.affs = make([]string, len(a.Entities))
+		s.affDone = make([]bool, len(a.Entities))
+	}
+	if !s.affDone[e] {
+		s.affs[e], s.affDone[e] = s.lookupAffiliation(e), true
+	}
+	return s.affs[e]
+}
+
+func (s *state) lookupAffiliation(e int) string {
+	ent := &s.a.Entities[e]
 	if iso, ok := s.lex.Seat(ent.Name); ok {
 		return iso
 	}
@@ -285,12 +415,8 @@ func (s *state) affiliation(e int) string {
 		if iso, ok := s.lex.Country(ent.Name); ok {
 			return iso
 		}
-		if s.r.gaz != nil {
-			for _, p := range s.r.gaz.Lookup(ent.Name) {
-				if p.Kind == 'C' {
-					return p.Country
-				}
-			}
+		if iso, ok := s.r.gaz.CountryNamed(ent.Name); ok {
+			return iso
 		}
 	}
 	if ent.Type == Person {
@@ -384,10 +510,18 @@ func (s *state) addTitle(pp *person, title string) {
 }
 
 func (s *state) titleGroup(title string) string {
-	if row, ok := s.lex.Row("title-groups", title); ok && len(row) > 0 {
-		return "g:" + row[0]
+	if g, ok := s.groups[title]; ok {
+		return g
 	}
-	return ""
+	g := ""
+	if row, ok := s.lex.Row("title-groups", title); ok && len(row) > 0 {
+		g = "g:" + row[0]
+	}
+	if s.groups == nil {
+		s.groups = map[string]string{}
+	}
+	s.groups[title] = g
+	return g
 }
 
 // hasTitle reports whether a person holds a title, or another title of the

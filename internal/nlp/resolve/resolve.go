@@ -3,16 +3,19 @@
 // mentions, and title or demonym phrases such as "le président russe"
 // grouped together), one entity per temporal or numeric value, each with a
 // type decided by its mentions, a most complete name, a salience, a
-// confidence and, for places, GeoNames and Wikidata links.
+// confidence and links: GeoNames (and Wikidata) for places, Wikidata for
+// people, organisations and places of a small embedded table.
 package resolve
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"unicode"
 
+	"github.com/wirenrich/wirenrich/internal/models"
 	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
 	"github.com/wirenrich/wirenrich/internal/nlp/geo"
 	"github.com/wirenrich/wirenrich/internal/nlp/lexicon"
@@ -29,25 +32,29 @@ const (
 // Resolver holds the language data of the resolution stage. It is immutable
 // and safe for concurrent use.
 type Resolver struct {
-	lex map[string]*lexicon.Lexicon
-	gaz *geo.Gazetteer
+	lex   map[string]*lexicon.Lexicon
+	words map[string]*words // by language, with "" for no lexicon
+	gaz   *geo.Gazetteer
+	links *Links // nil: no Wikidata links but the gazetteer's
 }
 
 // New returns a resolver with the given gazetteer (nil: no links) and
 // lexicons (one per language; articles in other languages are grouped with
 // language-neutral rules only).
 func New(gaz *geo.Gazetteer, lexicons ...*lexicon.Lexicon) *Resolver {
-	r := &Resolver{lex: map[string]*lexicon.Lexicon{}, gaz: gaz}
+	r := &Resolver{lex: map[string]*lexicon.Lexicon{}, words: map[string]*words{"": newWords(nil)}, gaz: gaz}
 	for _, l := range lexicons {
 		if l != nil {
 			r.lex[l.Lang()] = l
+			r.words[l.Lang()] = newWords(l)
 		}
 	}
 	return r
 }
 
-// Load returns a resolver with the lexicons of every language that has one
-// and the embedded gazetteer.
+// Load returns a resolver with the lexicons of every language that has one,
+// the embedded gazetteer and the embedded table of Wikidata links (none
+// when the build leaves that table out).
 func Load() (*Resolver, error) {
 	var lexs []*lexicon.Lexicon
 	for _, lang := range lexicon.Languages() {
@@ -61,7 +68,12 @@ func Load() (*Resolver, error) {
 	if err != nil {
 		return nil, fmt.Errorf("resolve: %w", err)
 	}
-	return New(gaz, lexs...), nil
+	// A build without the (non-commercial) link table links places only.
+	links, err := LoadLinks()
+	if err != nil && !errors.Is(err, models.ErrNotFound) {
+		return nil, err
+	}
+	return New(gaz, lexs...).WithLinks(links), nil
 }
 
 // named reports whether a mention type is a named-entity type.
@@ -83,7 +95,11 @@ func (r *Resolver) Resolve(a *analysis.Analysis) {
 		return
 	}
 	lex := r.lex[a.Lang]
-	s := &state{r: r, a: a, lex: lex}
+	w := r.words[a.Lang]
+	if lex == nil || w == nil {
+		w = r.words[""]
+	}
+	s := &state{r: r, a: a, lex: lex, w: w}
 	s.run()
 }
 
@@ -92,9 +108,22 @@ type state struct {
 	r   *Resolver
 	a   *analysis.Analysis
 	lex *lexicon.Lexicon
+	w   *words // lex's lists, folded
 
 	items  []item // named mentions
 	parent []int  // union-find over items
+	values int    // number of value mentions
+	// members lists the items of each named entity (by index, before
+	// order sorts the entities).
+	members [][]int
+
+	byKey map[string]int // key -> first item with that key (groupExact)
+	next  []int          // item -> next item with its key, -1 at the end
+	known []int8         // by first item of a key: 1 a known place, -1 not, 0 not looked up
+
+	affs    []string // affiliation of each entity, once affDone
+	affDone []bool
+	groups  map[string]string // title -> its group (titleGroup), "" for none
 }
 
 // item is a named mention prepared for matching.
@@ -155,6 +184,7 @@ func (s *state) run() {
 	s.groupExact()
 	s.groupAcronyms()
 	s.groupContained()
+	s.values = len(values)
 	s.buildNamed()
 	s.attachNominals()
 	s.buildValues(values)
@@ -171,10 +201,10 @@ func (s *state) newItem(i int, folded string, toks []string) item {
 	// but not "Le Pen" nor "The Hague") and, for
 	// people, honorifics and titles ("M. Poutine", "President Biden") do
 	// not tell names apart.
-	if len(toks) > 1 && s.lex.Has("determiners", toks[0]) && lowerInitial(m.Text) {
+	if len(toks) > 1 && s.w.determiners.has(toks[0]) && lowerInitial(m.Text) {
 		toks = toks[1:]
 	}
-	for m.Type == Person && len(toks) > 1 && (s.lex.Has("honorifics", toks[0]) || s.lex.Title(toks[0])) {
+	for m.Type == Person && len(toks) > 1 && (s.w.honorifics[toks[0]] || s.w.titles[toks[0]]) {
 		toks = toks[1:]
 	}
 	// English possessive: "Putin's" is "Putin".
@@ -224,17 +254,24 @@ func (s *state) union(i, j int) {
 // languages with a genitive ending, a genitive with its base form when the
 // base form occurs ("Deutschlands" with "Deutschland").
 func (s *state) groupExact() {
-	first := map[string]int{}
+	// Items of one key, chained in item order: byKey[key] is the first,
+	// next[i] the one after i, -1 at the end.
+	s.byKey = make(map[string]int, len(s.items))
+	s.next = make([]int, len(s.items))
+	last := make([]int, len(s.items)) // by first item of a key: the last
 	for i, it := range s.items {
-		if it.key == "" {
+		s.next[i] = -1
+		j, ok := s.byKey[it.key]
+		if !ok {
+			s.byKey[it.key], last[i] = i, i
 			continue
 		}
-		if j, ok := first[it.key]; ok {
+		s.next[last[j]], last[j] = i, i
+		if it.key != "" {
 			s.union(j, i)
-		} else {
-			first[it.key] = i
 		}
 	}
+	first := s.byKey
 	endings := s.lex.List("genitive")
 	if len(endings) == 0 {
 		return
@@ -275,7 +312,7 @@ var stopFallback = map[string]bool{"de": true, "des": true, "du": true, "d": tru
 
 func (s *state) stop(w string) bool {
 	if s.lex != nil {
-		return s.lex.Has("stopwords", w)
+		return s.w.stopwords[w]
 	}
 	return stopFallback[w]
 }
@@ -305,20 +342,7 @@ func (s *state) initials(toks []string) string {
 // letters are the initials of exactly one multiword name of the article.
 func (s *state) groupAcronyms() {
 	a := s.a
-	// Items of one key, chained in item order: byKey[key] is the first,
-	// next[i] the one after i, -1 at the end.
-	byKey := make(map[string]int, len(s.items))
-	next := make([]int, len(s.items))
-	last := map[string]int{}
-	for i, it := range s.items {
-		next[i] = -1
-		if l, ok := last[it.key]; ok {
-			next[l] = i
-		} else {
-			byKey[it.key] = i
-		}
-		last[it.key] = i
-	}
+	byKey, next := s.byKey, s.next
 	runes := make([][]rune, len(a.Fields))
 	for i, it := range s.items {
 		m := &a.Mentions[it.m]
@@ -424,47 +448,54 @@ func (s *state) groupContained() {
 	// Longer names first, so mid-length names join their longest form
 	// before the shortest are placed.
 	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(len(s.items[y].toks), len(s.items[x].toks)) })
+	// The items with more words than order[k] are order[:longer[k]].
+	longer := make([]int, len(order))
+	for k := 1; k < len(order); k++ {
+		if len(s.items[order[k]].toks) == len(s.items[order[k-1]].toks) {
+			longer[k] = longer[k-1]
+		} else {
+			longer[k] = k
+		}
+	}
 	types := s.groupTypes()
-	for _, i := range order {
+	var roots []int // the groups it may join, each once
+	for k, i := range order {
 		it := s.items[i]
 		if len(it.toks) == 0 || s.allStop(it.toks) {
 			continue
 		}
 		ti := types[s.find(i)]
-		if ti == Location && s.knownPlace(it.key) {
+		if ti == Location && s.knownItem(i) {
 			continue
 		}
-		roots := map[int]bool{}
+		roots = roots[:0]
 		ri := s.find(i)
-		for j, jt := range s.items {
-			if len(jt.toks) <= len(it.toks) {
-				continue
-			}
+		for _, j := range order[:longer[k]] {
 			rj := s.find(j)
 			if rj == ri || types[rj] != ti { // people with people, places with places…
 				continue
 			}
-			if contains(jt.toks, it.toks, ti == Person) {
-				roots[rj] = true
+			if contains(s.items[j].toks, it.toks, ti == Person) && !slices.Contains(roots, rj) {
+				roots = append(roots, rj)
 			}
 		}
-		if len(roots) == 0 && ti != Person && !s.knownPlace(it.key) {
+		if len(roots) == 0 && ti != Person && !s.knownItem(i) {
 			// A tagger slip ("Poutine" tagged a place in a headline): a
 			// surname of exactly one person of the article joins them.
-			for j, jt := range s.items {
+			for _, j := range order[:longer[k]] {
+				jt := s.items[j]
 				rj := s.find(j)
-				if rj != ri && types[rj] == Person && len(jt.toks) > len(it.toks) &&
-					equal(jt.toks[len(jt.toks)-len(it.toks):], it.toks) {
-					roots[rj] = true
+				if rj != ri && types[rj] == Person && equal(jt.toks[len(jt.toks)-len(it.toks):], it.toks) &&
+					!slices.Contains(roots, rj) {
+					roots = append(roots, rj)
 				}
 			}
 		}
 		if len(roots) == 1 {
-			for rj := range roots {
-				t := types[rj]
-				s.union(i, rj)
-				types[s.find(i)] = t
-			}
+			rj := roots[0]
+			t := types[rj]
+			s.union(i, rj)
+			types[s.find(i)] = t
 		}
 	}
 }
@@ -476,6 +507,21 @@ func (s *state) allStop(toks []string) bool {
 		}
 	}
 	return true
+}
+
+// knownItem is knownPlace of an item's key, looked up once per key.
+func (s *state) knownItem(i int) bool {
+	if s.known == nil {
+		s.known = make([]int8, len(s.items))
+	}
+	j := s.byKey[s.items[i].key] // the first item of that key
+	if s.known[j] == 0 {
+		s.known[j] = -1
+		if s.knownPlace(s.items[j].key) {
+			s.known[j] = 1
+		}
+	}
+	return s.known[j] > 0
 }
 
 func (s *state) knownPlace(key string) bool {
@@ -583,6 +629,9 @@ func (s *state) buildNamed() {
 		fill[r]++
 	}
 	types := s.groupTypes()
+	if need := len(a.Entities) + len(roots) + s.values; cap(a.Entities) < need {
+		a.Entities = slices.Grow(a.Entities, need-len(a.Entities))
+	}
 	for _, r := range roots {
 		members := flat[at[r] : at[r]+count[r]]
 		e := analysis.Entity{Type: types[r], Mentions: make([]int, 0, len(members))}
@@ -594,6 +643,7 @@ func (s *state) buildNamed() {
 		}
 		e.Name = s.bestName(members, e.Type)
 		a.Entities = append(a.Entities, e)
+		s.members = append(s.members, members)
 	}
 }
 

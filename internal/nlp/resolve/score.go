@@ -93,14 +93,53 @@ func leadEnd(body string) int {
 // link sets GeoNames links on LOCATION entities, choosing among places of
 // the same name the one that fits the other places of the article: the
 // countries of its other places (each place's default reading) and the
-// regions it names.
+// regions it names; then Wikidata links of the link table on the named
+// entities left without links.
 func (s *state) link() {
+	s.linkPlaces()
+	s.linkWikidata()
+}
+
+// linkWikidata gives a named entity without links the QID of the link
+// table for its type and the most complete of its names that the table
+// holds (names as matched: folded, without honorifics or a leading
+// determiner).
+func (s *state) linkWikidata() {
+	a := s.a
+	if s.r.links == nil {
+		return
+	}
+	for e, members := range s.members {
+		ent := &a.Entities[e]
+		if ent.Links != nil {
+			continue
+		}
+		best, qid := -1, ""
+		for _, i := range members {
+			it := &s.items[i]
+			if best >= 0 && len(it.toks) <= len(s.items[best].toks) {
+				continue
+			}
+			if q, ok := s.r.links.Lookup(ent.Type, it.key); ok {
+				best, qid = i, q
+			}
+		}
+		if best >= 0 {
+			ent.Links = map[string]string{"wikidata": qid}
+		}
+	}
+}
+
+// linkPlaces sets GeoNames links on LOCATION entities (see link).
+func (s *state) linkPlaces() {
 	a := s.a
 	g := s.r.gaz
 	if g == nil {
 		return
 	}
-	names := make([][]string, len(a.Entities))
+	// The places of each name of each LOCATION entity, in the order of
+	// linkNames, unknown names left out.
+	cands := make([][]geo.Candidates, len(a.Entities))
 	own := make([]string, len(a.Entities)) // country each entity adds to the context
 	countries := map[string]int{}
 	regions := map[string]bool{}
@@ -109,9 +148,13 @@ func (s *state) link() {
 		if ent.Type != Location {
 			continue
 		}
-		names[e] = s.linkNames(e)
-		for _, n := range names[e] {
-			p, ok := g.Best(n, geo.Context{})
+		for _, n := range s.linkNames(e) {
+			if c := g.Candidates(n); c.Len() > 0 {
+				cands[e] = append(cands[e], c)
+			}
+		}
+		for _, c := range cands[e] {
+			p, ok := g.BestOf(c, geo.Context{})
 			if !ok {
 				continue
 			}
@@ -124,17 +167,22 @@ func (s *state) link() {
 		}
 	}
 	for e := range a.Entities {
-		if len(names[e]) == 0 {
+		if len(cands[e]) == 0 {
 			continue
 		}
-		ctx := geo.Context{Countries: make(map[string]bool, len(countries)), Regions: regions}
-		for c, n := range countries {
-			if c != own[e] || n > 1 {
-				ctx.Countries[c] = true
+		// The context only tells homonyms apart: the name of one place
+		// links without it (the first name always links then).
+		var ctx geo.Context
+		if cands[e][0].Len() > 1 {
+			ctx = geo.Context{Countries: make(map[string]bool, len(countries)), Regions: regions}
+			for c, n := range countries {
+				if c != own[e] || n > 1 {
+					ctx.Countries[c] = true
+				}
 			}
 		}
-		for _, n := range names[e] {
-			if p, ok := g.Best(n, ctx); ok {
+		for _, c := range cands[e] {
+			if p, ok := g.BestOf(c, ctx); ok {
 				a.Entities[e].Links = p.Links()
 				break
 			}
@@ -148,14 +196,23 @@ func (s *state) linkNames(e int) []string {
 	a := s.a
 	ent := &a.Entities[e]
 	out := []string{ent.Name}
-	seen := map[string]bool{strings.ToLower(ent.Name): true}
+	raw := []string{ent.Name}                    // forms seen
+	lower := []string{strings.ToLower(ent.Name)} // their lower-case forms
 	for _, mi := range ent.Mentions {
 		m := &a.Mentions[mi]
-		t := strings.TrimSpace(m.Text)
-		if m.Nominal || seen[strings.ToLower(t)] {
+		if m.Nominal {
 			continue
 		}
-		seen[strings.ToLower(t)] = true
+		t := strings.TrimSpace(m.Text)
+		if slices.Contains(raw, t) {
+			continue
+		}
+		raw = append(raw, t)
+		l := strings.ToLower(t)
+		if slices.Contains(lower, l) {
+			continue
+		}
+		lower = append(lower, l)
 		out = append(out, t)
 	}
 	return out

@@ -1,0 +1,103 @@
+package resolve
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/wirenrich/wirenrich/internal/models"
+)
+
+// LinksModel is the name of the embedded table of Wikidata QIDs of
+// person, organisation and place names (internal/models/entity-links).
+const LinksModel = "entity-links"
+
+// Links maps folded names to Wikidata QIDs, by entity type. It is
+// immutable and safe for concurrent use.
+type Links struct {
+	byType map[string]map[string]string // type -> folded name -> QID
+	n      int
+}
+
+// LoadLinks reads the embedded link table.
+func LoadLinks() (*Links, error) {
+	r, err := models.Open(LinksModel)
+	if err != nil {
+		return nil, fmt.Errorf("resolve: %w", err)
+	}
+	defer r.Close()
+	l, err := ParseLinks(r)
+	if err != nil {
+		return nil, fmt.Errorf("resolve: %s: %w", LinksModel, err)
+	}
+	return l, nil
+}
+
+// ParseLinks reads a link table: TAB-separated entity type (PERSON,
+// ORGANIZATION, LOCATION), folded name (lexicon.Fold, without honorifics
+// for people), QID, and the number of links it was read from; # comments.
+func ParseLinks(r io.Reader) (*Links, error) {
+	l := &Links{byType: map[string]map[string]string{}}
+	sc := bufio.NewScanner(r)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := sc.Text()
+		if s == "" || s[0] == '#' {
+			continue
+		}
+		f := strings.Split(s, "\t")
+		if len(f) < 3 {
+			return nil, fmt.Errorf("line %d: want type, name and QID", line)
+		}
+		typ, name, qid := f[0], f[1], f[2]
+		if !named(typ) || typ == Misc {
+			return nil, fmt.Errorf("line %d: type %q", line, typ)
+		}
+		if n, err := strconv.ParseUint(strings.TrimPrefix(qid, "Q"), 10, 64); err != nil || n == 0 || !strings.HasPrefix(qid, "Q") {
+			return nil, fmt.Errorf("line %d: QID %q", line, qid)
+		}
+		if name == "" {
+			return nil, fmt.Errorf("line %d: empty name", line)
+		}
+		if l.byType[typ] == nil {
+			l.byType[typ] = map[string]string{}
+		}
+		if _, dup := l.byType[typ][name]; !dup {
+			l.n++
+		}
+		l.byType[typ][name] = qid
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("line %d: %w", line, err)
+	}
+	return l, nil
+}
+
+// Len is the number of names in the table.
+func (l *Links) Len() int {
+	if l == nil {
+		return 0
+	}
+	return l.n
+}
+
+// Lookup returns the QID of a folded name for an entity type.
+func (l *Links) Lookup(typ, folded string) (string, bool) {
+	if l == nil {
+		return "", false
+	}
+	q, ok := l.byType[typ][folded]
+	return q, ok
+}
+
+// WithLinks returns a copy of the resolver that gives entities the
+// Wikidata QIDs of the table (nil: none) when their name is in it for
+// their type.
+func (r *Resolver) WithLinks(l *Links) *Resolver {
+	c := *r
+	c.links = l
+	return &c
+}
