@@ -34,15 +34,53 @@ type entry struct {
 	d     dec    // numeric value (numbers, magnitudes)
 	kind  string // unit kind (duration, length, percent, …)
 	flags uint8
+	id    int32 // 1 + index in language.ents
 }
 
 // trie maps phrases (sequences of token keys) to entries.
 type trie struct {
 	next map[string]*trie
 	ent  *entry
+	// mask, on a root, has the bits keyBit of the keys in next: a token
+	// whose bit is clear starts no phrase, without a map lookup.
+	mask *keyMask
 }
 
-func (t *trie) insert(keys []string, e entry) {
+// keyMask is a filter on token keys: for each first byte, the set of key
+// lengths (lengths from 63 on share one bit).
+type keyMask [256]uint64
+
+func keyBit(k string) (byte, uint64) {
+	n := len(k)
+	if n > 63 {
+		n = 63
+	}
+	if n == 0 {
+		return 0, 1
+	}
+	return k[0], 1 << n
+}
+
+func (m *keyMask) add(k string) {
+	b, bit := keyBit(k)
+	m[b] |= bit
+}
+
+// may reports whether k may be one of the keys added.
+func (m *keyMask) may(k string) bool {
+	b, bit := keyBit(k)
+	return m[b]&bit != 0
+}
+
+// setMask fills the root's mask from its keys.
+func (t *trie) setMask() {
+	t.mask = &keyMask{}
+	for k := range t.next {
+		t.mask.add(k)
+	}
+}
+
+func (t *trie) insert(keys []string, e *entry) {
 	n := t
 	for _, k := range keys {
 		if n.next == nil {
@@ -55,7 +93,7 @@ func (t *trie) insert(keys []string, e entry) {
 		}
 		n = c
 	}
-	n.ent = &e // a later file (the language's own) overrides
+	n.ent = e // a later file (the language's own) overrides
 }
 
 // lexMatch is one phrase found at a position: tokens [i, end).
@@ -68,6 +106,9 @@ type lexMatch struct {
 func (t *trie) lookup(toks []token, i int, out *[4]lexMatch) int {
 	var found [8]lexMatch
 	nf := 0
+	if i < len(toks) && t.mask != nil && !t.mask.may(toks[i].key) {
+		return 0
+	}
 	n := t
 	for k := i; k < len(toks) && k-i < 8; k++ {
 		if k > i && (toks[k].nl || toks[k].space && (toks[k].kind == kPunct || toks[k-1].kind == kPunct)) {
@@ -93,6 +134,9 @@ func (t *trie) lookup(toks []token, i int, out *[4]lexMatch) int {
 
 // has reports whether some phrase of t starts with key.
 func (t *trie) has(key string) bool {
+	if t.mask != nil && !t.mask.may(key) {
+		return false
+	}
 	_, ok := t.next[key]
 	return ok
 }
@@ -129,8 +173,20 @@ type language struct {
 	// there: those opening with that literal, and those opening with a slot
 	// whose lexicon has a phrase starting with it. Built by finish.
 	first map[string][]start
+	// firstC and numC are first and numFirst with their gates, built last
+	// by finish; they are what the matcher walks.
+	firstC map[string][]cand
+	numC   []cand
+	// firstMask filters the keys of first.
+	firstMask keyMask
 	// numFirst lists the patterns that may start at a number token.
 	numFirst []start
+	// ents lists every entry, so that captures refer to one by number
+	// (entry.id) and hold no pointer.
+	ents []*entry
+	// loadingCommon is set while the files of common/ load (build time
+	// only).
+	loadingCommon bool
 }
 
 // finish builds the start index once all files are loaded.
@@ -151,13 +207,13 @@ func (l *language) finish() {
 		if len(l.bySlot[s]) == 0 {
 			continue
 		}
-		for _, t := range lex[s] {
+		for _, t := range lex[s.base()] {
 			for k := range t.next {
 				add(k, l.bySlot[s])
 			}
 		}
-		switch s {
-		case slotNum, slotAmount, slotInt, slotDay, slotYear, slotDecade, slotHour, slotMinute:
+		switch s.base() {
+		case slotNum, slotAmount, slotInt, slotDay, slotYear, slotDecade, slotHour, slotMinute, slotYearFrom, slotHourMinute:
 			l.numFirst = append(l.numFirst, l.bySlot[s]...)
 		}
 	}
@@ -181,7 +237,98 @@ func (l *language) finish() {
 			idx = append(idx, l.numFirst...)
 		}
 		l.first[k] = norm(idx)
+		l.firstMask.add(k)
 	}
+	for _, t := range []*trie{&l.months, &l.weekdays, &l.numbers, &l.magnitudes, &l.currencies, &l.units, &l.ordinals} {
+		t.setMask()
+	}
+	for pi := range l.pats {
+		for ei := range l.pats[pi].elems {
+			e := &l.pats[pi].elems[ei]
+			e.may = l.elemFilter(e, lex)
+		}
+	}
+	gates := map[gateKey]int32{}
+	l.firstC = make(map[string][]cand, len(l.first))
+	for k, idx := range l.first {
+		l.firstC[k] = l.gated(idx, gates)
+	}
+	l.numC = l.gated(l.numFirst, gates)
+}
+
+// cand is an entry of a start list with its gate, the quick test that
+// decides for a run of entries at once: the entries with the same gate are
+// adjacent, and when the test fails the skip entries after it are passed.
+type cand struct {
+	st   start
+	gate int32 // -1: none (the pattern opens with a literal to check)
+	skip int32
+}
+
+// gateKey identifies the quick test of a start entry: for a pattern whose
+// first element is known to match, the filter of its second element; for
+// one that opens with a slot, the slot and that filter.
+type gateKey struct {
+	matched bool
+	slot    slot
+	end     bool // the pattern has one element: the test passes
+	f       filter
+}
+
+// gated orders a start list by gate (keeping pattern order within a gate:
+// ties between patterns go by rank, not by this order) and sets the skips.
+func (l *language) gated(idx []start, gates map[gateKey]int32) []cand {
+	out := make([]cand, len(idx))
+	for j, st := range idx {
+		p := &l.pats[st.pat()]
+		out[j] = cand{st: st, gate: -1}
+		k := gateKey{matched: st.matched(), end: len(p.elems) == 1}
+		if !k.matched {
+			if p.elems[0].slot == slotNone {
+				continue
+			}
+			k.slot = p.elems[0].slot.base()
+		}
+		if !k.end {
+			k.f = p.elems[1].may
+		}
+		id, ok := gates[k]
+		if !ok {
+			id = int32(len(gates))
+			gates[k] = id
+		}
+		out[j].gate = id
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].gate < out[b].gate })
+	for j := len(out) - 2; j >= 0; j-- {
+		if out[j].gate >= 0 && out[j].gate == out[j+1].gate {
+			out[j].skip = out[j+1].skip + 1
+		}
+	}
+	return out
+}
+
+// elemFilter builds the quick test of element e: the first keys of its
+// literals, or of its slot's lexicon, and numbers for the number slots.
+func (l *language) elemFilter(e *elem, lex map[slot][]*trie) filter {
+	var f filter
+	if e.slot == slotNone {
+		for _, a := range e.alts {
+			f.add(a[0])
+		}
+		return f
+	}
+	s := e.slot.base()
+	for _, t := range lex[s] {
+		for k := range t.next {
+			f.add(k)
+		}
+	}
+	switch s {
+	case slotNum, slotAmount, slotInt, slotDay, slotYear, slotDecade, slotHour, slotMinute, slotYearFrom, slotHourMinute:
+		f.num = true
+	}
+	return f
 }
 
 func newLanguage(code string) *language {
@@ -197,6 +344,8 @@ func newLanguage(code string) *language {
 
 // load reads the files of one data folder into l.
 func (l *language) load(fsys fs.FS, dir string) error {
+	l.loadingCommon = dir == commonDir
+	defer func() { l.loadingCommon = false }()
 	files, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return fmt.Errorf("temporal: reading %s: %w", dir, err)
@@ -371,6 +520,9 @@ func (l *language) addEntry(kind, lhs, rhs string) error {
 	if len(keys) == 0 {
 		return fmt.Errorf("empty phrase: %w", errSyntax)
 	}
-	t.insert(keys, e)
+	ep := &e
+	l.ents = append(l.ents, ep)
+	ep.id = int32(len(l.ents))
+	t.insert(keys, ep)
 	return nil
 }

@@ -18,6 +18,20 @@
 //     week"), 2024-Q1 (quarter), 199 (decade: "the 1990s", ISO 8601-2),
 //     2023-22 (season, ISO 8601-2 codes 21 spring … 24 winter: "l'été
 //     dernier"), 2024-06-15/2024-06-16 (a weekend, as an interval).
+//   - A range is one DATE whose value is an ISO 8601 interval, start/end,
+//     each end at the precision written (as TIMEX3 and Duckling give
+//     intervals): "du 3 au 5 juin", "June 3–5, 2024", "3-5 June" →
+//     2024-06-03/2024-06-05; "entre 2020 et 2022", "from 2019 to 2021",
+//     "2020-2022" → 2020/2022; "de janvier à mars 2024" → 2024-01/2024-03.
+//     An end takes what it leaves out from the other ("du 3 au 5 juin":
+//     the 3rd of June); the span includes the words of the range ("du",
+//     "between"). A date reached "jusqu'au"/"until" is an interval open at
+//     the start (ISO 8601-2 ".."): "jusqu'au 15 mars" → ../2024-03-15,
+//     "jusqu'en 2027" → ../2027. An end before the start is no range: the
+//     dates are then read one by one. The other languages write the same
+//     ranges their way ("vom 3. bis 5. Juni", "del 3 al 5 de junio", "dal
+//     3 al 5 giugno", "van 3 tot 5 juni", "de 3 a 5 de junho", "bis zum
+//     15. März", "hasta el 15 de marzo").
 //   - TIME: the time of day, "T14:30" ("14h30", "2:30 pm", "midi");
 //     "T08:30Z" when written in GMT/UTC ("08H30 GMT").
 //   - MONEY: amount in plain decimal and ISO 4217 code, "3500000000 EUR".
@@ -86,10 +100,15 @@
 // or currency. Data files can also mark phrases to skip ("por la mañana"
 // is not "mañana", tomorrow).
 //
-// Not handled: ranges as intervals ("du 9 au 11 juillet", "July 9-11"
-// give the last or first day alone), times of day without a number ("dans
-// la matinée"), the verb's tense (a date without a year in a past-tense
-// sentence may still be read as the coming one).
+// A range without a year is placed like a single date from its start, its
+// end moving to the next year when it would come first ("du 28 décembre au
+// 3 janvier").
+//
+// Not handled: ranges of weekdays alone ("du lundi au vendredi" gives two
+// dates) and open ends other than "until" ("depuis le 7 octobre", "à
+// partir de 2025" keep a single date), times of day without a number
+// ("dans la matinée"), the verb's tense (a date without a year in a
+// past-tense sentence may still be read as the coming one).
 //
 // # Use
 //

@@ -3,6 +3,7 @@ package temporal
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -31,9 +32,16 @@ type Expr struct {
 type Extractor struct {
 	langs  map[string]*language
 	common *language
-	// scratch recycles token buffers between calls (safe for concurrent
-	// use; holds no state that outlives a call).
+	// scratch recycles the buffers of a call (*scratch) between calls
+	// (safe for concurrent use; holds no state that outlives a call).
 	scratch sync.Pool
+}
+
+// scratch is the working memory of one call.
+type scratch struct {
+	toks  []token
+	buf   []byte // folded keys
+	exprs []Expr // Annotate's expressions
 }
 
 // maxPooledTokens bounds the token buffers kept for reuse, so that one
@@ -117,45 +125,74 @@ func (x *Extractor) language(code string) *language {
 // lang is an ISO 639-1 code ("fr", "en-GB"); ref anchors relative dates
 // (the article's publication time; zero when unknown).
 func (x *Extractor) Extract(s string, lang string, ref time.Time) []Expr {
+	sc := x.getScratch()
+	defer x.putScratch(sc)
+	return x.extract(sc, s, lang, ref, nil)
+}
+
+func (x *Extractor) getScratch() *scratch {
+	if sc, ok := x.scratch.Get().(*scratch); ok {
+		return sc
+	}
+	return &scratch{}
+}
+
+func (x *Extractor) putScratch(sc *scratch) {
+	if cap(sc.toks) > maxPooledTokens || cap(sc.buf) > 16*maxPooledTokens || cap(sc.exprs) > maxPooledTokens {
+		return
+	}
+	clear(sc.exprs[:cap(sc.exprs)]) // drop the strings they hold
+	sc.exprs = sc.exprs[:0]
+	x.scratch.Put(sc)
+}
+
+// extract appends the expressions of s to out.
+func (x *Extractor) extract(sc *scratch, s string, lang string, ref time.Time, out []Expr) []Expr {
 	if len(s) > maxText {
 		s = s[:maxText] // offsets are 32-bit; no article comes near
 	}
 	l := x.language(lang)
-	var toks []token
-	if p, ok := x.scratch.Get().(*[]token); ok {
-		toks = *p
-	}
-	toks = mergeNumbers(s, scan(s, toks), &l.f)
-	defer func() {
-		if cap(toks) <= maxPooledTokens {
-			x.scratch.Put(&toks)
-		}
-	}()
+	toks, buf := scanBuf(s, sc.toks, sc.buf)
+	toks = mergeNumbers(s, toks, &l.f)
+	sc.toks, sc.buf = toks, buf
 	m := matcher{l: l, toks: toks, ref: newRef(ref)}
 	begin := caps{first: -1, hh: -1, mm: -1}
-	var out []Expr
 	for i := 0; i < len(toks); {
 		t := &toks[i]
-		cand, ok := l.first[t.key]
-		if !ok && t.kind == kNum {
-			cand = l.numFirst
+		var cands []cand
+		ok := false
+		if l.firstMask.may(t.key) {
+			cands, ok = l.firstC[t.key]
 		}
-		if len(cand) == 0 {
+		if !ok && t.kind == kNum {
+			cands = l.numC
+		}
+		if len(cands) == 0 {
 			i++
 			continue
 		}
 		m.haveBest = false
-		for _, st := range cand {
+		for j := 0; j < len(cands); j++ {
+			st := cands[j].st
 			p := &l.pats[st.pat()]
 			if !st.matched() {
-				m.dfs(p, 0, i, begin)
+				if m.slotStart(p, i, &begin) { // fill only reads the captures
+					c := begin
+					m.dfs(p, 0, i, &c)
+				} else {
+					j += int(cands[j].skip)
+				}
+				continue
+			}
+			if !m.next(p, 1, i+1) {
+				j += int(cands[j].skip)
 				continue
 			}
 			c := begin
 			if !p.elems[0].ctx {
 				c.mark(i, i)
 			}
-			m.dfs(p, 1, i+1, c)
+			m.dfs(p, 1, i+1, &c)
 		}
 		if !m.haveBest {
 			i++
@@ -182,16 +219,18 @@ func (x *Extractor) Extract(s string, lang string, ref time.Time) []Expr {
 // a.Published, and appends the expressions to a.Mentions (Entity = -1;
 // sentence and token indexes from the field's Doc).
 func (x *Extractor) Annotate(a *analysis.Analysis) {
+	sc := x.getScratch()
+	defer x.putScratch(sc)
 	for fi := range a.Fields {
 		doc := &a.Fields[fi].Doc
-		for _, e := range x.Extract(doc.Text, a.Lang, a.Published) {
-			sent := 0
-			for si, s := range doc.Sentences {
-				if s.Start <= e.Start {
-					sent = si
-				} else {
-					break
-				}
+		exprs := x.extract(sc, doc.Text, a.Lang, a.Published, sc.exprs[:0])
+		sc.exprs = exprs
+		a.Mentions = slices.Grow(a.Mentions, len(exprs))
+		for _, e := range exprs {
+			// The sentence is the last one starting at or before e.
+			sent := sort.Search(len(doc.Sentences), func(k int) bool { return doc.Sentences[k].Start > e.Start }) - 1
+			if sent < 0 {
+				sent = 0
 			}
 			ts := sort.Search(len(doc.Tokens), func(k int) bool { return doc.Tokens[k].End > e.Start })
 			te := sort.Search(len(doc.Tokens), func(k int) bool { return doc.Tokens[k].Start >= e.End })

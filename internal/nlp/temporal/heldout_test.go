@@ -9,7 +9,10 @@ import (
 // Held-out sentences: written after the engine and the main tables, and
 // scored on first run (fr: precision 1.000, recall 1.000; en: 0.936,
 // 0.917). Two of the English misses were then fixed in the engine (40C,
-// "Dec. 21 last year"); the others stay marked known, with the reason. Reference Wednesday 19 June 2024.
+// "Dec. 21 last year"); the others stay marked known, with the reason.
+// When ranges became intervals, the three range sentences were changed to
+// expect the whole range ("du 9 au 11 juillet", 2024-07-09/2024-07-11),
+// which had been marked known in English. Reference Wednesday 19 June 2024.
 var frHeldOut = []exprCase{
 	{in: "Le président sénégalais a été investi mardi 2 avril à Dakar.", want: "DATE|mardi 2 avril|2024-04-02"},
 	{in: "Selon l'Insee, le taux de chômage s'établit à 7,5 % au premier trimestre.", want: "PERCENT|7,5 %|7.5; DATE|premier trimestre|2024-Q1"},
@@ -23,7 +26,7 @@ var frHeldOut = []exprCase{
 	{in: "Le gouvernement table sur une croissance de 1 % cette année et de 1,4 % l'an prochain.", want: "PERCENT|1 %|1; DATE|cette année|2024; PERCENT|1,4 %|1.4; DATE|l'an prochain|2025"},
 	{in: "L'athlète de 23 ans a couru le 200 m en 19 secondes 46.", want: "QUANTITY|23 ans|23 year; QUANTITY|200 m|200 m; QUANTITY|19 secondes|19 second"},
 	{in: "Il avait été condamné en première instance à cinq ans de prison, dont trois avec sursis.", want: "QUANTITY|cinq ans|5 year"},
-	{in: "Les faits remontent à la nuit du 13 au 14 novembre 2015.", want: "DATE|14 novembre 2015|2015-11-14"},
+	{in: "Les faits remontent à la nuit du 13 au 14 novembre 2015.", want: "DATE|du 13 au 14 novembre 2015|2015-11-13/2015-11-14"},
 	{in: "Le chiffre d'affaires a atteint 86,2 milliards d'euros en 2023, en hausse de 8 %.", want: "MONEY|86,2 milliards d'euros|86200000000 EUR; DATE|2023|2023; PERCENT|8 %|8"},
 	{in: "Le texte avait été adopté le 21 décembre dernier par le Parlement.", want: "DATE|21 décembre dernier|2023-12-21"},
 	{in: "Depuis le début de l'année, plus de 20 000 migrants ont traversé la Manche.", want: ""},
@@ -38,7 +41,7 @@ var frHeldOut = []exprCase{
 	{in: "Le prix du gaz a bondi de 40 % depuis octobre.", want: "PERCENT|40 %|40; DATE|octobre|2023-10"},
 	{in: "Le gouvernement a débloqué une aide d'urgence de 400 millions d’euros pour les agriculteurs.", want: "MONEY|400 millions d’euros|400000000 EUR"},
 	{in: "La vague de chaleur devrait durer au moins une semaine.", want: "QUANTITY|une semaine|1 week"},
-	{in: "Le sommet de l'Otan se tiendra du 9 au 11 juillet à Washington.", want: "DATE|11 juillet|2024-07-11"},
+	{in: "Le sommet de l'Otan se tiendra du 9 au 11 juillet à Washington.", want: "DATE|du 9 au 11 juillet|2024-07-09/2024-07-11"},
 	{in: "La superficie brûlée dépasse 12 000 hectares, soit 120 km².", want: "QUANTITY|12 000 hectares|12000 ha; QUANTITY|120 km²|120 km2"},
 	{in: "Emmanuel Macron s'exprimera ce soir à 20h.", want: "DATE|ce soir|2024-06-19; TIME|20h|T20:00"},
 }
@@ -71,7 +74,7 @@ var enHeldOut = []exprCase{
 	{in: "Gas prices have jumped 40 percent since October.", want: "PERCENT|40 percent|40; DATE|October|2023-10"},
 	{in: "The government released 400 million euros in emergency aid for farmers.", want: "MONEY|400 million euros|400000000 EUR"},
 	{in: "The heatwave is expected to last at least a week.", want: "QUANTITY|a week|1 week", known: "\"a\" is not read as one before a unit"},
-	{in: "The NATO summit will be held July 9-11 in Washington.", want: "DATE|July 9-11|2024-07-09/2024-07-11", known: "day ranges (July 9-11) are not read as intervals"},
+	{in: "The NATO summit will be held July 9-11 in Washington.", want: "DATE|July 9-11|2024-07-09/2024-07-11"},
 	{in: "The burned area exceeds 12,000 hectares, or 120 square kilometres.", want: "QUANTITY|12,000 hectares|12000 ha; QUANTITY|120 square kilometres|120 km2"},
 	{in: "Biden will address the nation tonight at 8 p.m.", want: "DATE|tonight|2024-06-19; TIME|8 p.m.|T20:00"},
 }

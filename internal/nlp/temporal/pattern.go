@@ -24,8 +24,35 @@ const (
 	slotCurSym        // <cursym>: a currency symbol or code, which may precede the amount
 	slotUnit          // <unit>: a unit of measure (or %)
 	slotTUnit         // <tunit>: a unit of time (day, week, month, year, …)
+	// The end of a range: <day2>, <month2>, <year2>, <weekday2> read as
+	// their first forms and fill the second date of the captures.
+	slotDay2
+	slotMonth2
+	slotYear2
+	slotWeekday2
+	// <yearfrom>: a year that may open a range written with a dash
+	// ("2020-2022"), which <year> refuses (part of a numeric date).
+	slotYearFrom
+	// <hhmm>: a time written as one number, hours and two-digit minutes
+	// apart by a point or comma ("18.30 Uhr", "9,15 uur").
+	slotHourMinute
 	numSlots
 )
+
+// base returns the slot whose recogniser s uses.
+func (s slot) base() slot {
+	switch s {
+	case slotDay2:
+		return slotDay
+	case slotMonth2:
+		return slotMonth
+	case slotYear2:
+		return slotYear
+	case slotWeekday2:
+		return slotWeekday
+	}
+	return s
+}
 
 // slotByName returns the slot written <name> in patterns (used at load
 // time only).
@@ -34,6 +61,8 @@ func slotByName(name string) (slot, bool) {
 		"num": slotNum, "amount": slotAmount, "int": slotInt, "day": slotDay, "month": slotMonth,
 		"weekday": slotWeekday, "year": slotYear, "decade": slotDecade, "hh": slotHour, "mm": slotMinute,
 		"currency": slotCurrency, "cursym": slotCurSym, "unit": slotUnit, "tunit": slotTUnit,
+		"day2": slotDay2, "month2": slotMonth2, "year2": slotYear2, "weekday2": slotWeekday2,
+		"yearfrom": slotYearFrom, "hhmm": slotHourMinute,
 	}[name]
 	return s, ok
 }
@@ -47,6 +76,37 @@ type elem struct {
 	rest [][]string
 	slot slot
 	ctx  bool // context: must match but stays outside the span
+	// may is a quick test that a token can start this element, built by
+	// finish: it never refuses a token the element could match.
+	may filter
+}
+
+// filter is a small hashed set of token keys, plus whether any number token
+// passes: a cheap first test before the full match of an element.
+type filter struct {
+	bits [16]uint64
+	num  bool
+}
+
+func filterHash(k string) uint {
+	if k == "" {
+		return 0
+	}
+	return (uint(k[0])*31 + uint(len(k))*7 + uint(k[len(k)-1])) & 1023
+}
+
+func (f *filter) add(k string) {
+	h := filterHash(k)
+	f.bits[h>>6] |= 1 << (h & 63)
+}
+
+// accept reports whether t may start the element.
+func (f *filter) accept(t *token) bool {
+	if f.num && t.kind == kNum {
+		return true
+	}
+	h := filterHash(t.key)
+	return f.bits[h>>6]&(1<<(h&63)) != 0
 }
 
 type pattern struct {
@@ -54,7 +114,13 @@ type pattern struct {
 	act   action
 	src   string
 	idx   int32
+	// rank orders patterns on a tie (lower wins): the language's own
+	// patterns in file order, then those of common/.
+	rank int32
 }
+
+// commonRank puts the patterns of common/ after the language's own on a tie.
+const commonRank = 1 << 24
 
 // addPattern compiles "elements = action" and its expansions of optional
 // elements.
@@ -139,7 +205,10 @@ func (l *language) addPattern(lhs, rhs string) error {
 		if !core {
 			continue
 		}
-		p := pattern{elems: elems, act: act, src: lhs, idx: int32(len(l.pats))}
+		p := pattern{elems: elems, act: act, src: lhs, idx: int32(len(l.pats)), rank: int32(len(l.pats))}
+		if l.loadingCommon {
+			p.rank += commonRank
+		}
 		l.pats = append(l.pats, p)
 		if elems[0].slot != slotNone {
 			l.bySlot[elems[0].slot] = append(l.bySlot[elems[0].slot], startAt(p.idx, false))
@@ -192,14 +261,16 @@ func (s start) matched() bool { return s&1 == 1 }
 // caps holds what the slots of a match captured.
 type caps struct {
 	day, month, year, wday int
-	decade                 int
-	hh, mm                 int // -1 when absent
-	num                    dec
-	hasNum                 bool
-	unit, cur              *entry
-	ints                   [3]int
-	nints                  int
-	first, last            int // span: first and last non-context tokens, -1 when none
+	// the end of a range
+	day2, month2, year2, wday2 int
+	decade                     int
+	hh, mm                     int // -1 when absent
+	num                        dec
+	hasNum                     bool
+	unit, cur                  int32 // entry.id, 0 when absent: caps hold no pointer, they are copied often
+	ints                       [3]int
+	nints                      int
+	first, last                int // span: first and last non-context tokens, -1 when none
 }
 
 // slotRes is one filling of a slot: where it ends and what it captured.
@@ -220,13 +291,47 @@ type matcher struct {
 	bestEnd  int
 	bestPat  int32
 	haveBest bool
+
+	// memo keeps, for each slot, its fillings at the last token it was
+	// tried on: the patterns starting at a token mostly open with the same
+	// few slots.
+	memo [numSlots]fillMemo
+}
+
+// fillMemo is the fillings of one slot at token at-1 (at = 0: none).
+type fillMemo struct {
+	at  int
+	n   int
+	res [4]slotRes
+}
+
+// fillN returns the number of fillings of slot s at token ti, through the
+// memo. A filling depends only on the slot and the token, except for
+// <int>, which depends on the ints already captured.
+func (m *matcher) fillN(s slot, ti int, c *caps) int {
+	return m.memoAt(s, ti, c).n
+}
+
+// fillAt returns filling r of slot s at token ti (r < fillN).
+func (m *matcher) fillAt(s slot, ti int, c *caps, r int) slotRes {
+	return m.memoAt(s, ti, c).res[r]
+}
+
+func (m *matcher) memoAt(s slot, ti int, c *caps) *fillMemo {
+	s = s.base()
+	f := &m.memo[s]
+	if f.at != ti+1 || s == slotInt {
+		f.n = m.fill(s, ti, c, &f.res)
+		f.at = ti + 1
+	}
+	return f
 }
 
 // dfs matches p.elems[ei:] from token ti, calling complete for each full
-// match.
-func (m *matcher) dfs(p *pattern, ei, ti int, c caps) {
+// match. c is restored before it returns.
+func (m *matcher) dfs(p *pattern, ei, ti int, c *caps) {
 	if ei == len(p.elems) {
-		m.complete(p, ti, &c)
+		m.complete(p, ti, c)
 		return
 	}
 	if ti >= len(m.toks) || (ei > 0 && m.toks[ti].nl) {
@@ -234,13 +339,14 @@ func (m *matcher) dfs(p *pattern, ei, ti int, c caps) {
 	}
 	e := &p.elems[ei]
 	if e.slot == slotNone {
+		first, last := c.first, c.last
 		if e.one != nil {
-			if _, ok := e.one[m.toks[ti].key]; ok {
-				c2 := c
+			if _, ok := e.one[m.toks[ti].key]; ok && m.next(p, ei+1, ti+1) {
 				if !e.ctx {
-					c2.mark(ti, ti)
+					c.mark(ti, ti)
 				}
-				m.dfs(p, ei+1, ti+1, c2)
+				m.dfs(p, ei+1, ti+1, c)
+				c.first, c.last = first, last
 			}
 		}
 		for _, alt := range e.rest {
@@ -253,26 +359,62 @@ func (m *matcher) dfs(p *pattern, ei, ti int, c caps) {
 				}
 				k++
 			}
-			if ok {
-				c2 := c
+			if ok && m.next(p, ei+1, k) {
 				if !e.ctx {
-					c2.mark(ti, k-1)
+					c.mark(ti, k-1)
 				}
-				m.dfs(p, ei+1, k, c2)
+				m.dfs(p, ei+1, k, c)
+				c.first, c.last = first, last
 			}
 		}
 		return
 	}
-	var res [4]slotRes
-	n := m.fill(e.slot, ti, &c, &res)
-	for r := 0; r < n; r++ {
-		c2 := c
-		c2.apply(e.slot, &res[r])
-		if !e.ctx {
-			c2.mark(ti, res[r].end-1)
-		}
-		m.dfs(p, ei+1, res[r].end, c2)
+	n := m.fillN(e.slot, ti, c)
+	if n == 0 {
+		return
 	}
+	saved := *c
+	for r := 0; r < n; r++ {
+		// The memo may have been reused deeper down (a pattern with the
+		// same slot twice): fillAt fills it again then.
+		res := m.fillAt(e.slot, ti, c, r)
+		if !m.next(p, ei+1, res.end) {
+			continue
+		}
+		c.apply(e.slot, &res)
+		if !e.ctx {
+			c.mark(ti, res.end-1)
+		}
+		m.dfs(p, ei+1, res.end, c)
+		*c = saved
+	}
+}
+
+// slotStart is a quick test of a pattern that opens with a slot: some
+// filling of the slot at ti is followed by a token the next element may
+// start with. Patterns opening with a literal pass.
+func (m *matcher) slotStart(p *pattern, ti int, c *caps) bool {
+	s := p.elems[0].slot
+	if s == slotNone {
+		return true
+	}
+	f := m.memoAt(s, ti, c)
+	for r := 0; r < f.n; r++ {
+		if m.next(p, 1, f.res[r].end) {
+			return true
+		}
+	}
+	return false
+}
+
+// next reports whether element ei of p may match from token ti: true at
+// the end of the pattern, false past the end of the text, else the
+// element's filter.
+func (m *matcher) next(p *pattern, ei, ti int) bool {
+	if ei == len(p.elems) {
+		return true
+	}
+	return ti < len(m.toks) && p.elems[ei].may.accept(&m.toks[ti])
 }
 
 func (c *caps) mark(first, last int) {
@@ -286,24 +428,25 @@ func (c *caps) mark(first, last int) {
 // longest so far at this position.
 func (m *matcher) complete(p *pattern, end int, c *caps) {
 	// Separators an optional element left at an edge stay out of the span.
-	for c.first >= 0 && c.first <= c.last && isEdgePunct(m.toks[c.first].key) {
-		c.first++
+	first, last := c.first, c.last
+	for first >= 0 && first <= last && isEdgePunct(m.toks[first].key) {
+		first++
 	}
-	for c.last >= c.first && c.first >= 0 && isEdgePunct(m.toks[c.last].key) {
-		c.last--
+	for last >= first && first >= 0 && isEdgePunct(m.toks[last].key) {
+		last--
 	}
-	if c.first < 0 || c.first > c.last {
+	if first < 0 || first > last {
 		return
 	}
-	if m.haveBest && (end < m.bestEnd || end == m.bestEnd && p.idx > m.bestPat) {
+	if m.haveBest && (end < m.bestEnd || end == m.bestEnd && p.rank > m.bestPat) {
 		return
 	}
 	r, ok := m.eval(&p.act, c)
 	if !ok {
 		return
 	}
-	r.first, r.last = c.first, c.last
-	m.best, m.bestEnd, m.bestPat, m.haveBest = r, end, p.idx, true
+	r.first, r.last = first, last
+	m.best, m.bestEnd, m.bestPat, m.haveBest = r, end, p.rank, true
 }
 
 func isEdgePunct(k string) bool { return k == "," || k == ";" || k == "-" || k == "/" }

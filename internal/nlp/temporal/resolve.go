@@ -30,6 +30,8 @@ const (
 	actSkip                         // consume the words, report nothing ("por la mañana")
 	actSeason                       // season CODE K: 21 spring … 24 winter; K −1 last, 0 this, 1 next
 	actWeekend                      // weekend K: −1 last, 0 this, 1 next
+	actRange                        // interval from the first captured date to the second (<day2> …)
+	actUntil                        // interval open at the start, up to the captured date
 )
 
 // actionByName returns the action written name in patterns (used at load
@@ -40,7 +42,7 @@ func actionByName(name string) (actKind, bool) {
 		"month": actMonth, "year": actYear, "ago": actAgo, "in": actIn, "weekday": actWeekday,
 		"monthrel": actMonthRel, "monthyear": actMonthYear, "decade": actDecade, "quarter": actQuarter,
 		"time": actTime, "money": actMoney, "quantity": actQuantity, "skip": actSkip, "season": actSeason,
-		"weekend": actWeekend,
+		"weekend": actWeekend, "range": actRange, "until": actUntil,
 	}[name]
 	return k, ok
 }
@@ -82,7 +84,7 @@ func parseAction(s string) (action, error) {
 			return a, fmt.Errorf("season %q: want CODE (21–24) K: %w", s, errSyntax)
 		}
 		a.hh, a.k = code, k
-	case actDay, actWeek, actMonth, actYear, actWeekday, actMonthRel, actMonthYear, actQuarter, actWeekend:
+	case actDay, actWeek, actMonth, actYear, actWeekday, actMonthRel, actMonthYear, actQuarter, actWeekend, actDecade:
 		if len(args) == 0 {
 			break
 		}
@@ -176,7 +178,8 @@ func daysIn(y, m int) int {
 }
 
 func appendPad(b []byte, v, w int) []byte {
-	s := strconv.Itoa(v)
+	var t [20]byte
+	s := strconv.AppendInt(t[:0], int64(v), 10)
 	for i := len(s); i < w; i++ {
 		b = append(b, '0')
 	}
@@ -184,8 +187,8 @@ func appendPad(b []byte, v, w int) []byte {
 }
 
 func fmtYMD(y, m, d int) string {
-	b := make([]byte, 0, 10)
-	b = appendPad(b, y, 4)
+	var a [16]byte
+	b := appendPad(a[:0], y, 4)
 	if m > 0 {
 		b = append(b, '-')
 		b = appendPad(b, m, 2)
@@ -360,6 +363,15 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 		}
 		sat := r.weekendOffset(k)
 		return date(fmtTime(r.t.AddDate(0, 0, sat))+"/"+fmtTime(r.t.AddDate(0, 0, sat+1)), 0.8)
+	case actRange:
+		return m.evalRange(c)
+	case actUntil:
+		res, ok := m.eval(&action{kind: actDate}, c)
+		if !ok || res.val == "" || strings.Contains(res.val, "/") {
+			return res, ok
+		}
+		res.val = "../" + res.val
+		return res, true
 	case actDate:
 		y, mo, d, wd := c.year, c.month, c.day, c.wday
 		switch {
@@ -431,7 +443,8 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 			return date("", 0.85)
 		}
 		y, w := r.t.AddDate(0, 0, 7*k).ISOWeek()
-		b := appendPad(nil, y, 4)
+		var a [16]byte
+		b := appendPad(a[:0], y, 4)
 		b = append(b, '-', 'W')
 		return date(string(appendPad(b, w, 2)), 0.85)
 	case actMonth:
@@ -460,8 +473,8 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 			ni = -ni
 		}
 		unit := ""
-		if c.unit != nil {
-			unit = c.unit.val
+		if c.unit != 0 {
+			unit = m.l.ents[c.unit-1].val
 		}
 		if a.unit != "" {
 			unit = a.unit
@@ -514,6 +527,9 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 		}
 		return date(fmtYMD(y, c.month, c.day), 0.9)
 	case actDecade:
+		if a.k != 0 { // a fixed decade: "años noventa" = decade 199
+			return date(strconv.Itoa(a.k), 0.85)
+		}
 		if c.decade == 0 {
 			return result{}, false
 		}
@@ -572,10 +588,10 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 		}
 		return result{typ: "TIME", val: string(b), conf: 0.9}, true
 	case actMoney:
-		if !c.hasNum || c.cur == nil {
+		if !c.hasNum || c.cur == 0 {
 			return result{}, false
 		}
-		return result{typ: "MONEY", val: c.num.String() + " " + c.cur.val, conf: 0.95}, true
+		return result{typ: "MONEY", val: c.num.String() + " " + m.l.ents[c.cur-1].val, conf: 0.95}, true
 	case actQuantity:
 		n := c.num
 		if a.hasFixed {
@@ -584,8 +600,9 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 			return result{}, false
 		}
 		var unit, kind string
-		if c.unit != nil {
-			unit, kind = c.unit.val, c.unit.kind
+		if c.unit != 0 {
+			u := m.l.ents[c.unit-1]
+			unit, kind = u.val, u.kind
 		}
 		if a.unit != "" {
 			unit, kind = a.unit, a.ukind
@@ -599,4 +616,69 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 		return result{typ: "QUANTITY", val: n.String() + " " + unit, conf: 0.85}, true
 	}
 	return result{}, false
+}
+
+// evalRange resolves a range ("du 3 au 5 juin", "June 3-5, 2024", "entre
+// 2020 et 2022") to an ISO 8601 interval, each end at the precision
+// written: 2024-06-03/2024-06-05, 2020/2022. What one end leaves out comes
+// from the other ("3" takes the month and year of "5 juin 2024"); a range
+// without a year is placed like a single date from its start, its end
+// moving to the next year when it would come first ("du 28 décembre au 3
+// janvier"). An end before the start, or a day that does not exist, is no
+// range.
+func (m *matcher) evalRange(c *caps) (result, bool) {
+	y1, m1, d1 := c.year, c.month, c.day
+	y2, m2, d2 := c.year2, c.month2, c.day2
+	if d1 != 0 && m1 == 0 {
+		m1 = m2
+	}
+	if d2 != 0 && m2 == 0 {
+		m2 = m1
+	}
+	if m1 == 0 && d1 == 0 && y1 == 0 || m2 == 0 && d2 == 0 && y2 == 0 ||
+		d1 != 0 && m1 == 0 || d2 != 0 && m2 == 0 || (m1 == 0) != (m2 == 0) || (d1 == 0) != (d2 == 0) {
+		return result{}, false
+	}
+	if d1 > 31 || d2 > 31 {
+		return result{}, false
+	}
+	key := func(y, mo, d int) int { return (y*13+mo)*32 + d }
+	switch {
+	case y1 == 0 && y2 == 0:
+		if m1 == 0 {
+			return result{}, false
+		}
+		if !m.ref.ok {
+			return result{typ: "DATE", conf: 0.85}, true
+		}
+		d := d1
+		if d == 0 {
+			d = 1
+		}
+		if d > daysIn(2024, m1) {
+			return result{}, false
+		}
+		y1 = m.ref.chooseYear(m1, d1, c.wday)
+		y2 = y1
+		if key(0, m2, d2) < key(0, m1, d1) {
+			y2++
+		}
+	case y1 == 0:
+		y1 = y2
+		if key(0, m1, d1) > key(0, m2, d2) {
+			y1--
+		}
+	case y2 == 0:
+		y2 = y1
+		if key(0, m2, d2) < key(0, m1, d1) {
+			y2++
+		}
+	}
+	if d1 > daysIn(y1, max(m1, 1)) || d2 > daysIn(y2, max(m2, 1)) || key(y2, m2, d2) <= key(y1, m1, d1) {
+		return result{}, false
+	}
+	if m1 == 0 && y2-y1 > 100 {
+		return result{}, false
+	}
+	return result{typ: "DATE", val: fmtYMD(y1, m1, d1) + "/" + fmtYMD(y2, m2, d2), conf: 0.9}, true
 }

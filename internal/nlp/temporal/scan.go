@@ -43,6 +43,9 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 	}
+	if r >= 0x2000 && r <= 0x206F {
+		return false // general punctuation (’ – … “), frequent in news
+	}
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -74,10 +77,19 @@ func punctKey(r rune) rune {
 
 // scan splits s into tokens, appended to toks[:0]. Number tokens are
 // merged afterwards by mergeNumbers according to the language's number
-// format.
+// format. A key is a substring of s when s already holds it folded (lower
+// case words, digits, most symbols); only the others are folded into a
+// buffer.
 func scan(s string, toks []token) []token {
+	toks, _ = scanBuf(s, toks, nil)
+	return toks
+}
+
+// scanBuf is scan with a buffer for the folded keys, returned for reuse.
+func scanBuf(s string, toks []token, buf []byte) ([]token, []byte) {
 	toks = toks[:0]
-	buf := make([]byte, 0, len(s)+16)
+	buf = buf[:0]
+	folded := false
 	ri := 0
 	space, nl := false, false
 	for bi := 0; bi < len(s); {
@@ -97,55 +109,101 @@ func scan(s string, toks []token) []token {
 			ri++
 			continue
 		}
-		t := token{rs: int32(ri), bs: int32(bi), space: space, nl: nl, kb: int32(len(buf))}
+		if len(toks) == cap(toks) {
+			toks = append(toks, token{})
+		} else {
+			toks = toks[:len(toks)+1]
+		}
+		t := &toks[len(toks)-1]
+		// Field by field: a whole-struct store costs a typed copy.
+		t.key, t.num = "", dec{}
+		t.rs, t.bs, t.kb, t.ke, t.plain, t.ival = int32(ri), int32(bi), -1, 0, 0, 0
+		t.kind, t.space, t.nl, t.upper, t.numOK = 0, space, nl, false, false
+		start := bi
+		fold := false
 		switch {
 		case r >= '0' && r <= '9':
 			t.kind = kNum
 			for bi < len(s) && s[bi] >= '0' && s[bi] <= '9' {
-				buf = append(buf, s[bi])
 				bi++
-				ri++
 			}
+			ri += bi - start
 		case isWordRune(r):
 			t.kind = kWord
 			t.upper = r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)
 			for bi < len(s) {
 				c := s[bi]
 				if c < utf8.RuneSelf {
-					if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-						break
+					if c >= 'a' && c <= 'z' {
+						bi++
+						ri++
+						continue
 					}
-					if c <= 'Z' {
-						c += 'a' - 'A'
+					if c >= 'A' && c <= 'Z' {
+						fold = true
+						bi++
+						ri++
+						continue
 					}
-					buf = append(buf, c)
-					bi++
-					ri++
-					continue
+					break
 				}
 				r, sz = utf8.DecodeRuneInString(s[bi:])
 				if !isWordRune(r) {
 					break
 				}
-				buf = foldRune(buf, r)
+				if !fold {
+					if r < 0x100 {
+						// Latin-1: À–Þ (but ×) are the upper-case letters.
+						fold = r >= 0xC0 && r <= 0xDE && r != 0xD7
+					} else {
+						fold = unicode.ToLower(r) != r
+					}
+				}
 				bi += sz
 				ri++
 			}
+			if fold {
+				t.kb = int32(len(buf))
+				for k := start; k < bi; {
+					c := s[k]
+					if c < utf8.RuneSelf {
+						buf = foldRune(buf, rune(c))
+						k++
+						continue
+					}
+					r, sz = utf8.DecodeRuneInString(s[k:])
+					buf = foldRune(buf, r)
+					k += sz
+				}
+			}
 		default:
 			t.kind = kPunct
-			buf = utf8.AppendRune(buf, punctKey(r))
+			if pk := punctKey(r); pk != r {
+				fold = true
+				t.kb = int32(len(buf))
+				buf = utf8.AppendRune(buf, pk)
+			}
 			bi += sz
 			ri++
 		}
-		t.re, t.be, t.ke = int32(ri), int32(bi), int32(len(buf))
-		toks = append(toks, t)
+		t.re, t.be = int32(ri), int32(bi)
+		if fold {
+			t.ke = int32(len(buf))
+			folded = true
+		} else {
+			t.key = s[start:bi]
+		}
 		space, nl = false, false
 	}
-	keys := string(buf)
-	for i := range toks {
-		toks[i].key = keys[toks[i].kb:toks[i].ke]
+	if folded {
+		keys := string(buf)
+		for i := range toks {
+			if toks[i].kb >= 0 {
+				toks[i].key = keys[toks[i].kb:toks[i].ke]
+			}
+		}
 	}
-	return toks
+	return toks, buf
 }
 
 // mergeNumbers joins digit runs with their group and decimal separators
@@ -154,13 +212,21 @@ func scan(s string, toks []token) []token {
 func mergeNumbers(s string, toks []token, f *format) []token {
 	out := toks[:0]
 	n := len(toks)
+	// keep appends toks[i] to out, with no copy while nothing was merged.
+	keep := func(i int) {
+		if len(out) == i {
+			out = out[:i+1]
+		} else {
+			out = append(out, toks[i])
+		}
+	}
 	for i := 0; i < n; {
-		t := toks[i]
-		if t.kind != kNum {
-			out = append(out, t)
+		if toks[i].kind != kNum {
+			keep(i)
 			i++
 			continue
 		}
+		t := &toks[i]
 		// Collect the run: tokens i..j, alternating digits and separators.
 		j := i
 		nsep := 0
@@ -192,12 +258,12 @@ func mergeNumbers(s string, toks []token, f *format) []token {
 				t.ival = int32(v)
 			}
 			t.num, t.numOK = digitsDec(t.key, 0)
-			out = append(out, t)
+			keep(i)
 			i++
 			continue
 		}
 		if frac, ok := readSeparators(toks[i:j+1], f); ok {
-			m := t
+			m := *t
 			m.re, m.be = toks[j].re, toks[j].be
 			m.key = s[m.bs:m.be]
 			m.num, m.numOK = digitsDec(m.key, frac)
@@ -208,7 +274,7 @@ func mergeNumbers(s string, toks []token, f *format) []token {
 		// No reading: keep the tokens apart, but skip the whole run so
 		// that the scan stays linear.
 		for k := i; k <= j; k++ {
-			u := toks[k]
+			u := &toks[k]
 			if u.kind == kNum {
 				u.plain = u.re - u.rs
 				if u.plain <= 9 {
@@ -220,7 +286,7 @@ func mergeNumbers(s string, toks []token, f *format) []token {
 				}
 				u.num, u.numOK = digitsDec(u.key, 0)
 			}
-			out = append(out, u)
+			keep(k)
 		}
 		i = j + 1
 	}

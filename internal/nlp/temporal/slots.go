@@ -64,6 +64,35 @@ func (m *matcher) fill(s slot, ti int, c *caps, res *[4]slotRes) int {
 		}
 		res[0] = slotRes{end: ti + 1, n: int(t.ival)}
 		return 1
+	case slotYearFrom:
+		if t.kind != kNum || t.plain != 4 || t.ival < 1000 || t.ival > 2999 || !m.yearDash(ti+1) {
+			return 0
+		}
+		res[0] = slotRes{end: ti + 1, n: int(t.ival)}
+		return 1
+	case slotHourMinute:
+		k := t.key
+		if t.kind != kNum || t.plain != 0 || len(k) < 4 || len(k) > 5 || k[len(k)-3] != '.' && k[len(k)-3] != ',' {
+			return 0
+		}
+		h, mm := 0, 0
+		for _, c := range k[:len(k)-3] {
+			if c < '0' || c > '9' {
+				return 0
+			}
+			h = h*10 + int(c-'0')
+		}
+		for _, c := range k[len(k)-2:] {
+			if c < '0' || c > '9' {
+				return 0
+			}
+			mm = mm*10 + int(c-'0')
+		}
+		if h > 24 || mm > 59 {
+			return 0
+		}
+		res[0] = slotRes{end: ti + 1, n: h*100 + mm}
+		return 1
 	case slotDecade:
 		if t.kind != kNum || t.ival%10 != 0 {
 			return 0
@@ -125,18 +154,28 @@ func (c *caps) apply(s slot, r *slotRes) {
 		c.month = r.n
 	case slotWeekday:
 		c.wday = r.n
-	case slotYear:
+	case slotYear, slotYearFrom:
 		c.year = r.n
+	case slotDay2:
+		c.day2 = r.n
+	case slotMonth2:
+		c.month2 = r.n
+	case slotWeekday2:
+		c.wday2 = r.n
+	case slotYear2:
+		c.year2 = r.n
 	case slotDecade:
 		c.decade = r.n
 	case slotHour:
 		c.hh = r.n
+	case slotHourMinute:
+		c.hh, c.mm = r.n/100, r.n%100
 	case slotMinute:
 		c.mm = r.n
 	case slotCurrency, slotCurSym:
-		c.cur = r.e
+		c.cur = r.e.id
 	case slotUnit, slotTUnit:
-		c.unit = r.e
+		c.unit = r.e.id
 	}
 }
 
@@ -361,17 +400,32 @@ func (m *matcher) yearFollowOK(i int) bool {
 	}
 	l := m.l
 	var lm [4]lexMatch
-	if l.currencies.lookup(m.toks, i, &lm) > 0 || l.magnitudes.lookup(m.toks, i, &lm) > 0 ||
-		l.units.lookup(m.toks, i, &lm) > 0 {
+	if l.currencies.lookup(m.toks, i, &lm) > 0 || l.magnitudes.lookup(m.toks, i, &lm) > 0 {
 		return false
+	}
+	n := l.units.lookup(m.toks, i, &lm)
+	for j := 0; j < n; j++ {
+		if lm[j].e.flags&flagAbbr == 0 || !t.space {
+			return false // an abbreviated unit counts glued only ("2021 ha": has)
+		}
 	}
 	if t.kind == kNum && t.space {
 		return false
 	}
 	// "2024-06-18", "2024/25": part of a numeric date or range.
-	if !t.space && t.kind == kPunct && (t.key == "-" || t.key == "/" || t.key == ".") &&
+	if !t.space && t.kind == kPunct && (t.key == "-" || t.key == "–" || t.key == "/" || t.key == ".") &&
 		i+1 < len(m.toks) && m.toks[i+1].kind == kNum && !m.toks[i+1].space {
 		return false
 	}
 	return true
+}
+
+// yearDash reports whether a dash and a four-digit number follow at i,
+// glued ("2020-2022", "1914–1918").
+func (m *matcher) yearDash(i int) bool {
+	if i+1 >= len(m.toks) {
+		return false
+	}
+	d, n := &m.toks[i], &m.toks[i+1]
+	return (d.key == "-" || d.key == "–") && !d.space && !n.space && n.kind == kNum && n.plain == 4
 }
