@@ -103,6 +103,9 @@ func cmdTrainNER(ctx context.Context, args []string, sio stdio) error {
 	augment := fs.Float64("augment", 0.03, "fraction of sentences added in title case (and a fifth as many in upper case)")
 	augLower := fs.Float64("augment-lower", 0, "fraction of sentences added in lower case")
 	noAffix5 := fs.Bool("no-affix5", false, "leave out the 5-rune prefix/suffix features")
+	features := fs.String("features", "", "comma-separated optional feature groups recorded in the model: affix6 (6-rune prefix), stems (the word without its last 1 and 2 runes)")
+	pa := fs.Float64("pa", 0, "passive-aggressive (PA-I) updates with this aggressiveness instead of perceptron steps (0: perceptron)")
+	runs := fs.Int("runs", 1, "perceptron runs over differently shuffled data whose averaged weights are averaged")
 	baseline := fs.Bool("baseline", false, "greedy averaged perceptron with word/affix/shape/neighbour features only (the floor)")
 	out := fs.String("out", "", "output model path (default internal/models/ner-LANG.gz)")
 	evals := fs.String("eval", "", "comma-separated extra evaluation files whose scores are recorded in the header")
@@ -175,7 +178,14 @@ func cmdTrainNER(ctx context.Context, args []string, sio stdio) error {
 	for _, f := range files {
 		hdr.Train = append(hdr.Train, rel(*dataDir, f))
 	}
-	cfg := ner.TrainConfig{Bits: *bits, Epochs: *epochs, Seed: *seed, Baseline: *baseline, NoAffix5: *noAffix5, Augment: *augment, AugmentLower: *augLower, Log: sio.err}
+	cfg := ner.TrainConfig{Bits: *bits, Epochs: *epochs, Seed: *seed, Baseline: *baseline, NoAffix5: *noAffix5, Augment: *augment, AugmentLower: *augLower, Runs: *runs, PA: *pa, Log: sio.err}
+	if *features != "" {
+		ext, err := ner.ParseFeatures(strings.Split(*features, ","))
+		if err != nil {
+			return fmt.Errorf("train-ner: --features: %w", err)
+		}
+		cfg.Features = ext
+	}
 	if !*baseline {
 		// unlabelled text: training sentences + UD treebanks
 		var unl [][]string

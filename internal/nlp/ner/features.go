@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"fmt"
 	"unicode"
 	"unicode/utf8"
 )
@@ -43,6 +44,56 @@ func LexValue(cluster int, hasCluster bool, capPrior, freqBucket int) uint32 {
 	v |= uint32(capPrior&7) << 9
 	v |= uint32(freqBucket&15) << 12
 	return v
+}
+
+// Optional feature groups, recorded by name in Header.Features (models
+// without them tag exactly as before).
+const (
+	// ExtAffix6 adds the 6-rune prefix.
+	ExtAffix6 uint32 = 1 << iota
+	// ExtStems adds the word without its last one and two runes (a crude
+	// stem for inflected languages), when at least 4 runes remain.
+	ExtStems
+	extAll = ExtAffix6 | ExtStems
+)
+
+// featureName returns the header name of one optional feature group.
+func featureName(bit uint32) string {
+	switch bit {
+	case ExtAffix6:
+		return "affix6"
+	case ExtStems:
+		return "stems"
+	}
+	return ""
+}
+
+// ParseFeatures converts header feature names into a bit set; unknown
+// names are an error (a model needing a newer tagger).
+func ParseFeatures(names []string) (uint32, error) {
+	var ext uint32
+next:
+	for _, n := range names {
+		for b := uint32(1); b&extAll != 0; b <<= 1 {
+			if featureName(b) == n {
+				ext |= b
+				continue next
+			}
+		}
+		return 0, fmt.Errorf("unknown feature group %q", n)
+	}
+	return ext, nil
+}
+
+// FeatureNames returns the header names of a feature bit set.
+func FeatureNames(ext uint32) []string {
+	var out []string
+	for b := uint32(1); b&extAll != 0; b <<= 1 {
+		if ext&b != 0 {
+			out = append(out, featureName(b))
+		}
+	}
+	return out
 }
 
 // Capitalisation classes of a token.
@@ -103,12 +154,17 @@ const (
 	fWFirst
 	fP5
 	fS5
+	fP6
+	fStem1
+	fStem2
 )
 
 // tokInfo is what features need of one token, computed once per token.
 type tokInfo struct {
 	w, l, shape, sshape uint64
-	p, s                [4]uint64 // prefixes / suffixes of 2, 3, 4, 5 runes (0: none)
+	p                   [5]uint64 // prefixes of 2, 3, 4, 5, (6) runes (0: none)
+	s                   [4]uint64 // suffixes of 2, 3, 4, 5 runes (0: none)
+	stem                [2]uint64 // word without its last 1, 2 runes (ExtStems)
 	cap                 uint8
 	lex                 uint32
 	hasLex              bool
@@ -138,6 +194,7 @@ type featurizer struct {
 	bits     uint
 	baseline bool
 	noAffix5 bool
+	ext      uint32 // optional feature groups (Ext*)
 	lex      table
 	gaz      table
 	gazMax   int
@@ -258,8 +315,12 @@ func (f *featurizer) analyse(sc *scratch) {
 		ti.shape, ti.sshape = shapes(w)
 		ti.cap = capClass(w)
 		// prefixes
+		maxP := maxAffixRunes
+		if f.ext&ExtAffix6 != 0 {
+			maxP++
+		}
 		pos, k := 0, 0
-		for k < maxAffixRunes && pos < len(lb) {
+		for k < maxP && pos < len(lb) {
 			_, sz := utf8.DecodeRune(lb[pos:])
 			pos += sz
 			k++
@@ -278,6 +339,9 @@ func (f *featurizer) analyse(sc *scratch) {
 			if k >= 2 && pos > 0 {
 				ti.s[k-2] = hashBytes(lb[pos:])
 			}
+		}
+		if f.ext&ExtStems != 0 {
+			stems(ti, lb)
 		}
 		if !f.baseline {
 			ti.lex, ti.hasLex = f.lex.get(ti.l)
@@ -312,6 +376,20 @@ func (f *featurizer) analyse(sc *scratch) {
 				}
 			}
 		}
+	}
+}
+
+// stems sets ti.stem from the folded word lb: lb without its last one and
+// two runes, when at least 4 runes remain.
+func stems(ti *tokInfo, lb []byte) {
+	pos := len(lb)
+	for k := 0; k < 2 && pos > 0; k++ {
+		_, sz := utf8.DecodeLastRune(lb[:pos])
+		pos -= sz
+		if utf8.RuneCount(lb[:pos]) < 4 {
+			return
+		}
+		ti.stem[k] = hashBytes(lb[:pos])
 	}
 }
 
@@ -392,6 +470,9 @@ func (f *featurizer) features(sc *scratch) {
 				add(fS5, t.s[3])
 			}
 		}
+		if f.ext != 0 {
+			f.extFeatures(add, t)
+		}
 		add(fShape, t.shape)
 		add(fSShape, t.sshape)
 		add(fLm1, m1.l)
@@ -468,4 +549,19 @@ func (f *featurizer) features(sc *scratch) {
 		}
 	}
 	sc.offs[n] = int32(len(sc.feats))
+}
+
+// extFeatures adds the optional feature groups of token t.
+func (f *featurizer) extFeatures(add func(tpl, v uint64), t *tokInfo) {
+	if f.ext&ExtAffix6 != 0 && t.p[4] != 0 {
+		add(fP6, t.p[4])
+	}
+	if f.ext&ExtStems != 0 {
+		if t.stem[0] != 0 {
+			add(fStem1, t.stem[0])
+		}
+		if t.stem[1] != 0 {
+			add(fStem2, t.stem[1])
+		}
+	}
 }

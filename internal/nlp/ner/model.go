@@ -40,7 +40,16 @@ type Header struct {
 	Baseline bool   `json:"baseline"`
 	// NoAffix5 drops the 5-rune prefix and suffix features.
 	NoAffix5 bool `json:"no_affix5,omitempty"`
-	Bits     int  `json:"bits"`
+	// Features lists optional feature groups (FeatureNames) the model was
+	// trained with; empty for models predating them.
+	Features []string `json:"features,omitempty"`
+	// Runs is the number of perceptron runs (differently shuffled) whose
+	// averaged weights were averaged; 0 or 1 for a single run.
+	Runs int `json:"runs,omitempty"`
+	// PA is the aggressiveness of passive-aggressive updates (0:
+	// perceptron steps).
+	PA   float64 `json:"pa,omitempty"`
+	Bits int     `json:"bits"`
 	// Scale converts stored int16 weights back to perceptron units.
 	Scale float64 `json:"scale"`
 	// ConfScale turns score differences (int units) into log-odds for
@@ -226,6 +235,11 @@ func ReadModelWith(r io.Reader, gazetteer func() (*Gazetteer, error)) (*Model, e
 	if m.Header.Bits < 8 || m.Header.Bits > 24 {
 		return nil, fmt.Errorf("ner: model header: bad bits %d", m.Header.Bits)
 	}
+	ext, ferr := ParseFeatures(m.Header.Features)
+	if ferr != nil {
+		return nil, fmt.Errorf("ner: model header: %w", ferr)
+	}
+	m.feat.ext = ext
 	if shared != (m.Header.Gazetteer != "") {
 		return nil, errors.New("ner: model header: gazetteer reference does not match the format")
 	}

@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -25,6 +26,16 @@ type TrainConfig struct {
 	Seed     uint64 // shuffling and augmentation seed
 	Baseline bool   // greedy perceptron, word/affix/shape/neighbour features only
 	NoAffix5 bool   // no 5-rune prefix/suffix features
+	// Runs is the number of perceptron runs over differently shuffled
+	// data whose averaged weights are averaged (default 1).
+	Runs int
+	// PA, when positive, makes each update a cost-sensitive
+	// passive-aggressive step (PA-I with this aggressiveness C, the cost
+	// being the number of mistagged tokens) instead of a unit perceptron
+	// step.
+	PA float64
+	// Features is the set of optional feature groups (ExtAffix6, ...).
+	Features uint32
 	// Augment is the fraction of training sentences added again in title
 	// case (and a fifth as many in upper case), for headlines and datelines.
 	Augment float64
@@ -135,6 +146,9 @@ func Train(cfg TrainConfig, train, dev []Example) (*Model, error) {
 	}
 	f := featurizer{bits: uint(cfg.Bits), baseline: cfg.Baseline, noAffix5: cfg.NoAffix5}
 	if !cfg.Baseline {
+		f.ext = cfg.Features
+	}
+	if !cfg.Baseline {
 		f.lex = newTable(cfg.Lexicon)
 		f.gaz = newTable(cfg.Gazetteer)
 		f.gazMax = cfg.GazMax
@@ -154,122 +168,29 @@ func Train(cfg TrainConfig, train, dev []Example) (*Model, error) {
 	}
 	logf("features: %d sentences, %d tokens, %d feature instances (%.1fs)", len(ts.starts), len(ts.gold), len(ts.feats), time.Since(start).Seconds())
 
-	const L = numLabels
-	rows := 1 << cfg.Bits
-	w := make([]float32, rows*L)
-	u := make([]float32, rows*L)
-	tr := make([]float32, transLen)
-	tu := make([]float32, transLen)
-	c := float32(1)
+	runs := make([]*perceptron, max(cfg.Runs, 1))
+	for k := range runs {
+		runs[k] = newPerceptron(cfg.Bits, len(ts.starts))
+	}
 	preds := buildPreds()
-	upd := func(feats []uint32, y uint8, v float32) {
-		for _, fi := range feats {
-			k := int(fi)*L + int(y)
-			w[k] += v
-			u[k] += c * v
-		}
-	}
-	updT := func(k int, v float32) {
-		tr[k] += v
-		tu[k] += c * v
-	}
-	order := make([]int, len(ts.starts))
-	for i := range order {
-		order[i] = i
-	}
-	var (
-		em    []float32
-		delta []float32
-		back  []uint8
-		pred  []uint8
-	)
 	var best *Model
 	bestF, bestEpoch := -1.0, 0
 	for ep := 1; ep <= cfg.Epochs; ep++ {
-		r := rand.New(rand.NewPCG(cfg.Seed, uint64(ep)))
-		r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		errs, toks := 0, 0
-		for _, s := range order {
-			lo, hi := ts.sentence(s)
-			n := hi - lo
-			gold := ts.gold[lo:hi]
-			toks += n
-			if cfg.Baseline {
-				var prev uint8
-				for i := 0; i < n; i++ {
-					feats := ts.tokFeats(lo + i)
-					var acc [L]float32
-					for _, fi := range feats {
-						row := w[int(fi)*L : int(fi)*L+L]
-						for y := range acc {
-							acc[y] += row[y]
-						}
-					}
-					pf := f.bucket(mix(fPrevLabel, uint64(prev)))
-					prow := w[int(pf)*L : int(pf)*L+L]
-					bi := 0
-					for y := range acc {
-						acc[y] += prow[y]
-						if acc[y] > acc[bi] {
-							bi = y
-						}
-					}
-					p := uint8(bi)
-					if p != gold[i] {
-						errs++
-						upd(feats, gold[i], 1)
-						upd(feats, p, -1)
-						upd([]uint32{pf}, gold[i], 1)
-						upd([]uint32{pf}, p, -1)
-					}
-					c++
-					prev = p
-				}
-				continue
-			}
-			em = growF(em, n*L)
-			delta = growF(delta, n*L)
-			back = grow(back, n*L)
-			pred = grow(pred, n)
-			for i := 0; i < n; i++ {
-				var acc [L]float32
-				for _, fi := range ts.tokFeats(lo + i) {
-					row := (*[L]float32)(w[int(fi)*L:])
-					for y := range acc {
-						acc[y] += row[y]
-					}
-				}
-				copy(em[i*L:], acc[:])
-			}
-			viterbi(&preds, em, tr, n, delta, back, pred, -1e30, false)
-			wrong := false
-			for i := 0; i < n; i++ {
-				if pred[i] != gold[i] {
-					wrong = true
-					errs++
-					feats := ts.tokFeats(lo + i)
-					upd(feats, gold[i], 1)
-					upd(feats, pred[i], -1)
-				}
-			}
-			if wrong {
-				pg, pp := uint8(L), uint8(L)
-				for i := 0; i < n; i++ {
-					if pg != pp || gold[i] != pred[i] {
-						updT(int(pg)*L+int(gold[i]), 1)
-						updT(int(pp)*L+int(pred[i]), -1)
-					}
-					pg, pp = gold[i], pred[i]
-				}
-				if pg != pp {
-					updT(transEnd+int(pg), 1)
-					updT(transEnd+int(pp), -1)
-				}
-			}
-			c++
+		errs := make([]int, len(runs))
+		var wg sync.WaitGroup
+		for k, p := range runs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				// run 0 shuffles as a single run always has
+				r := rand.New(rand.NewPCG(cfg.Seed, uint64(ep)|uint64(k)<<32))
+				errs[k] = p.epoch(&ts, &f, &preds, cfg.Baseline, float32(cfg.PA), r)
+			}()
 		}
-		m := averaged(&f, w, u, tr, tu, c, cfg)
-		msg := fmt.Sprintf("epoch %d: train token errors %.4f", ep, float64(errs)/float64(max(toks, 1)))
+		wg.Wait()
+		toks := len(ts.gold)
+		m := averagedRuns(&f, runs, cfg)
+		msg := fmt.Sprintf("epoch %d: train token errors %.4f", ep, float64(errs[0])/float64(max(toks, 1)))
 		if len(dev) > 0 {
 			rep := Evaluate(NewTagger(m), dev)
 			o := rep.Overall()
@@ -295,6 +216,192 @@ func Train(cfg TrainConfig, train, dev []Example) (*Model, error) {
 
 func growF(s []float32, n int) []float32 { return grow(s, n) }
 
+// perceptron is the state of one averaged structured perceptron run.
+type perceptron struct {
+	w, u, tr, tu []float32
+	c            float32
+	order        []int
+	em, delta    []float32
+	back, pred   []uint8
+}
+
+func newPerceptron(bits, sentences int) *perceptron {
+	rows := 1 << bits
+	p := &perceptron{
+		w:     make([]float32, rows*numLabels),
+		u:     make([]float32, rows*numLabels),
+		tr:    make([]float32, transLen),
+		tu:    make([]float32, transLen),
+		c:     1,
+		order: make([]int, sentences),
+	}
+	for i := range p.order {
+		p.order[i] = i
+	}
+	return p
+}
+
+func (p *perceptron) upd(feats []uint32, y uint8, v float32) {
+	const L = numLabels
+	for _, fi := range feats {
+		k := int(fi)*L + int(y)
+		p.w[k] += v
+		p.u[k] += p.c * v
+	}
+}
+
+func (p *perceptron) updT(k int, v float32) {
+	p.tr[k] += v
+	p.tu[k] += p.c * v
+}
+
+// epoch makes one pass over the training set in a shuffled order; it
+// returns the number of mistagged tokens.
+func (p *perceptron) epoch(ts *trainSet, f *featurizer, preds *predTable, baseline bool, pa float32, r *rand.Rand) int {
+	const L = numLabels
+	r.Shuffle(len(p.order), func(i, j int) { p.order[i], p.order[j] = p.order[j], p.order[i] })
+	errs := 0
+	w := p.w
+	for _, s := range p.order {
+		lo, hi := ts.sentence(s)
+		n := hi - lo
+		gold := ts.gold[lo:hi]
+		if baseline {
+			var prev uint8
+			for i := 0; i < n; i++ {
+				feats := ts.tokFeats(lo + i)
+				var acc [L]float32
+				for _, fi := range feats {
+					row := w[int(fi)*L : int(fi)*L+L]
+					for y := range acc {
+						acc[y] += row[y]
+					}
+				}
+				pf := f.bucket(mix(fPrevLabel, uint64(prev)))
+				prow := w[int(pf)*L : int(pf)*L+L]
+				bi := 0
+				for y := range acc {
+					acc[y] += prow[y]
+					if acc[y] > acc[bi] {
+						bi = y
+					}
+				}
+				pl := uint8(bi)
+				if pl != gold[i] {
+					errs++
+					p.upd(feats, gold[i], 1)
+					p.upd(feats, pl, -1)
+					p.upd([]uint32{pf}, gold[i], 1)
+					p.upd([]uint32{pf}, pl, -1)
+				}
+				p.c++
+				prev = pl
+			}
+			continue
+		}
+		p.em = growF(p.em, n*L)
+		p.delta = growF(p.delta, n*L)
+		p.back = grow(p.back, n*L)
+		p.pred = grow(p.pred, n)
+		em, pred := p.em, p.pred
+		for i := 0; i < n; i++ {
+			var acc [L]float32
+			for _, fi := range ts.tokFeats(lo + i) {
+				row := (*[L]float32)(w[int(fi)*L:])
+				for y := range acc {
+					acc[y] += row[y]
+				}
+			}
+			copy(em[i*L:], acc[:])
+		}
+		viterbi(preds, em, p.tr, n, p.delta, p.back, pred, -1e30, false)
+		step := float32(1)
+		if pa > 0 {
+			step = p.paStep(ts, lo, gold, pred, pa)
+		}
+		wrong := false
+		for i := 0; i < n; i++ {
+			if pred[i] != gold[i] {
+				wrong = true
+				errs++
+				feats := ts.tokFeats(lo + i)
+				p.upd(feats, gold[i], step)
+				p.upd(feats, pred[i], -step)
+			}
+		}
+		if wrong {
+			pg, pp := uint8(L), uint8(L)
+			for i := 0; i < n; i++ {
+				if pg != pp || gold[i] != pred[i] {
+					p.updT(int(pg)*L+int(gold[i]), step)
+					p.updT(int(pp)*L+int(pred[i]), -step)
+				}
+				pg, pp = gold[i], pred[i]
+			}
+			if pg != pp {
+				p.updT(transEnd+int(pg), step)
+				p.updT(transEnd+int(pp), -step)
+			}
+		}
+		p.c++
+	}
+	return errs
+}
+
+// paStep returns the PA-I step size for the update from pred to gold:
+// min(C, (cost - margin) / |delta phi|^2), the cost being the number of
+// mistagged tokens and the margin the score of gold minus that of pred
+// (emissions in p.em).
+func (p *perceptron) paStep(ts *trainSet, lo int, gold, pred []uint8, c float32) float32 {
+	const L = numLabels
+	var margin, norm float32
+	cost := 0
+	pg, pp := uint8(L), uint8(L)
+	for i := range gold {
+		g, y := gold[i], pred[i]
+		if g != y {
+			cost++
+			margin += p.em[i*L+int(g)] - p.em[i*L+int(y)]
+			norm += 2 * float32(len(ts.tokFeats(lo+i)))
+		}
+		if pg != pp || g != y {
+			margin += p.tr[int(pg)*L+int(g)] - p.tr[int(pp)*L+int(y)]
+			norm += 2
+		}
+		pg, pp = g, y
+	}
+	if pg != pp {
+		margin += p.tr[transEnd+int(pg)] - p.tr[transEnd+int(pp)]
+		norm += 2
+	}
+	if cost == 0 || norm == 0 {
+		return 0
+	}
+	return min(c, (float32(cost)-margin)/norm)
+}
+
+// averagedRuns returns the model of the averaged weights of the runs
+// (the mean of their averages when there are several).
+func averagedRuns(f *featurizer, runs []*perceptron, cfg TrainConfig) *Model {
+	if len(runs) == 1 {
+		p := runs[0]
+		return averaged(f, p.w, p.u, p.tr, p.tu, p.c, cfg)
+	}
+	w := make([]float32, len(runs[0].w))
+	tr := make([]float32, len(runs[0].tr))
+	k := float32(len(runs))
+	for _, p := range runs {
+		for i := range w {
+			w[i] += (p.w[i] - p.u[i]/p.c) / k
+		}
+		for i := range tr {
+			tr[i] += (p.tr[i] - p.tu[i]/p.c) / k
+		}
+	}
+	// already averaged: zero u, unit c
+	return averaged(f, w, make([]float32, len(w)), tr, make([]float32, len(tr)), 1, cfg)
+}
+
 func averaged(f *featurizer, w, u, tr, tu []float32, c float32, cfg TrainConfig) *Model {
 	aw := make([]float32, len(w))
 	for i := range w {
@@ -309,6 +416,13 @@ func averaged(f *featurizer, w, u, tr, tu []float32, c float32, cfg TrainConfig)
 	h.Bits = cfg.Bits
 	h.Baseline = cfg.Baseline
 	h.NoAffix5 = cfg.NoAffix5
+	h.Features = FeatureNames(f.ext)
+	if cfg.Runs > 1 {
+		h.Runs = cfg.Runs
+	}
+	if !cfg.Baseline {
+		h.PA = cfg.PA
+	}
 	h.Scale = scale
 	h.Seed = cfg.Seed
 	h.ConfScale = 0.2
