@@ -3,6 +3,7 @@ package lexicon
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -13,6 +14,29 @@ var foldTable = func() [0x180]string {
 	var t [0x180]string
 	for r := rune(0); r < 0x180; r++ {
 		t[r] = foldRuneSlow(r)
+	}
+	return t
+}()
+
+// ASCII bytes in asciiFold: a lower-case letter or digit, or one of these.
+const (
+	asciiSep  = 0 // punctuation and space: a separator
+	asciiDrop = 1 // a dot: dropped
+)
+
+// asciiFold maps each ASCII byte to its folded byte (foldTable's one-byte
+// forms, asciiSep or asciiDrop); built once, never modified.
+var asciiFold = func() [utf8.RuneSelf]byte {
+	var t [utf8.RuneSelf]byte
+	for r := range utf8.RuneSelf {
+		switch f := foldTable[r]; f {
+		case "":
+			t[r] = asciiSep
+		case "\x00":
+			t[r] = asciiDrop
+		default:
+			t[r] = f[0]
+		}
 	}
 	return t
 }()
@@ -101,7 +125,25 @@ func AppendFold(dst []byte, s string) []byte {
 	}
 	start := len(dst)
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII, one byte: no rune decoding, no string.
+			i++
+			switch f := asciiFold[c]; f {
+			case asciiDrop:
+			case asciiSep:
+				space = true
+			default:
+				if space && len(dst) > start {
+					dst = append(dst, ' ')
+				}
+				space = false
+				dst = append(dst, f)
+			}
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		i += w
 		var f string
 		if r < 0x180 {
 			f = foldTable[r]

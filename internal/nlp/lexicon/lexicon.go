@@ -212,8 +212,7 @@ func (l *Lexicon) Demonym(word string) (country, iso2 string, ok bool) {
 	if l == nil {
 		return "", "", false
 	}
-	var buf [64]byte
-	iso2, ok = l.demonyms[string(AppendFold(buf[:0], word))]
+	iso2, ok = lookup(l.demonyms, word)
 	if !ok {
 		return "", "", false
 	}
@@ -226,9 +225,7 @@ func (l *Lexicon) Country(name string) (iso2 string, ok bool) {
 	if l == nil {
 		return "", false
 	}
-	var buf [64]byte
-	iso2, ok = l.countries[string(AppendFold(buf[:0], name))]
-	return iso2, ok
+	return lookup(l.countries, name)
 }
 
 // CountryName is the preferred name of a country in the lexicon's language.
@@ -246,9 +243,7 @@ func (l *Lexicon) Seat(name string) (iso2 string, ok bool) {
 	if l == nil {
 		return "", false
 	}
-	var buf [64]byte
-	iso2, ok = l.seats[string(AppendFold(buf[:0], name))]
-	return iso2, ok
+	return lookup(l.seats, name)
 }
 
 // Title reports whether word (or a multiword phrase) is a title or role
@@ -339,8 +334,20 @@ func (l *Lexicon) Has(list, word string) bool {
 	if l == nil {
 		return false
 	}
+	v, _ := lookup(l.folded[list], word)
+	return v
+}
+
+// lookup is m[Fold(key)], without folding a key folded already and
+// without allocating for a short one.
+func lookup[V any](m map[string]V, key string) (V, bool) {
+	if folded(key) {
+		v, ok := m[key]
+		return v, ok
+	}
 	var buf [64]byte
-	return l.folded[list][string(AppendFold(buf[:0], word))]
+	v, ok := m[string(AppendFold(buf[:0], key))]
+	return v, ok
 }
 
 // Table returns the rows of data/<lang>/<name>.tsv (other than the
@@ -359,7 +366,5 @@ func (l *Lexicon) Row(table, key string) ([]string, bool) {
 	if l == nil {
 		return nil, false
 	}
-	var buf [64]byte
-	v, ok := l.tables[table][string(AppendFold(buf[:0], key))]
-	return v, ok
+	return lookup(l.tables[table], key)
 }

@@ -159,9 +159,78 @@ func TestDemonymAt(t *testing.T) {
 }
 
 func TestFoldFastPathAgrees(t *testing.T) {
-	for _, s := range []string{"paris", "etats unis", "a b", "Paris", "a  b", " a", "a-b", "ÿ", "Ǆ", "İstanbul", "Łódź", "straße"} {
+	in := []string{"paris", "etats unis", "a b", "Paris", "a  b", " a", "a-b", "ÿ", "Ǆ", "İstanbul", "Łódź", "straße",
+		"U.S.", "A.-B. C", "l’État", "l'ONU", "n°3", "x\x80y", "\xff", "..a..", "-a-", "a.b-c_d", "Nord-Coréen",
+		"1\u00a02", "«\u00a0Très bien\u00a0»", "ABC def", "a\tb\nc", "e\u0301", "x\u0301.\u0301y"}
+	// Every ASCII byte alone, after a letter and between letters.
+	for c := range 128 {
+		in = append(in, string(rune(c)), "a"+string(rune(c)), "a"+string(rune(c))+"b", string(rune(c))+"É")
+	}
+	for _, s := range in {
 		want := foldRuneByRune(s)
-		require.Equal(t, want, Fold(s), s)
+		require.Equal(t, want, Fold(s), "%q", s)
+		require.Equal(t, "<"+want, string(AppendFold([]byte("<"), s)), "%q", s)
+	}
+}
+
+// TestLookupsFoldTheirInput checks that lookups with folded and unfolded
+// input agree.
+func TestLookupsFoldTheirInput(t *testing.T) {
+	fr, err := Load("fr")
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		raw, folded string
+	}{
+		{"Président", "president"},
+		{"Corée du Nord", "coree du nord"},
+		{"Kremlin", "kremlin"},
+		{"la", "la"},
+		{"Inconnu", "inconnu"},
+	} {
+		for _, name := range []string{"titles", "determiners", "stopwords"} {
+			require.Equal(t, fr.Has(name, tc.raw), fr.Has(name, tc.folded), "%s %q", name, tc.raw)
+		}
+		iso, ok := fr.Country(tc.raw)
+		iso2, ok2 := fr.Country(tc.folded)
+		require.Equal(t, [2]any{iso, ok}, [2]any{iso2, ok2}, tc.raw)
+		iso, ok = fr.Seat(tc.raw)
+		iso2, ok2 = fr.Seat(tc.folded)
+		require.Equal(t, [2]any{iso, ok}, [2]any{iso2, ok2}, tc.raw)
+	}
+	require.True(t, fr.Has("titles", "président"))
+	_, ok := fr.Country("coree du nord")
+	require.True(t, ok)
+}
+
+// BenchmarkFold folds the tokens of a French sentence, as the stages do.
+func BenchmarkFold(b *testing.B) {
+	toks := strings.Fields("Le président russe , Vladimir Poutine , est arrivé mercredi à Pyongyang pour " +
+		"une visite d’ État de deux jours en Corée du Nord , la première depuis 2000 . Les États-Unis s’ inquiètent")
+	b.ReportAllocs()
+	var buf [64]byte
+	for b.Loop() {
+		for _, t := range toks {
+			_ = AppendFold(buf[:0], t)
+		}
+	}
+}
+
+// BenchmarkLookups looks the tokens of a French sentence up as the
+// stages do: Has, Title, Country, Seat and TitleAt.
+func BenchmarkLookups(b *testing.B) {
+	fr, err := Load("fr")
+	require.NoError(b, err)
+	toks := strings.Fields("Le président russe , Vladimir Poutine , est arrivé mercredi à Pyongyang pour " +
+		"une visite d’ État de deux jours en Corée du Nord , la première depuis 2000 . Les États-Unis s’ inquiètent")
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, t := range toks {
+			fr.Has("determiners", t)
+			fr.Title(t)
+			fr.Country(t)
+			fr.Seat(t)
+			fr.TitleAt(toks[i:])
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -9,17 +10,49 @@ import (
 	"github.com/wirenrich/wirenrich/internal/nlp/text"
 )
 
-// TestFoldTokens checks the fast paths of foldTokens against lexicon.Fold.
-func TestFoldTokens(t *testing.T) {
-	in := []string{"", "le", "Le", "PARIS", "a1B", ",", ".", "'", "’", "-", "%", "A", "É", "président", "l'", "l’",
-		"U.S.", "x y", "  ", "\x80", "Nord-Coréen", "Œuvre", "Straße", "Kim Jong-un", "2024", "n°", "\u00a0"}
-	toks := make([]text.Token, len(in))
-	for i, s := range in {
-		toks[i] = text.Token{Text: s}
+// TestFoldToken checks the fast paths of appendFoldToken against
+// lexicon.Fold.
+func TestFoldToken(t *testing.T) {
+	for _, s := range []string{"", "le", "Le", "PARIS", "a1B", ",", ".", "'", "’", "-", "%", "A", "É", "président", "l'", "l’",
+		"U.S.", "x y", "  ", "\x80", "Nord-Coréen", "Œuvre", "Straße", "Kim Jong-un", "2024", "n°", "\u00a0"} {
+		want := lexicon.Fold(s)
+		b, same := appendFoldToken([]byte("<"), s)
+		require.Equal(t, "<"+want, string(b), "%q", s)
+		require.Equal(t, want == s, same, "%q", s)
 	}
-	got := foldTokens(toks)
-	for i, s := range in {
-		require.Equal(t, lexicon.Fold(s), got[i], "%q", s)
+}
+
+// TestTitleAt checks titleAt against lexicon.TitleAt on every token of a
+// text, titles across skipped punctuation included.
+func TestTitleAt(t *testing.T) {
+	r := testResolver(t)
+	for _, tc := range []struct{ lang, text string }{
+		{"fr", "Le ministre des Affaires étrangères , Sergueï Lavrov , et le premier ministre - adjoint , le chef de l'État et le président de la République"},
+		{"en", "The Foreign Minister, the prime minister and the CEO of Acme, Secretary of State Blinken, deputy prime minister"},
+		{"fr", "président"},
+		{"fr", ""},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			a, _ := build(t, tc.lang, "", tc.text)
+			s := &state{r: r, a: a, lex: r.lex[tc.lang], w: r.words[tc.lang]}
+			fi := &s.fields()[1]
+			texts := make([]string, len(fi.doc.Tokens))
+			for i, tok := range fi.doc.Tokens {
+				texts[i] = tok.Text
+			}
+			found := 0
+			for k := range texts {
+				want := 0
+				if fi.titleFirst[k] {
+					want = s.lex.TitleAt(texts[k:])
+				}
+				require.Equal(t, want, s.titleAt(fi, k), "%d %q", k, texts[k])
+				found += want
+			}
+			if tc.text != "" {
+				require.Positive(t, found)
+			}
+		})
 	}
 }
 
@@ -38,5 +71,51 @@ func TestSpan(t *testing.T) {
 			want = string(runes[tc.start:tc.end])
 		}
 		require.Equal(t, want, fi.span(tc.start, tc.end), "%d-%d", tc.start, tc.end)
+	}
+}
+
+// TestParenthesisAfter checks the byte walk of groupAcronyms against a
+// walk over the text's code points, at every offset.
+func TestParenthesisAfter(t *testing.T) {
+	// parenthesisAfterRunes is the walk over code points.
+	parenthesisAfterRunes := func(text []rune, end int) (string, bool) {
+		i := end
+		for i < len(text) && (text[i] == ' ' || text[i] == '\u00a0' || text[i] == '\u202f') {
+			i++
+		}
+		if i >= len(text) || text[i] != '(' {
+			return "", false
+		}
+		start := i + 1
+		for j := start; j < len(text) && j-start <= 80; j++ {
+			switch text[j] {
+			case ')':
+				s := strings.TrimSpace(string(text[start:j]))
+				return s, s != ""
+			case '(', '\n':
+				return "", false
+			}
+		}
+		return "", false
+	}
+	for _, txt := range []string{
+		"L'Organisation des Nations unies (ONU) a réagi.",
+		"KIEV\u00a0(AFP) - Kiev\u202f( Kyiv ) et Charlotte (Caroline du Nord)",
+		"Très (été) « (x\xff) » ( ) (\n) (a (b) " + strings.Repeat("é", 79) + ") (" + strings.Repeat("a", 81) + ")",
+		"(", ")", "",
+	} {
+		runes := []rune(txt)
+		for end := 0; end <= len(runes)+1; end++ {
+			at, cp := byteOffset(txt, 0, 0, end)
+			if end > len(runes) {
+				require.Less(t, cp, end)
+				continue
+			}
+			require.Equal(t, end, cp)
+			want, wantOK := parenthesisAfterRunes(runes, end)
+			got, ok := parenthesisAfter(txt, at)
+			require.Equal(t, wantOK, ok, "%q at %d", txt, end)
+			require.Equal(t, want, got, "%q at %d", txt, end)
+		}
 	}
 }

@@ -1,6 +1,8 @@
 package resolve
 
 import (
+	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -44,9 +46,16 @@ type fieldInfo struct {
 
 // person is what the article says about a PERSON entity.
 type person struct {
-	affs   map[string]bool
-	titles map[string]bool
-	first  [2]int // field, start of its first mention
+	affs   map[string]bool // nil: none yet
+	titles map[string]bool // nil: none yet
+	first  [2]int          // field, start of its first mention
+}
+
+func (pp *person) addAff(aff string) {
+	if pp.affs == nil {
+		pp.affs = map[string]bool{}
+	}
+	pp.affs[aff] = true
 }
 
 func validTokens(m *analysis.Mention, doc *text.Doc) bool {
@@ -65,7 +74,7 @@ func (s *state) fields() []fieldInfo {
 		}
 		flags := make([]bool, 3*n)
 		out[f] = fieldInfo{doc: doc, startAt: at[: n+1 : n+1], endAt: at[n+1:], covered: flags[:n:n],
-			titleFirst: flags[n : 2*n : 2*n], det: flags[2*n:], texts: foldTokens(doc.Tokens)}
+			titleFirst: flags[n : 2*n : 2*n], det: flags[2*n:], texts: make([]string, n)}
 	}
 	for i := range a.Mentions {
 		m := &a.Mentions[i]
@@ -82,26 +91,70 @@ func (s *state) fields() []fieldInfo {
 			fi.covered[t] = true
 		}
 	}
+	// Every token is folded once, into one string per field (tokens folded
+	// already keep their text), and looked up in two sets.
+	var ends []int32 // end of each token's folded form in buf, -1: as is
 	for f := range out {
 		fi := &out[f]
-		for t, txt := range fi.texts {
-			if txt == "" {
-				fi.det[t] = s.w.determiners.m[""]
+		toks := fi.doc.Tokens
+		buf := make([]byte, 0, len(fi.doc.Text))
+		ends = slices.Grow(ends[:0], len(toks))
+		for t := range toks {
+			at := len(buf)
+			var same bool
+			buf, same = appendFoldToken(buf, toks[t].Text)
+			b := buf[at:]
+			if same {
+				buf = buf[:at]
+				ends = append(ends, -1)
+			} else {
+				ends = append(ends, int32(len(buf)))
+			}
+			if len(b) == 0 {
+				fi.det[t] = s.w.emptyDet
 				continue
 			}
 			// One hash for both sets when the token is one word.
-			h1, h2 := bloomHash(txt)
-			fi.det[t] = s.w.determiners.hasHashed(txt, h1, h2)
-			switch {
-			case fi.covered[t]:
-			case strings.IndexByte(txt, ' ') < 0:
-				fi.titleFirst[t] = s.w.titleFirst.hasHashed(txt, h1, h2)
-			default:
-				fi.titleFirst[t] = s.w.titleFirst.hasFirstWord(txt)
+			h1, h2 := bloomHash(b)
+			fi.det[t] = s.w.determiners.hasHashedBytes(b, h1, h2)
+			if fi.covered[t] {
+				continue
 			}
+			if sp := bytes.IndexByte(b, ' '); sp < 0 {
+				fi.titleFirst[t] = s.w.titleFirst.hasHashedBytes(b, h1, h2)
+			} else {
+				w := b[:sp]
+				h1, h2 := bloomHash(w)
+				fi.titleFirst[t] = s.w.titleFirst.hasHashedBytes(w, h1, h2)
+			}
+		}
+		all := string(buf)
+		var start int32
+		for t, e := range ends {
+			if e < 0 {
+				fi.texts[t] = toks[t].Text
+				continue
+			}
+			fi.texts[t] = all[start:e]
+			start = e
 		}
 	}
 	return out
+}
+
+// text is the folded text of token t (lexicon.Fold).
+func (fi *fieldInfo) text(t int) string { return fi.texts[t] }
+
+// titleNear reports whether a title may start at one of tokens t to t+4:
+// unless it does, no phrase starts at t without a determiner or a name
+// (detect).
+func (fi *fieldInfo) titleNear(t int) bool {
+	for k := t; k <= t+4 && k < len(fi.titleFirst); k++ {
+		if fi.titleFirst[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // starts returns the named mention starting at token t.
@@ -120,69 +173,26 @@ func (fi *fieldInfo) ends(t int) (int, bool) {
 	return int(fi.endAt[t]), true
 }
 
-// foldTokens folds every token text once: tokens already in folded form
-// keep their text, the others share one string.
-func foldTokens(toks []text.Token) []string {
-	out := make([]string, len(toks))
-	buf := make([]byte, 0, 4*len(toks))
-	ends := make([]int32, len(toks)) // end of token i's folded form in buf, -1: as is
-	for i, t := range toks {
-		switch asciiKind(t.Text) {
-		case asciiFolded:
-			out[i], ends[i] = t.Text, -1
-			continue
-		case asciiWord:
-			for j := 0; j < len(t.Text); j++ {
-				c := t.Text[j]
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				buf = append(buf, c)
-			}
-		case asciiPunct:
-			// folds to nothing
+// appendFoldToken appends lexicon.Fold(t) to dst, and reports whether
+// that is t itself. ASCII words are folded here, in one pass.
+func appendFoldToken(dst []byte, t string) ([]byte, bool) {
+	start, same := len(dst), true
+	for j := 0; j < len(t); j++ {
+		switch c := t[j]; {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			dst = append(dst, c)
+		case 'A' <= c && c <= 'Z':
+			dst = append(dst, c+'a'-'A')
+			same = false
+		case len(t) == 1 && c < utf8.RuneSelf:
+			return dst[:start], false // punctuation folds to nothing
 		default:
-			buf = lexicon.AppendFold(buf, t.Text)
+			dst = lexicon.AppendFold(dst[:start], t)
+			return dst, string(dst[start:]) == t
 		}
-		ends[i] = int32(len(buf))
 	}
-	all := string(buf)
-	var start int32
-	for i, e := range ends {
-		if e < 0 {
-			continue
-		}
-		out[i] = all[start:e]
-		start = e
-	}
-	return out
+	return dst, same
 }
-
-// Kinds of token texts, for folding them fast.
-const (
-	asciiOther  = iota // anything else: lexicon.AppendFold
-	asciiFolded        // folded already (lexicon.IsFolded)
-	asciiWord          // ASCII letters and digits: folds to lower case
-	asciiPunct         // one ASCII character other than a letter or digit: folds to nothing
-)
-
-// asciiKind tells how a token text folds.
-func asciiKind(t string) int {
-	if t == "" || lexicon.IsFolded(t) {
-		return asciiFolded
-	}
-	if len(t) == 1 && t[0] < utf8.RuneSelf && !alnum(t[0]) {
-		return asciiPunct
-	}
-	for i := 0; i < len(t); i++ {
-		if !alnum(t[i]) {
-			return asciiOther
-		}
-	}
-	return asciiWord
-}
-
-func alnum(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
 
 // span is the text of code points [start, end) of the field, "" when out
 // of range; invalid UTF-8 reads as U+FFFD, as in string([]rune(text)).
@@ -269,7 +279,7 @@ func (s *state) detect(fi *fieldInfo, f, i int) (phrase, bool) {
 	}
 	n := s.titleAt(fi, j)
 	head := false
-	if n == 0 && p.det && s.w.heads[fi.texts[j]] {
+	if n == 0 && p.det && s.w.heads[fi.text(j)] {
 		n, head = 1, true
 	}
 	if n == 0 {
@@ -288,7 +298,7 @@ func (s *state) detect(fi *fieldInfo, f, i int) (phrase, bool) {
 		return p, !head
 	}
 	// "chef du Kremlin", "président de la Russie", "CEO of Acme".
-	if k < len(toks) && s.w.of[fi.texts[k]] {
+	if k < len(toks) && s.w.of[fi.text(k)] {
 		x := k + 1
 		for x < len(toks) && (apostrophe(toks[x].Text) || fi.det[x] && !fi.covered[x]) {
 			x++
@@ -318,7 +328,7 @@ func (s *state) detectNamed(fi *fieldInfo, p phrase, mi int) (phrase, bool) {
 	if k < len(toks) && apostrophe(toks[k].Text) {
 		k++
 	}
-	if k < len(toks) && fi.texts[k] == "s" && !toks[k].SpaceBefore {
+	if k < len(toks) && fi.text(k) == "s" && !toks[k].SpaceBefore {
 		k++
 		p.det = true // "Germany's chancellor" designates like "the chancellor"
 	}
@@ -343,7 +353,8 @@ func (s *state) detectNamed(fi *fieldInfo, p phrase, mi int) (phrase, bool) {
 // foldSpan is the folded text of tokens [start, end).
 func (s *state) foldSpan(fi *fieldInfo, start, end int) string {
 	var b strings.Builder
-	for _, t := range fi.texts[start:end] {
+	for i := start; i < end; i++ {
+		t := fi.text(i)
 		if t == "" {
 			continue
 		}
@@ -356,12 +367,34 @@ func (s *state) foldSpan(fi *fieldInfo, start, end int) string {
 }
 
 // titleAt is the number of tokens of the longest title starting at token
-// k (lexicon.TitleAt), 0 at once for a token no title starts with.
+// k (lexicon.TitleAt of the tokens from k), 0 at once for a token no title
+// starts with. Tokens that fold to nothing are skipped inside a title.
 func (s *state) titleAt(fi *fieldInfo, k int) int {
 	if k >= len(fi.texts) || !fi.titleFirst[k] {
 		return 0
 	}
-	return s.lex.TitleAt(fi.texts[k:])
+	var buf [128]byte
+	b := append(buf[:0], fi.text(k)...)
+	n, words := 0, strings.Count(fi.text(k), " ")+1
+	for i := k; words <= s.w.maxTitle; {
+		if s.w.titles[string(b)] {
+			n = i - k + 1
+		}
+		if i++; i >= len(fi.texts) {
+			break
+		}
+		t := fi.text(i)
+		for t == "" && i+1 < len(fi.texts) {
+			i++
+			t = fi.text(i)
+		}
+		if t == "" {
+			break
+		}
+		b = append(append(b, ' '), t...)
+		words += strings.Count(t, " ") + 1
+	}
+	return n
 }
 
 // demonymBeforeTitle is demonymAt(fi, k) where a title could follow the
@@ -382,7 +415,12 @@ func (s *state) demonymAt(fi *fieldInfo, k int) (int, string) {
 	if k >= len(fi.texts) || fi.covered[k] {
 		return 0, ""
 	}
-	n, _, iso := s.lex.DemonymAt(fi.texts[k:min(len(fi.texts), k+4)])
+	var texts [4]string
+	end := min(len(fi.texts), k+4)
+	for i := k; i < end; i++ {
+		texts[i-k] = fi.text(i)
+	}
+	n, _, iso := s.lex.DemonymAt(texts[:end-k])
 	return n, iso
 }
 
@@ -436,11 +474,19 @@ func (s *state) attachNominals() {
 		return
 	}
 	people := map[int]*person{}
+	n := 0
+	for e := range a.Entities {
+		if a.Entities[e].Type == Person {
+			n++
+		}
+	}
+	all := make([]person, n)
 	for e := range a.Entities {
 		if a.Entities[e].Type != Person {
 			continue
 		}
-		p := &person{affs: map[string]bool{}, titles: map[string]bool{}, first: [2]int{1 << 30, 0}}
+		p := &all[len(people)]
+		p.first = [2]int{1 << 30, 0}
 		for _, mi := range a.Entities[e].Mentions {
 			m := &a.Mentions[mi]
 			if pos := [2]int{m.Field, m.Start}; before(pos, p.first) {
@@ -458,8 +504,9 @@ func (s *state) attachNominals() {
 		fi := &infos[f]
 		toks := fi.doc.Tokens
 		for i := 0; i < len(toks); i++ {
-			if _, named := fi.starts(i); fi.covered[i] && !named {
-				continue
+			_, named := fi.starts(i)
+			if fi.covered[i] && !named || !named && !fi.det[i] && !fi.titleNear(i) {
+				continue // detect would find nothing
 			}
 			p, ok := s.detect(fi, f, i)
 			if !ok {
@@ -469,7 +516,7 @@ func (s *state) attachNominals() {
 				if pp := people[e]; pp != nil {
 					s.addTitle(pp, p.title)
 					if p.aff != "" {
-						pp.affs[p.aff] = true
+						pp.addAff(p.aff)
 					}
 				}
 			} else if p.det {
@@ -494,7 +541,7 @@ func (s *state) attachNominals() {
 		s.addNominal(&infos[p.field], p, e, conf)
 		s.addTitle(people[e], p.title)
 		if p.aff != "" {
-			people[e].affs[p.aff] = true
+			people[e].addAff(p.aff)
 		}
 	}
 }
@@ -503,6 +550,9 @@ func (s *state) attachNominals() {
 // lexicon groups titles ("chef de l'État" and "président de la République"
 // are one office).
 func (s *state) addTitle(pp *person, title string) {
+	if pp.titles == nil {
+		pp.titles = map[string]bool{}
+	}
 	pp.titles[title] = true
 	if g := s.titleGroup(title); g != "" {
 		pp.titles[g] = true

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/wirenrich/wirenrich/internal/models"
 	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
@@ -141,21 +142,25 @@ func (s *state) run() {
 	for i := range a.Mentions {
 		a.Mentions[i].Entity = -1
 	}
-	var values []int
-	var namedIdx []int
+	// The named mentions, then the value mentions, in one array.
+	namedIdx := make([]int, 0, len(a.Mentions))
+	size := 0 // of the named mentions' texts
+	for i := range a.Mentions {
+		if m := &a.Mentions[i]; !m.Nominal && named(m.Type) {
+			namedIdx = append(namedIdx, i)
+			size += len(m.Text)
+		}
+	}
+	values := namedIdx[len(namedIdx):]
 	for i := range a.Mentions {
 		m := &a.Mentions[i]
-		switch {
-		case m.Nominal:
-		case named(m.Type):
-			namedIdx = append(namedIdx, i)
-		case m.Type != "":
+		if !m.Nominal && !named(m.Type) && m.Type != "" {
 			values = append(values, i)
 		}
 	}
 	// Fold the named mentions once, into one string, and split their
 	// words into one shared array.
-	var buf []byte
+	buf := make([]byte, 0, size)
 	ends := make([]int, len(namedIdx))
 	for k, i := range namedIdx {
 		buf = lexicon.AppendFold(buf, a.Mentions[i].Text)
@@ -343,19 +348,31 @@ func (s *state) initials(toks []string) string {
 func (s *state) groupAcronyms() {
 	a := s.a
 	byKey, next := s.byKey, s.next
-	runes := make([][]rune, len(a.Fields))
+	// Where the last mention of each field ended: a code-point offset and
+	// its byte offset (mentions come in text order, mostly).
+	type cursor struct{ cp, at int }
+	var cursors []cursor
 	for i, it := range s.items {
 		m := &a.Mentions[it.m]
 		if m.Field < 0 || m.Field >= len(a.Fields) {
 			continue
 		}
-		if runes[m.Field] == nil {
-			if !strings.Contains(a.Fields[m.Field].Doc.Text, "(") {
-				continue
-			}
-			runes[m.Field] = []rune(a.Fields[m.Field].Doc.Text)
+		text := a.Fields[m.Field].Doc.Text
+		if !strings.Contains(text, "(") {
+			continue
 		}
-		inner, ok := parenthesisAfter(runes[m.Field], m.End)
+		if cursors == nil {
+			cursors = make([]cursor, len(a.Fields))
+		}
+		c := &cursors[m.Field]
+		if m.End < c.cp {
+			*c = cursor{}
+		}
+		c.at, c.cp = byteOffset(text, c.at, c.cp, m.End)
+		if c.cp != m.End {
+			continue // beyond the text
+		}
+		inner, ok := parenthesisAfter(text, c.at)
 		if !ok {
 			continue
 		}
@@ -365,7 +382,7 @@ func (s *state) groupAcronyms() {
 			j = -1
 		}
 		for ; j >= 0; j = next[j] {
-			if j != i && s.items[j].typ != Person && it.typ != Person {
+			if j != i && s.bracketAlias(i, j) {
 				s.union(i, j)
 			}
 		}
@@ -407,28 +424,121 @@ func (s *state) groupAcronyms() {
 	}
 }
 
-// parenthesisAfter returns the text of a parenthesis that follows offset
-// end (code points) of text, allowing spaces before it.
-func parenthesisAfter(text []rune, end int) (string, bool) {
-	if end < 0 || end > len(text) {
-		return "", false
+// bracketAlias reports whether item i and item j, the mention in brackets
+// right after it, name one thing: an acronym and its expansion, either way
+// round ("Organisation des Nations unies (ONU)", "ONU (Organisation des
+// Nations unies)"), whatever types the tagger gave them, or another name
+// of an organisation ("Corps des gardiens de la révolution islamique
+// (Pasdaran)", a foreign acronym): anything but a person or a place the
+// gazetteer knows (its seat). A place in brackets after a place is where
+// it lies ("Charlotte (Caroline du Nord)"), an agency after a dateline
+// place its source ("KIEV (AFP)"): other things. People are never grouped
+// this way.
+func (s *state) bracketAlias(i, j int) bool {
+	name, inner := &s.items[i], &s.items[j]
+	if name.typ == Person || inner.typ == Person {
+		return false
 	}
-	i := end
-	for i < len(text) && (text[i] == ' ' || text[i] == '\u00a0' || text[i] == '\u202f') {
-		i++
+	if s.abbreviates(name.toks, inner.toks) || s.abbreviates(inner.toks, name.toks) {
+		return true
+	}
+	if name.typ != Organization && name.typ != Misc {
+		return false
+	}
+	return inner.typ != Location || !s.knownItem(j)
+}
+
+// abbreviates reports whether a one-word name (folded, dots dropped: "onu",
+// "us", "bfv") is an acronym of a name of several words: its letters are,
+// in order, the starts of the name's words, where a function word ("des",
+// "of", "für") may give its initial or be skipped, a word may give its
+// first few letters ("Frontières extérieures (Frontex)"), and one leading
+// word ("U.S. Federal
+// Aviation Administration (FAA)") may be skipped.
+func (s *state) abbreviates(acronym, name []string) bool {
+	if len(acronym) != 1 || len(name) < 2 || len(name) > 16 {
+		return false
+	}
+	letters := acronym[0]
+	if len(letters) < 2 || len(letters) > 12 {
+		return false
+	}
+	return s.initialsMatch(letters, name) ||
+		len(name) > 2 && len(letters) >= 3 && s.initialsMatch(letters, name[1:])
+}
+
+// initialsMatch reports whether letters are the starts of words (see
+// abbreviates), function words optional.
+func (s *state) initialsMatch(letters string, words []string) bool {
+	if letters == "" {
+		for _, w := range words {
+			if !s.optionalWord(w) {
+				return false
+			}
+		}
+		return true
+	}
+	if len(words) == 0 {
+		return false
+	}
+	w := words[0]
+	if s.optionalWord(w) && s.initialsMatch(letters, words[1:]) {
+		return true
+	}
+	for k := 1; k <= len(w) && k <= len(letters) && letters[k-1] == w[k-1]; k++ {
+		if s.initialsMatch(letters[k:], words[1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// optionalWord reports whether a folded word may be left out of an
+// acronym: a function word or a single letter (the "d" of "d'Afrique").
+func (s *state) optionalWord(w string) bool { return len(w) <= 1 || s.stop(w) }
+
+// byteOffset walks text from byte at (code point cp) to code point end,
+// and returns the byte offset and code point reached: end, or fewer at
+// the end of the text.
+func byteOffset(text string, at, cp, end int) (int, int) {
+	for cp < end && at < len(text) {
+		if text[at] < utf8.RuneSelf {
+			at++
+		} else {
+			_, w := utf8.DecodeRuneInString(text[at:])
+			at += w
+		}
+		cp++
+	}
+	return at, cp
+}
+
+// parenthesisAfter returns the text of a parenthesis that follows byte
+// offset at of text, allowing spaces before it; the parenthesis holds at
+// most 80 code points.
+func parenthesisAfter(text string, at int) (string, bool) {
+	i := at
+	for i < len(text) {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if r != ' ' && r != '\u00a0' && r != '\u202f' {
+			break
+		}
+		i += w
 	}
 	if i >= len(text) || text[i] != '(' {
 		return "", false
 	}
 	start := i + 1
-	for j := start; j < len(text) && j-start <= 80; j++ {
-		switch text[j] {
+	for j, n := start, 0; j < len(text) && n <= 80; n++ {
+		r, w := utf8.DecodeRuneInString(text[j:])
+		switch r {
 		case ')':
-			s := strings.TrimSpace(string(text[start:j]))
+			s := strings.TrimSpace(validSpan(text[start:j]))
 			return s, s != ""
 		case '(', '\n':
 			return "", false
 		}
+		j += w
 	}
 	return "", false
 }
@@ -458,6 +568,7 @@ func (s *state) groupContained() {
 		}
 	}
 	types := s.groupTypes()
+	s.groupInitials(types)
 	var roots []int // the groups it may join, each once
 	for k, i := range order {
 		it := s.items[i]
@@ -498,6 +609,55 @@ func (s *state) groupContained() {
 			types[s.find(i)] = t
 		}
 	}
+}
+
+// groupInitials merges a person's name written with initials ("B.
+// Obama", "J.-M. Le Pen") into the one person of the article whose full
+// name has those first-name initials and that surname ("Barack Obama",
+// "Jean-Marie Le Pen"); with two such people it stays on its own. types
+// (by root) are kept up to date.
+func (s *state) groupInitials(types []string) {
+	var roots []int
+	for i, it := range s.items {
+		n := initialCount(it.toks)
+		if n == 0 || n == len(it.toks) || types[s.find(i)] != Person {
+			continue
+		}
+		roots = roots[:0]
+		ri := s.find(i)
+		surname := it.toks[n:]
+		for j, jt := range s.items {
+			rj := s.find(j)
+			if rj == ri || types[rj] != Person || initialCount(jt.toks) > 0 || slices.Contains(roots, rj) {
+				continue
+			}
+			first := len(jt.toks) - len(surname) // words before the surname
+			if first < n || !equal(jt.toks[first:], surname) {
+				continue
+			}
+			match := true
+			for k := range n {
+				match = match && jt.toks[k][0] == it.toks[k][0]
+			}
+			if match {
+				roots = append(roots, rj)
+			}
+		}
+		if len(roots) == 1 {
+			s.union(i, roots[0])
+			types[s.find(i)] = Person
+		}
+	}
+}
+
+// initialCount is the number of leading one-letter words of a folded name
+// ("b obama", "j m le pen").
+func initialCount(toks []string) int {
+	n := 0
+	for n < len(toks) && len(toks[n]) == 1 {
+		n++
+	}
+	return n
 }
 
 func (s *state) allStop(toks []string) bool {
@@ -606,7 +766,8 @@ func (s *state) buildNamed() {
 	// The members of each group (by root), in item order; roots in order
 	// of their first member.
 	n := len(s.items)
-	count := make([]int, n)
+	ints := make([]int, 4*n)
+	count, at, flat, fill := ints[:n:n], ints[n:2*n:2*n], ints[2*n:3*n:3*n], ints[3*n:]
 	var roots []int
 	for i := range s.items {
 		r := s.find(i)
@@ -615,14 +776,12 @@ func (s *state) buildNamed() {
 		}
 		count[r]++
 	}
-	at := make([]int, n) // where each group's members start in flat
+	// at: where each group's members start in flat
 	off := 0
 	for _, r := range roots {
 		at[r] = off
 		off += count[r]
 	}
-	flat := make([]int, n)
-	fill := make([]int, n)
 	for i := range s.items {
 		r := s.find(i)
 		flat[at[r]+fill[r]] = i
@@ -632,23 +791,26 @@ func (s *state) buildNamed() {
 	if need := len(a.Entities) + len(roots) + s.values; cap(a.Entities) < need {
 		a.Entities = slices.Grow(a.Entities, need-len(a.Entities))
 	}
+	s.members = slices.Grow(s.members, len(roots))
+	mentions := make([]int, 0, n) // every entity's, in turn
 	for _, r := range roots {
 		members := flat[at[r] : at[r]+count[r]]
-		e := analysis.Entity{Type: types[r], Mentions: make([]int, 0, len(members))}
+		e := analysis.Entity{Type: types[r], Mentions: mentions[len(mentions) : len(mentions) : len(mentions)+len(members)]}
 		idx := len(a.Entities)
 		for _, i := range members {
 			m := s.items[i].m
 			a.Mentions[m].Entity = idx
 			e.Mentions = append(e.Mentions, m)
 		}
+		mentions = mentions[:len(mentions)+len(members)]
 		e.Name = s.bestName(members, e.Type)
 		a.Entities = append(a.Entities, e)
 		s.members = append(s.members, members)
 	}
 }
 
-// bestName picks the most complete form: the most words, then the form
-// written most often, then a body form over a headline one, then the form
+// bestName picks the most complete form: the most words, then the fewest
+// initials, then the form written most often, then a body form over a headline one, then the form
 // with most accents and hyphens, then the first.
 func (s *state) bestName(members []int, typ string) string {
 	a := s.a
@@ -664,6 +826,9 @@ func (s *state) bestName(members []int, typ string) string {
 		}
 		if len(ii.toks) != len(jj.toks) {
 			return len(ii.toks) > len(jj.toks)
+		}
+		if ci, cj := initialCount(ii.toks), initialCount(jj.toks); ci != cj {
+			return ci < cj // "Barack Obama" over "B. Obama"
 		}
 		mi, mj := &a.Mentions[ii.m], &a.Mentions[jj.m]
 		ti, tj := strings.TrimSpace(mi.Text), strings.TrimSpace(mj.Text)

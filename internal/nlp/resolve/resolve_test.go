@@ -2,11 +2,13 @@ package resolve
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
+	"github.com/wirenrich/wirenrich/internal/nlp/lexicon"
 )
 
 // sameEntity lists groups of mention texts that must share an entity, and
@@ -58,6 +60,82 @@ func TestGrouping(t *testing.T) {
 			body:  "The [U.S. Federal Aviation Administration|ORG] capped output. The [FAA|ORG] gave no date.",
 			same:  [][]string{{"U.S. Federal Aviation Administration", "FAA"}},
 			names: map[string]string{"FAA": "U.S. Federal Aviation Administration"},
+		},
+		{
+			name:  "expansion in brackets after its acronym",
+			lang:  "fr",
+			body:  "L'[ONU|ORG] ([Organisation des Nations unies|LOC]) a réagi, comme l'[UE|LOC] ([Union européenne|ORG]).",
+			same:  [][]string{{"ONU", "Organisation des Nations unies"}, {"UE", "Union européenne"}},
+			apart: [][2]string{{"ONU", "UE"}},
+		},
+		{
+			name: "acronyms whose letters skip function words or take several letters of a word",
+			lang: "fr",
+			body: "La [Communauté économique des États d'Afrique de l'Ouest|ORG] ([CEDEAO|LOC]) et le [Benelux|LOC] ([BNL|ORG]). " +
+				"L'[Organisation du traité de l'Atlantique nord|ORG] ([OTAN|LOC]) et le [Bundesamt für Verfassungsschutz|ORG] ([BfV|LOC]).",
+			same: [][]string{{"Communauté économique des États d'Afrique de l'Ouest", "CEDEAO"},
+				{"Organisation du traité de l'Atlantique nord", "OTAN"}, {"Bundesamt für Verfassungsschutz", "BfV"}},
+			apart: [][2]string{{"Benelux", "BNL"}},
+		},
+		{
+			name:  "English acronym after a leading word it leaves out",
+			lang:  "en",
+			body:  "The [U.S. Federal Aviation Administration|ORG] ([FAA|LOC]) and the [North Atlantic Treaty Organization|LOC] ([NATO|ORG]) met.",
+			same:  [][]string{{"U.S. Federal Aviation Administration", "FAA"}, {"North Atlantic Treaty Organization", "NATO"}},
+			apart: [][2]string{{"FAA", "NATO"}},
+		},
+		{
+			name: "another name of an organisation in brackets",
+			lang: "fr",
+			body: "Le [Corps des gardiens de la révolution islamique|ORG] ([Pasdaran|LOC]) et l'[Agence centrale de presse nord-coréenne|ORG] ([KCNA|ORG]). " +
+				"[Airbus|ORG] ([Toulouse|LOC]) et l'[Union européenne|ORG] ([Bruxelles|LOC]) ont signé.",
+			same:  [][]string{{"Corps des gardiens de la révolution islamique", "Pasdaran"}, {"Agence centrale de presse nord-coréenne", "KCNA"}},
+			apart: [][2]string{{"Pasdaran", "KCNA"}, {"Airbus", "Toulouse"}, {"Union européenne", "Bruxelles"}},
+			types: map[string]string{"Pasdaran": Organization},
+		},
+		{
+			name:     "dateline agency after its place",
+			lang:     "fr",
+			headline: "[Kiev|LOC] sous les bombes",
+			body:     "[KIEV|LOC] ([AFP|ORG]) - [Kiev|LOC] a été frappée. [PARIS|LOC] ([Reuters|ORG]) - [Paris|LOC] condamne. [LONDRES|LOC] ([AP|ORG]) - rien.",
+			same:     [][]string{{"KIEV", "Kiev"}, {"PARIS", "Paris"}},
+			apart:    [][2]string{{"KIEV", "AFP"}, {"PARIS", "Reuters"}, {"LONDRES", "AP"}},
+			types:    map[string]string{"KIEV": Location, "AFP": Organization, "AP": Organization},
+		},
+		{
+			name:  "place in brackets after a place",
+			lang:  "fr",
+			body:  "Il est attendu à [Charlotte|LOC] ([Caroline du Nord|LOC]) puis à [Springfield|LOC] ([Illinois|LOC]).",
+			apart: [][2]string{{"Charlotte", "Caroline du Nord"}, {"Springfield", "Illinois"}},
+			names: map[string]string{"Charlotte": "Charlotte", "Caroline du Nord": "Caroline du Nord"},
+		},
+		{
+			name:  "a person is never grouped by brackets",
+			lang:  "en",
+			body:  "[Kim Jong-un|PER] ([KJU|ORG]) and [Joe Biden|PER] ([Democratic Party|ORG]) spoke.",
+			apart: [][2]string{{"Kim Jong-un", "KJU"}, {"Joe Biden", "Democratic Party"}},
+		},
+		{
+			name:     "first-name initial and surname",
+			lang:     "fr",
+			headline: "[B. Obama|PER] raille [Romney|PER]",
+			body:     "[Barack Obama|PER] et [Michelle Obama|PER] sont à [Charlotte|LOC]. [B. Obama|PER] a parlé, [Jean-Marie Le Pen|PER] aussi : [J.-M. Le Pen|PER] a ri.",
+			same:     [][]string{{"Barack Obama", "B. Obama"}, {"Jean-Marie Le Pen", "J.-M. Le Pen"}},
+			apart:    [][2]string{{"B. Obama", "Michelle Obama"}, {"Romney", "B. Obama"}},
+			names:    map[string]string{"B. Obama": "Barack Obama", "J.-M. Le Pen": "Jean-Marie Le Pen"},
+		},
+		{
+			name:  "an initial two people share stays on its own",
+			lang:  "en",
+			body:  "[John Smith|PER] met [Jane Smith|PER] and [Paul Smith|PER]. Later [J. Smith|PER] and [P. Smith|PER] spoke, not [M. Jones|PER].",
+			same:  [][]string{{"Paul Smith", "P. Smith"}},
+			apart: [][2]string{{"J. Smith", "John Smith"}, {"J. Smith", "Jane Smith"}, {"John Smith", "Jane Smith"}, {"P. Smith", "John Smith"}},
+		},
+		{
+			name:  "an initial must be the first name's",
+			lang:  "en",
+			body:  "[Barack Obama|PER] spoke. [M. Obama|PER] did not, nor did [Obama|LOC] ([B. O.|ORG]).",
+			apart: [][2]string{{"Barack Obama", "M. Obama"}},
 		},
 		{
 			name:  "German genitive",
@@ -150,6 +228,47 @@ func TestGrouping(t *testing.T) {
 			for txt, typ := range tc.types {
 				require.Equal(t, typ, entityOf(a, txt).Type, txt)
 			}
+		})
+	}
+}
+
+func TestAbbreviates(t *testing.T) {
+	r := testResolver(t)
+	for _, tc := range []struct {
+		lang, acronym, name string
+		want                bool
+	}{
+		{"fr", "ONU", "Organisation des Nations unies", true},
+		{"fr", "UE", "Union européenne", true},
+		{"fr", "CEDEAO", "Communauté économique des États d'Afrique de l'Ouest", true},
+		{"fr", "OTAN", "Organisation du traité de l'Atlantique nord", true},
+		{"fr", "Frontex", "Frontières extérieures", true},
+		{"fr", "RDC", "République démocratique du Congo", true},
+		{"en", "NATO", "North Atlantic Treaty Organization", true},
+		{"en", "FAA", "U.S. Federal Aviation Administration", true},
+		{"en", "U.S.", "United States", true},
+		{"de", "BfV", "Bundesamt für Verfassungsschutz", true},
+		{"en", "KCNA", "Korean Central News Agency", true},
+		{"fr", "AFP", "Kiev", false},
+		{"fr", "AFP", "Agence France", false},       // a letter left over
+		{"fr", "AF", "Agence France-Presse", false}, // a content word left over
+		{"fr", "AA", "Ankara", false},               // one word is no expansion
+		{"fr", "CN", "Charlotte Nord", true},
+		{"fr", "CDN", "Caroline", false},
+		{"fr", "FA", "U.S. Federal Aviation", false}, // a leading word left out only for 3 letters or more
+		{"en", "ABC", "Alpha Beta Gamma", false},
+		{"fr", "KCNA", "Agence centrale de presse nord-coréenne", false},
+		{"fr", "", "Union européenne", false},
+		{"fr", "Union européenne", "Union européenne", false},
+	} {
+		t.Run(tc.acronym+" "+tc.name, func(t *testing.T) {
+			a, _ := build(t, tc.lang, "", "[x|ORG]")
+			s := &state{r: r, a: a, lex: r.lex[tc.lang], w: r.words[tc.lang]}
+			split := func(x string) []string {
+				f := strings.Fields(lexicon.Fold(x))
+				return f
+			}
+			require.Equal(t, tc.want, s.abbreviates(split(tc.acronym), split(tc.name)))
 		})
 	}
 }

@@ -17,6 +17,8 @@ type words struct {
 	// folded form does not start with one cannot start a title
 	// (lexicon.TitleAt is 0).
 	titleFirst *wordSet
+	maxTitle   int  // words of the longest title
+	emptyDet   bool // determiners holds "" (a token that folds to nothing)
 }
 
 // wordSet is a set of folded words with a Bloom filter in front of its map
@@ -40,7 +42,7 @@ func newWordSet(m map[string]bool) *wordSet {
 }
 
 // bloomHash is two bit positions for s, from its FNV-1a hash.
-func bloomHash(s string) (uint32, uint32) {
+func bloomHash[T string | []byte](s T) (uint32, uint32) {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
@@ -58,6 +60,11 @@ func (w *wordSet) has(s string) bool {
 // hasHashed is has(s) given bloomHash(s).
 func (w *wordSet) hasHashed(s string, h1, h2 uint32) bool {
 	return w.bloom[h1/64]&(1<<(h1%64)) != 0 && w.bloom[h2/64]&(1<<(h2%64)) != 0 && w.m[s]
+}
+
+// hasHashedBytes is hasHashed of a word in a buffer.
+func (w *wordSet) hasHashedBytes(b []byte, h1, h2 uint32) bool {
+	return w.bloom[h1/64]&(1<<(h1%64)) != 0 && w.bloom[h2/64]&(1<<(h2%64)) != 0 && w.m[string(b)]
 }
 
 // hasFirstWord reports whether the first word of a folded text (up to its
@@ -87,8 +94,10 @@ func newWords(l *lexicon.Lexicon) *words {
 		if f := firstWord(t); f != "" {
 			first[f] = true
 		}
+		w.maxTitle = max(w.maxTitle, strings.Count(t, " ")+1)
 	}
 	w.titleFirst = newWordSet(first)
+	w.emptyDet = w.determiners.m[""]
 	return w
 }
 
