@@ -70,6 +70,7 @@ type Config struct {
 	ShutdownGrace  time.Duration `split_words:"true" default:"20s" desc:"time to finish in-flight articles on SIGTERM before releasing them"`
 
 	HTTPAddr  string `split_words:"true" default:":8080" desc:"address of /metrics, /healthz, /readyz; empty disables"`
+	Pprof     bool   `default:"false" desc:"also serve the Go profiler (/debug/pprof/) on HTTP_ADDR; for profiling, not for an exposed port"`
 	LogLevel  string `split_words:"true" default:"info" desc:"trace, debug, info, warn or error"`
 	LogFormat string `split_words:"true" default:"json" desc:"json or console"`
 }

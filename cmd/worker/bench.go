@@ -27,6 +27,7 @@ func cmdBench(ctx context.Context, args []string, sio stdio) error {
 	inProc := fs.Bool("in-process", true, "measure the in-process throughput of the same articles too")
 	quick := fs.Bool("quick", false, "a small run for CI: 120 articles, 2 s at the fixed rate")
 	out := fs.String("out", "", "write the report as JSON to `FILE`")
+	profile := fs.String("profile", "", "write CPU profiles of the bench process (embedded server, collector) and of each replica over each preloaded run to `DIR` (go tool pprof); perturbs the figures")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: worker bench [--articles N] [--replicas K] [--rate R] [--duration D] [--quick] [--out FILE]")
 		fmt.Fprintln(fs.Output(), "Runs worker replicas (this binary) against NATS and reports throughput, latency and memory.")
@@ -58,6 +59,7 @@ func cmdBench(ctx context.Context, args []string, sio stdio) error {
 	rep, err := bench.Execute(ctx, bench.Options{
 		Worker: self, NatsURL: *natsURL, Articles: *articles, Words: *words, Replicas: *replicas,
 		Rate: *rate, Duration: *duration, Timeout: *timeout, Scaling: *scaling, SkipInProcess: !*inProc, Progress: sio.err,
+		ProfileDir: *profile,
 	})
 	if err != nil {
 		return err

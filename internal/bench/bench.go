@@ -19,7 +19,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -31,7 +30,7 @@ import (
 	"github.com/wirenrich/wirenrich/internal/bus"
 	"github.com/wirenrich/wirenrich/internal/embedded"
 	"github.com/wirenrich/wirenrich/internal/enrich"
-	"github.com/wirenrich/wirenrich/internal/pipeline"
+	"github.com/wirenrich/wirenrich/internal/service"
 )
 
 // Options configure a bench run.
@@ -60,6 +59,10 @@ type Options struct {
 	SkipInProcess bool
 	// Progress receives progress lines; nil is silent.
 	Progress io.Writer
+	// ProfileDir, when set, receives CPU profiles of the bench process and
+	// of every replica over the start of each preloaded run (profiling
+	// costs CPU: the figures of such a bench are not the reference).
+	ProfileDir string
 }
 
 func (o *Options) defaults() error {
@@ -147,8 +150,9 @@ type Run struct {
 	Seconds        float64 `json:"seconds"`
 	ArticlesPerSec float64 `json:"articles_per_sec"`
 	WordsPerSec    float64 `json:"words_per_sec"`
-	// Latency from publish to the output's arrival, in milliseconds. In a
-	// preloaded run it is mostly time spent waiting in the stream.
+	// Latency from publish to the output's storage in the output stream
+	// (its JetStream timestamp), in milliseconds. In a preloaded run it is
+	// mostly time spent waiting in the input stream.
 	Latency Percentiles `json:"latency_ms"`
 	Memory  []Memory    `json:"memory"`
 	Load    LoadAvg     `json:"load_avg"`
@@ -260,22 +264,6 @@ func Execute(ctx context.Context, opts Options) (*Report, error) {
 		return nil, fmt.Errorf("bench: %w", err)
 	}
 
-	// In-process first, on a quiet bus: one goroutine, then one per CPU.
-	if !opts.SkipInProcess {
-		enr, err := enrich.New(enrich.Options{})
-		if err != nil {
-			return nil, fmt.Errorf("bench: %w", err)
-		}
-		for _, g := range uniq(1, runtime.NumCPU()) {
-			b.progress("in-process: %d goroutine(s) over %d articles", g, len(items))
-			ip, err := inProcess(ctx, enr, items, g)
-			if err != nil {
-				return nil, err
-			}
-			rep.InProcess = append(rep.InProcess, ip)
-		}
-	}
-
 	specs := []runSpec{
 		{name: "enrich", enricher: config.EnricherFull, replicas: opts.Replicas, rateRun: true},
 		{name: "passthrough", enricher: config.EnricherPassthrough, replicas: opts.Replicas},
@@ -286,8 +274,33 @@ func Execute(ctx context.Context, opts Options) (*Report, error) {
 			runSpec{name: "scale-2x1", enricher: config.EnricherFull, replicas: 2, gomaxprocs: 1},
 		)
 	}
-	for i, s := range specs {
-		s.prefix = "bench" + strconv.Itoa(i)
+	for i := range specs {
+		specs[i].prefix = "bench" + strconv.Itoa(i)
+	}
+
+	// In-process first, on a quiet bus: one goroutine, then one per CPU,
+	// with the processor the replicas of the full-enrichment run build.
+	if !opts.SkipInProcess {
+		enr, err := enrich.New(enrich.Options{})
+		if err != nil {
+			return nil, fmt.Errorf("bench: %w", err)
+		}
+		cfg, _ := b.config(specs[0])
+		proc, err := service.NewProcessor(cfg, enr)
+		if err != nil {
+			return nil, fmt.Errorf("bench: %w", err)
+		}
+		for _, g := range uniq(1, runtime.NumCPU()) {
+			b.progress("in-process: %d goroutine(s) over %d articles", g, len(items))
+			ip, err := inProcess(ctx, proc, cfg, items, g)
+			if err != nil {
+				return nil, err
+			}
+			rep.InProcess = append(rep.InProcess, ip)
+		}
+	}
+
+	for _, s := range specs {
 		runs, err := b.runSet(ctx, s)
 		if err != nil {
 			return rep, err
@@ -356,6 +369,14 @@ func (b *bencher) progress(format string, args ...any) {
 	fmt.Fprintf(b.opts.Progress, "bench: "+format+"\n", args...)
 }
 
+// Settings of the replicas that differ from the defaults: no redelivery
+// and no article deadline reached during a run, room for every article.
+const (
+	benchAckWait        = time.Minute
+	benchArticleTimeout = time.Minute
+	benchMaxPayload     = 4 << 20
+)
+
 // config is the worker configuration of a run set, as the replicas load
 // it from the environment the bench gives them.
 func (b *bencher) config(s runSpec) (config.Config, []string) {
@@ -373,9 +394,12 @@ func (b *bencher) config(s runSpec) (config.Config, []string) {
 		"ENRICHER":        s.enricher,
 		"LOG_LEVEL":       "warn",
 		"SHUTDOWN_GRACE":  "3s",
-		"ACK_WAIT":        "60s",
-		"MAX_PAYLOAD":     strconv.Itoa(4 << 20),
-		"ARTICLE_TIMEOUT": "60s",
+		"ACK_WAIT":        benchAckWait.String(),
+		"MAX_PAYLOAD":     strconv.Itoa(benchMaxPayload),
+		"ARTICLE_TIMEOUT": benchArticleTimeout.String(),
+	}
+	if b.opts.ProfileDir != "" {
+		env["PPROF"] = "true"
 	}
 	cfg := config.Default()
 	cfg.NatsURL = b.url
@@ -383,7 +407,10 @@ func (b *bencher) config(s runSpec) (config.Config, []string) {
 	cfg.OutputPrefix, cfg.OutputStream = env["OUTPUT_PREFIX"], env["OUTPUT_STREAM"]
 	cfg.DLQPrefix, cfg.DLQStream = env["DLQ_PREFIX"], env["DLQ_STREAM"]
 	cfg.Replicas = s.replicas
-	cfg.AckWait = time.Minute
+	cfg.Enricher = s.enricher
+	cfg.AckWait = benchAckWait
+	cfg.MaxPayload = benchMaxPayload
+	cfg.ArticleTimeout = benchArticleTimeout
 	cfg.MaxAckPending = 2 * cfg.Workers * cfg.Replicas
 	keys := make([]string, 0, len(env))
 	for k := range env {
@@ -417,11 +444,10 @@ func (b *bencher) runSet(ctx context.Context, s runSpec) (runs []Run, err error)
 	}
 	defer b.deleteStreams(cfg)
 
-	col, err := newCollector(b.nc, cfg.OutputPrefix, cfg.DLQPrefix)
+	col, err := newCollector(ctx, b.js, cfg.OutputStream, cfg.DLQStream)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("bench %s: %w", s.name, err)
 	}
-	defer col.close()
 
 	b.progress("%s: starting %d replica(s) (enricher %s, GOMAXPROCS %s)", s.name, s.replicas, s.enricher, gmp(s.gomaxprocs))
 	spec := replicaSpec{worker: b.opts.Worker, env: env, gomaxprocs: s.gomaxprocs}
@@ -515,6 +541,12 @@ func (b *bencher) publish(col *collector, subject, id string, it benchdata.Item)
 	return nil
 }
 
+// feed is the input subject suffix of the i-th article: the articles go
+// round five wire feeds.
+func feed(i int) string {
+	return [...]string{"afp.fr", "reuters", "dpa", "efe", "ansa"}[i%5]
+}
+
 // HeaderPublishedAt stamps every bench input with its publish time.
 const HeaderPublishedAt = "Bench-Published-At"
 
@@ -550,9 +582,8 @@ func (b *bencher) publishPreloaded(ctx context.Context, col *collector, reps []*
 		}
 	}()
 	col.reset()
-	feeds := []string{"afp.fr", "reuters", "dpa", "efe", "ansa"}
 	for i, it := range items {
-		subj := s.prefix + ".raw." + feeds[i%len(feeds)]
+		subj := s.prefix + ".raw." + feed(i)
 		if err := b.publish(col, subj, fmt.Sprintf("%s:%s:%d", s.prefix, name, i), it); err != nil {
 			return run, err
 		}
@@ -567,10 +598,17 @@ func (b *bencher) publishPreloaded(ctx context.Context, col *collector, reps []*
 	if err != nil {
 		return run, err
 	}
+	stopProfiles := func() error { return nil }
+	if report {
+		if stopProfiles, err = b.startProfiles(ctx, name, reps); err != nil {
+			return run, err
+		}
+	}
 	start := time.Now()
 	paused = false
 	for _, r := range reps {
 		if err := r.resume(); err != nil {
+			_ = stopProfiles()
 			return run, err
 		}
 	}
@@ -580,13 +618,20 @@ func (b *bencher) publishPreloaded(ctx context.Context, col *collector, reps []*
 			b.progress("%s: %d/%d outputs, %.0f articles/s", name, n, len(items), float64(n)/el)
 		}
 	}); err != nil {
+		_ = stopProfiles()
 		return run, fmt.Errorf("bench %s: %w", name, err)
 	}
 	mark1, err := markCPU(reps)
 	if err != nil {
+		_ = stopProfiles()
 		return run, err
 	}
-	col.fill(&run, start)
+	if err := stopProfiles(); err != nil {
+		return run, err
+	}
+	if err := col.fill(&run, start); err != nil {
+		return run, err
+	}
 	addCPU(&run, mark0, mark1, col.wordsOut())
 	run.Published = len(items)
 	run.Load = loadAvg()
@@ -606,7 +651,6 @@ func (b *bencher) publishAtRate(ctx context.Context, col *collector, reps []*rep
 	ctx, cancel := context.WithTimeout(ctx, b.opts.Timeout+b.opts.Duration)
 	defer cancel()
 	col.reset()
-	feeds := []string{"afp.fr", "reuters", "dpa", "efe", "ansa"}
 	mark0, err := markCPU(reps)
 	if err != nil {
 		return run, err
@@ -622,7 +666,7 @@ func (b *bencher) publishAtRate(ctx context.Context, col *collector, reps []*rep
 			}
 		}
 		it := b.items[i%len(b.items)]
-		if err := b.publish(col, s.prefix+".raw."+feeds[i%len(feeds)], fmt.Sprintf("%s:%s:%d", s.prefix, name, i), it); err != nil {
+		if err := b.publish(col, s.prefix+".raw."+feed(i), fmt.Sprintf("%s:%s:%d", s.prefix, name, i), it); err != nil {
 			return run, err
 		}
 	}
@@ -636,149 +680,13 @@ func (b *bencher) publishAtRate(ctx context.Context, col *collector, reps []*rep
 	if err != nil {
 		return run, err
 	}
-	col.fill(&run, start)
+	if err := col.fill(&run, start); err != nil {
+		return run, err
+	}
 	addCPU(&run, mark0, mark1, col.wordsOut())
 	run.Published = n
 	run.Load = loadAvg()
 	return run, nil
-}
-
-// collector receives outputs and dead letters and times them.
-type collector struct {
-	subs []*nats.Subscription
-
-	mu       sync.Mutex
-	sent     map[string]sent
-	got      map[string]int
-	lat      []time.Duration
-	words    int
-	dups     int
-	dlq      int
-	last     time.Time
-	received int
-	changed  chan struct{}
-}
-
-type sent struct {
-	at    time.Time
-	words int
-}
-
-func newCollector(nc *nats.Conn, outPrefix, dlqPrefix string) (*collector, error) {
-	c := &collector{changed: make(chan struct{}, 1)}
-	c.reset()
-	for _, p := range []string{outPrefix, dlqPrefix} {
-		dlq := p == dlqPrefix
-		sub, err := nc.Subscribe(p+".>", func(m *nats.Msg) { c.receive(m, dlq) })
-		if err != nil {
-			c.close()
-			return nil, fmt.Errorf("bench: subscribe %s: %w", p, err)
-		}
-		if err := sub.SetPendingLimits(-1, -1); err != nil {
-			c.close()
-			return nil, fmt.Errorf("bench: %w", err)
-		}
-		c.subs = append(c.subs, sub)
-	}
-	if err := nc.Flush(); err != nil {
-		c.close()
-		return nil, fmt.Errorf("bench: %w", err)
-	}
-	return c, nil
-}
-
-func (c *collector) close() {
-	for _, s := range c.subs {
-		_ = s.Unsubscribe()
-	}
-}
-
-func (c *collector) reset() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.sent, c.got = map[string]sent{}, map[string]int{}
-	c.lat, c.words, c.dups, c.dlq, c.received, c.last = nil, 0, 0, 0, 0, time.Time{}
-}
-
-func (c *collector) expect(id string, words int, at time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.sent[id] = sent{at: at, words: words}
-}
-
-func (c *collector) receive(m *nats.Msg, dlq bool) {
-	now := time.Now()
-	id := m.Header.Get(pipeline.HeaderArticleID)
-	if dlq {
-		id = m.Header.Get(pipeline.HeaderOriginalMsgID)
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, ok := c.sent[id]
-	if !ok {
-		return // an earlier run's straggler
-	}
-	c.got[id]++
-	if c.got[id] > 1 {
-		c.dups++
-		return
-	}
-	c.received++
-	c.last = now
-	if dlq {
-		c.dlq++
-	} else {
-		c.words += s.words
-		c.lat = append(c.lat, now.Sub(s.at))
-	}
-	select {
-	case c.changed <- struct{}{}:
-	default:
-	}
-}
-
-// wait blocks until n distinct articles came out, calling progress about
-// twice a second.
-func (c *collector) wait(ctx context.Context, n int, progress func(int)) error {
-	tick := time.NewTicker(500 * time.Millisecond)
-	defer tick.Stop()
-	for {
-		c.mu.Lock()
-		got := c.received
-		c.mu.Unlock()
-		if got >= n {
-			return nil
-		}
-		select {
-		case <-ctx.Done():
-			return fmt.Errorf("%d of %d outputs after the timeout: %w", got, n, ctx.Err())
-		case <-c.changed:
-		case <-tick.C:
-			progress(got)
-		}
-	}
-}
-
-// wordsOut is the words of the articles that came out.
-func (c *collector) wordsOut() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.words
-}
-
-// fill writes the counts, rates and latencies since start into run.
-func (c *collector) fill(run *Run, start time.Time) {
-	// Let late duplicates arrive before counting them.
-	time.Sleep(100 * time.Millisecond)
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	run.Received, run.Duplicates, run.DeadLetters = c.received, c.dups, c.dlq
-	run.Seconds = c.last.Sub(start).Seconds()
-	if run.Seconds > 0 {
-		run.ArticlesPerSec = float64(c.received) / run.Seconds
-		run.WordsPerSec = float64(c.words) / run.Seconds
-	}
-	run.Latency = percentiles(c.lat)
 }
 
 // WriteJSON writes the report as indented JSON.

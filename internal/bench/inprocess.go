@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -11,8 +12,8 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/wirenrich/wirenrich/config"
 	"github.com/wirenrich/wirenrich/internal/benchdata"
-	"github.com/wirenrich/wirenrich/internal/enrich"
 	"github.com/wirenrich/wirenrich/internal/pipeline"
 )
 
@@ -21,14 +22,26 @@ import (
 const minInProcess = time.Second
 
 // inProcess processes the items (decode, enrich, encode: what a replica
-// does per message besides the bus) with g goroutines and GOMAXPROCS=g.
-func inProcess(ctx context.Context, enr *enrich.Enricher, items []benchdata.Item, g int) (InProcess, error) {
+// does per message besides the bus) with g goroutines and GOMAXPROCS=g,
+// through proc, the processor of the replicas configured by cfg, with the
+// subjects, ids and JetStream metadata the replicas see, so that the
+// documents are the same.
+func inProcess(ctx context.Context, proc *pipeline.Processor, cfg config.Config, items []benchdata.Item, g int) (InProcess, error) {
 	ip := InProcess{Goroutines: g}
-	proc := &pipeline.Processor{Enricher: enr}
 	inputs := make([]pipeline.Input, len(items))
+	prefix := pipeline.SubjectPrefix(cfg.InputSubject)
+	now := time.Now()
 	for i, it := range items {
-		inputs[i] = pipeline.Input{Subject: "articles.raw.bench", Data: it.Payload, Header: nats.Header{}}
-		inputs[i].Header.Set(jetstream.MsgIDHeader, it.Article.ID)
+		inputs[i] = pipeline.Input{
+			Subject: prefix + feed(i), Data: it.Payload, Header: nats.Header{},
+			Meta: &jetstream.MsgMetadata{
+				Stream: cfg.InputStream, Consumer: cfg.Durable, NumDelivered: 1,
+				Sequence:  jetstream.SequencePair{Stream: uint64(i + 1), Consumer: uint64(i + 1)},
+				Timestamp: now,
+			},
+		}
+		inputs[i].Header.Set(jetstream.MsgIDHeader, "in-process:"+strconv.Itoa(i))
+		inputs[i].Header.Set(HeaderPublishedAt, now.UTC().Format(time.RFC3339Nano))
 	}
 	// Warm up: lazily loaded models, one article per language.
 	for i := range min(len(inputs), 7) {

@@ -40,8 +40,10 @@ type Message interface {
 	// Metadata is the JetStream delivery metadata; an error when the
 	// message did not come from a JetStream consumer.
 	Metadata() (*jetstream.MsgMetadata, error)
-	// DoubleAck acknowledges the message and waits for the server.
-	DoubleAck(ctx context.Context) error
+	// Ack acknowledges the message. It does not wait for the server: an
+	// ack that is lost leaves the message to be redelivered after the ack
+	// wait, and its output, already stored, is deduplicated by Nats-Msg-Id.
+	Ack() error
 	// NakWithDelay asks for a redelivery after delay (0: at once).
 	NakWithDelay(delay time.Duration) error
 	// InProgress resets the redelivery timer.
@@ -191,6 +193,11 @@ func (w *Worker) Run(ctx context.Context) error {
 // while every worker is busy (its ack wait already runs), or releases it
 // when the work context ends first.
 func (w *Worker) dispatch(ctx context.Context, jobs chan<- Message, m Message) {
+	select {
+	case jobs <- m: // a worker is free: no timer needed
+		return
+	default:
+	}
 	t := time.NewTicker(max(w.opts.AckWait/2, 50*time.Millisecond))
 	defer t.Stop()
 	for {
@@ -262,7 +269,7 @@ func (w *Worker) handle(ctx context.Context, m Message) {
 	result := ResultEnriched
 	if fail != nil {
 		result = w.fail(ctx, m, meta, delivered, fail)
-	} else if err := m.DoubleAck(ctx); err != nil {
+	} else if err := m.Ack(); err != nil {
 		// The output is stored: a redelivery is deduplicated by Nats-Msg-Id.
 		w.metrics.Failures.WithLabelValues(StageAck, "ack").Inc()
 		w.log.Warn().Err(err).Str("id", res.MsgID).Msg("ack after output failed")
@@ -313,7 +320,7 @@ func (w *Worker) fail(ctx context.Context, m Message, meta *jetstream.MsgMetadat
 		return ResultRetried
 	}
 	w.metrics.DeadLetters.WithLabelValues(f.Stage, f.Reason).Inc()
-	if err := m.DoubleAck(ctx); err != nil {
+	if err := m.Ack(); err != nil {
 		w.metrics.Failures.WithLabelValues(StageAck, "ack").Inc()
 		w.log.Warn().Err(err).Msg("ack after dead letter failed")
 	}
@@ -414,25 +421,35 @@ func (w *Worker) publish(ctx context.Context, msg *nats.Msg) error {
 }
 
 // heartbeat sends InProgress every half AckWait until the returned stop.
+// It runs on a timer rather than a goroutine of its own (most articles are
+// settled long before the first beat), and sends nothing once stop has
+// returned: a beat after the ack or nak could delay a retry.
 func (w *Worker) heartbeat(m Message) (stop func()) {
 	every := max(w.opts.AckWait/2, 50*time.Millisecond)
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		t := time.NewTicker(every)
-		defer t.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case <-t.C:
-				if err := m.InProgress(); err != nil {
-					w.log.Debug().Err(err).Msg("in-progress")
-				}
-			}
+	var (
+		mu      sync.Mutex
+		stopped bool
+		t       *time.Timer
+	)
+	mu.Lock()
+	defer mu.Unlock()
+	t = time.AfterFunc(every, func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if stopped {
+			return
 		}
+		if err := m.InProgress(); err != nil {
+			w.log.Debug().Err(err).Msg("in-progress")
+		}
+		t.Reset(every)
 	})
-	return func() { close(done); wg.Wait() }
+	return func() {
+		mu.Lock()
+		defer mu.Unlock()
+		stopped = true
+		t.Stop()
+	}
 }
 
 func (w *Worker) backoff(delivered int) time.Duration {

@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -154,6 +155,10 @@ type Processor struct {
 	Timeout time.Duration
 	// Now stamps Source.ReceivedAt when there is no JetStream metadata.
 	Now func() time.Time
+
+	// stages hands a stage to an idle runner (see guard).
+	stagesOnce sync.Once
+	stages     chan stageJob
 }
 
 // Process runs the stages over one input. A nil Failure means success.
@@ -194,7 +199,7 @@ func (p *Processor) process(ctx context.Context, in Input, track func(<-chan str
 		}
 	}
 	var a *article.Article
-	if err := track(guard(ctx, func(context.Context) error {
+	if err := track(p.guard(ctx, func(context.Context) error {
 		var err error
 		a, err = article.Decode(in.Data, opts)
 		return err
@@ -209,7 +214,7 @@ func (p *Processor) process(ctx context.Context, in Input, track func(<-chan str
 		p.Adjust(a)
 	}
 	var doc *enrich.Document
-	if err := track(guard(ctx, func(ctx context.Context) error {
+	if err := track(p.guard(ctx, func(ctx context.Context) error {
 		var err error
 		doc, err = p.Enricher.Enrich(ctx, a)
 		if err == nil && doc == nil {
@@ -234,7 +239,7 @@ func (p *Processor) process(ctx context.Context, in Input, track func(<-chan str
 		enc = DocumentEncoder{}
 	}
 	var data []byte
-	if _, err := guard(context.WithoutCancel(ctx), func(context.Context) error {
+	if _, err := p.guard(context.WithoutCancel(ctx), func(context.Context) error {
 		var err error
 		data, err = enc.Encode(a, doc)
 		return err
@@ -256,24 +261,65 @@ func (p *Processor) process(ctx context.Context, in Input, track func(<-chan str
 // guard runs fn, turning a panic into an ErrPanic error and giving up when
 // ctx ends even if fn does not return. When it gives up, fn's goroutine is
 // abandoned and the returned channel is closed once fn has returned.
-func guard(ctx context.Context, fn func(context.Context) error) (<-chan struct{}, error) {
-	done := make(chan error, 1)
-	ended := make(chan struct{})
-	go func() {
-		defer close(ended)
-		defer func() {
-			if r := recover(); r != nil {
-				done <- fmt.Errorf("%w: %v\n%s", ErrPanic, r, firstFrames(debug.Stack()))
-			}
-		}()
-		done <- fn(ctx)
-	}()
+//
+// fn runs on a stage runner: a goroutine kept between stages while stages
+// keep coming (stageRunnerIdle), so that its stack, grown to the depth of
+// the NLP code, is not grown again for every article. An abandoned stage
+// keeps its runner until it ends; the next stage then gets another one.
+func (p *Processor) guard(ctx context.Context, fn func(context.Context) error) (<-chan struct{}, error) {
+	p.stagesOnce.Do(func() { p.stages = make(chan stageJob) })
+	j := stageJob{ctx: ctx, fn: fn, done: make(chan error, 1), ended: make(chan struct{})}
 	select {
-	case err := <-done:
+	case p.stages <- j: // an idle runner took it
+	default:
+		go p.runStages(j)
+	}
+	select {
+	case err := <-j.done:
 		return nil, err
 	case <-ctx.Done():
-		return ended, fmt.Errorf("gave up: %w", context.Cause(ctx))
+		return j.ended, fmt.Errorf("gave up: %w", context.Cause(ctx))
 	}
+}
+
+// stageRunnerIdle is how long a stage runner waits for another stage
+// before it ends.
+const stageRunnerIdle = 5 * time.Second
+
+// stageJob is one stage for a runner: fn's result goes to done, and ended
+// is closed once fn has returned.
+type stageJob struct {
+	ctx   context.Context
+	fn    func(context.Context) error
+	done  chan error
+	ended chan struct{}
+}
+
+// runStages runs j, then the stages guard hands it, until none came for
+// stageRunnerIdle.
+func (p *Processor) runStages(j stageJob) {
+	idle := time.NewTimer(stageRunnerIdle)
+	defer idle.Stop()
+	for {
+		runStage(j)
+		idle.Reset(stageRunnerIdle)
+		select {
+		case j = <-p.stages:
+		case <-idle.C:
+			return
+		}
+	}
+}
+
+// runStage runs one stage, recovering a panic as an ErrPanic error.
+func runStage(j stageJob) {
+	defer close(j.ended)
+	defer func() {
+		if r := recover(); r != nil {
+			j.done <- fmt.Errorf("%w: %v\n%s", ErrPanic, r, firstFrames(debug.Stack()))
+		}
+	}()
+	j.done <- j.fn(j.ctx)
 }
 
 // firstFrames keeps the head of a stack trace for the dead-letter header.

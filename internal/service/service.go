@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"os"
 	"sync/atomic"
 	"time"
@@ -61,11 +62,19 @@ func New(cfg config.Config, enricher pipeline.Enricher, log zerolog.Logger) (*Se
 		}
 		fmt.Fprintln(w, "ready")
 	})
+	if cfg.Pprof {
+		mux.HandleFunc("GET /debug/pprof/", pprof.Index)
+		mux.HandleFunc("GET /debug/pprof/cmdline", pprof.Cmdline)
+		mux.HandleFunc("GET /debug/pprof/profile", pprof.Profile)
+		mux.HandleFunc("GET /debug/pprof/symbol", pprof.Symbol)
+		mux.HandleFunc("GET /debug/pprof/trace", pprof.Trace)
+	}
 	s.handler = mux
 	return s, nil
 }
 
-// Handler serves /metrics, /healthz and /readyz.
+// Handler serves /metrics, /healthz and /readyz (and /debug/pprof/ with
+// WIRENRICH_PPROF).
 func (s *Service) Handler() http.Handler { return s.handler }
 
 // Metrics are the service's pipeline metrics.
@@ -141,7 +150,7 @@ func (s *Service) Run(ctx context.Context) (err error) {
 	if err != nil {
 		return err
 	}
-	enc, err := Encoder(cfg.OutputFormat)
+	proc, err := NewProcessor(cfg, s.enricher)
 	if err != nil {
 		return err
 	}
@@ -155,12 +164,7 @@ func (s *Service) Run(ctx context.Context) (err error) {
 		AckWait:        cfg.AckWait,
 		PublishTimeout: cfg.PublishTimeout,
 		ShutdownGrace:  cfg.ShutdownGrace,
-		Processor: &pipeline.Processor{
-			Enricher: s.enricher,
-			Decode:   article.DecodeOptions{MaxSize: cfg.MaxPayload},
-			Encoder:  enc,
-			Timeout:  cfg.ArticleTimeout,
-		},
+		Processor:      proc,
 	}, s.metrics, s.log)
 	if err != nil {
 		return err
@@ -181,6 +185,22 @@ func (s *Service) Run(ctx context.Context) (err error) {
 	err = w.Run(ctx)
 	s.log.Info().Msg("consumer drained")
 	return err
+}
+
+// NewProcessor is the processor a replica runs with cfg: decode limits,
+// article deadline and output format. The bench's in-process measurement
+// uses it too, so that both do the same work per article.
+func NewProcessor(cfg config.Config, enricher pipeline.Enricher) (*pipeline.Processor, error) {
+	enc, err := Encoder(cfg.OutputFormat)
+	if err != nil {
+		return nil, err
+	}
+	return &pipeline.Processor{
+		Enricher: enricher,
+		Decode:   article.DecodeOptions{MaxSize: cfg.MaxPayload},
+		Encoder:  enc,
+		Timeout:  cfg.ArticleTimeout,
+	}, nil
 }
 
 // Encoder returns the output encoder of an OUTPUT_FORMAT.
