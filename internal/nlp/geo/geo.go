@@ -228,8 +228,8 @@ func (g *Gazetteer) Best(name string, ctx Context) (*Place, bool) {
 // Candidates are the places of one name, looked up once for several calls
 // of BestOf.
 type Candidates struct {
-	key []byte // folded name
-	ix  []int32
+	name string // as looked up, folded again by BestOf (no copy kept)
+	ix   []int32
 }
 
 // Len is the number of places of that name.
@@ -247,7 +247,7 @@ func (g *Gazetteer) Candidates(name string) Candidates {
 	if len(ix) == 0 {
 		return Candidates{}
 	}
-	return Candidates{key: append([]byte(nil), k...), ix: ix}
+	return Candidates{name: name, ix: ix}
 }
 
 // BestOf is Best for the name c was looked up by.
@@ -255,7 +255,8 @@ func (g *Gazetteer) BestOf(c Candidates, ctx Context) (*Place, bool) {
 	if g == nil {
 		return nil, false
 	}
-	return g.best(c.key, c.ix, ctx)
+	var kbuf [64]byte
+	return g.best(lexicon.AppendFold(kbuf[:0], c.name), c.ix, ctx)
 }
 
 // best picks among places ix of folded name k (see Best).

@@ -65,16 +65,31 @@ func validTokens(m *analysis.Mention, doc *text.Doc) bool {
 func (s *state) fields() []fieldInfo {
 	a := s.a
 	out := make([]fieldInfo, len(a.Fields))
+	// The arrays of all fields, in one of each type.
+	sc := s.scratch()
+	total := 0
+	for f := range a.Fields {
+		total += len(a.Fields[f].Doc.Tokens)
+	}
+	allAt := grow(sc.at, 2*(total+len(a.Fields)))
+	allFlags := grow(sc.flags, 3*total)
+	allTexts := grow(sc.texts, total)
+	sc.at, sc.flags, sc.texts = allAt, allFlags, allTexts
+	for i := range allAt {
+		allAt[i] = -1
+	}
+	clear(allFlags)
 	for f := range a.Fields {
 		doc := &a.Fields[f].Doc
 		n := len(doc.Tokens)
-		at := make([]int32, 2*(n+1))
-		for i := range at {
-			at[i] = -1
-		}
-		flags := make([]bool, 3*n)
+		at := allAt[: 2*(n+1) : 2*(n+1)]
+		allAt = allAt[2*(n+1):]
+		flags := allFlags[: 3*n : 3*n]
+		allFlags = allFlags[3*n:]
+		texts := allTexts[:n:n]
+		allTexts = allTexts[n:]
 		out[f] = fieldInfo{doc: doc, startAt: at[: n+1 : n+1], endAt: at[n+1:], covered: flags[:n:n],
-			titleFirst: flags[n : 2*n : 2*n], det: flags[2*n:], texts: make([]string, n)}
+			titleFirst: flags[n : 2*n : 2*n], det: flags[2*n:], texts: texts}
 	}
 	for i := range a.Mentions {
 		m := &a.Mentions[i]
@@ -93,11 +108,12 @@ func (s *state) fields() []fieldInfo {
 	}
 	// Every token is folded once, into one string per field (tokens folded
 	// already keep their text), and looked up in two sets.
-	var ends []int32 // end of each token's folded form in buf, -1: as is
+	ends := sc.tends // end of each token's folded form in buf, -1: as is
+	defer func() { sc.tends = ends }()
 	for f := range out {
 		fi := &out[f]
 		toks := fi.doc.Tokens
-		buf := make([]byte, 0, len(fi.doc.Text))
+		buf := slices.Grow(sc.buf[:0], len(fi.doc.Text))
 		ends = slices.Grow(ends[:0], len(toks))
 		for t := range toks {
 			at := len(buf)
@@ -129,6 +145,7 @@ func (s *state) fields() []fieldInfo {
 			}
 		}
 		all := string(buf)
+		sc.buf = buf
 		var start int32
 		for t, e := range ends {
 			if e < 0 {

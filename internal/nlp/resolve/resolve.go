@@ -100,8 +100,10 @@ func (r *Resolver) Resolve(a *analysis.Analysis) {
 	if lex == nil || w == nil {
 		w = r.words[""]
 	}
-	s := &state{r: r, a: a, lex: lex, w: w}
+	sc := scratchPool.Get().(*scratch)
+	s := &state{r: r, a: a, lex: lex, w: w, sc: sc}
 	s.run()
+	sc.release()
 }
 
 // state is the working memory of one Resolve call.
@@ -125,6 +127,8 @@ type state struct {
 	affs    []string // affiliation of each entity, once affDone
 	affDone []bool
 	groups  map[string]string // title -> its group (titleGroup), "" for none
+
+	sc *scratch // reused arrays
 }
 
 // item is a named mention prepared for matching.
@@ -143,7 +147,9 @@ func (s *state) run() {
 		a.Mentions[i].Entity = -1
 	}
 	// The named mentions, then the value mentions, in one array.
-	namedIdx := make([]int, 0, len(a.Mentions))
+	sc := s.scratch()
+	namedIdx := grow(sc.named, len(a.Mentions))[:0] // values fit too
+	sc.named = namedIdx
 	size := 0 // of the named mentions' texts
 	for i := range a.Mentions {
 		if m := &a.Mentions[i]; !m.Nominal && named(m.Type) {
@@ -160,15 +166,17 @@ func (s *state) run() {
 	}
 	// Fold the named mentions once, into one string, and split their
 	// words into one shared array.
-	buf := make([]byte, 0, size)
-	ends := make([]int, len(namedIdx))
+	buf := slices.Grow(sc.buf[:0], size)
+	ends := grow(sc.ends, len(namedIdx))
+	sc.ends = ends
 	for k, i := range namedIdx {
 		buf = lexicon.AppendFold(buf, a.Mentions[i].Text)
 		ends[k] = len(buf)
 	}
 	all := string(buf)
-	words := make([]string, 0, len(all)/4+len(namedIdx))
-	s.items = make([]item, 0, len(namedIdx))
+	sc.buf = buf
+	words := slices.Grow(sc.words[:0], len(all)/4+len(namedIdx))
+	s.items = slices.Grow(sc.items[:0], len(namedIdx))
 	start := 0
 	for k, i := range namedIdx {
 		folded := all[start:ends[k]]
@@ -182,7 +190,9 @@ func (s *state) run() {
 		}
 		s.items = append(s.items, s.newItem(i, folded, words[w0:len(words):len(words)]))
 	}
-	s.parent = make([]int, len(s.items))
+	sc.words, sc.items = words, s.items
+	s.parent = grow(sc.parent, len(s.items))
+	sc.parent = s.parent
 	for i := range s.parent {
 		s.parent[i] = i
 	}
@@ -261,9 +271,13 @@ func (s *state) union(i, j int) {
 func (s *state) groupExact() {
 	// Items of one key, chained in item order: byKey[key] is the first,
 	// next[i] the one after i, -1 at the end.
-	s.byKey = make(map[string]int, len(s.items))
-	s.next = make([]int, len(s.items))
-	last := make([]int, len(s.items)) // by first item of a key: the last
+	sc := s.scratch()
+	clear(sc.byKey)
+	s.byKey = sc.byKey
+	s.next = grow(sc.next, len(s.items))
+	sc.next = s.next
+	last := grow(sc.last, len(s.items)) // by first item of a key: the last
+	sc.last = last
 	for i, it := range s.items {
 		s.next[i] = -1
 		j, ok := s.byKey[it.key]
@@ -386,6 +400,17 @@ func (s *state) groupAcronyms() {
 				s.union(i, j)
 			}
 		}
+	}
+	// Initials are only looked up for acronyms: none, no initials.
+	acronyms := false
+	for _, it := range s.items {
+		if it.typ != Person && acronymLike(a.Mentions[it.m].Text) {
+			acronyms = true
+			break
+		}
+	}
+	if !acronyms {
+		return
 	}
 	byInitials := map[string][]int{}
 	for i, it := range s.items {
@@ -672,7 +697,9 @@ func (s *state) allStop(toks []string) bool {
 // knownItem is knownPlace of an item's key, looked up once per key.
 func (s *state) knownItem(i int) bool {
 	if s.known == nil {
-		s.known = make([]int8, len(s.items))
+		s.known = grow(s.scratch().known, len(s.items))
+		clear(s.known)
+		s.sc.known = s.known
 	}
 	j := s.byKey[s.items[i].key] // the first item of that key
 	if s.known[j] == 0 {
@@ -729,8 +756,11 @@ func equal(a, b []string) bool {
 // type with the largest sum of confidence × words, ties going to the type
 // of the group's first mention.
 func (s *state) groupTypes() []string {
-	votes := make([][4]float64, len(s.items))
-	first := make([]int, len(s.items))
+	sc := s.scratch()
+	votes := grow(sc.votes, len(s.items))
+	clear(votes)
+	first := grow(sc.first, len(s.items))
+	sc.votes, sc.first = votes, first
 	for i := range first {
 		first[i] = -1
 	}
@@ -877,12 +907,18 @@ func marks(s string) int {
 // folded text when they have no value).
 func (s *state) buildValues(values []int) {
 	a := s.a
-	byKey := map[string]int{}
+	// The key is the type and the value, or the folded text (text set)
+	// when there is no value.
+	type valueKey struct {
+		typ, val string
+		text     bool
+	}
+	byKey := make(map[valueKey]int, len(values))
 	for _, i := range values {
 		m := &a.Mentions[i]
-		k := m.Type + "\x00" + m.Value
+		k := valueKey{typ: m.Type, val: m.Value}
 		if m.Value == "" {
-			k = m.Type + "\x00\x00" + lexicon.Fold(m.Text)
+			k = valueKey{typ: m.Type, val: lexicon.Fold(m.Text), text: true}
 		}
 		idx, ok := byKey[k]
 		if !ok {

@@ -139,21 +139,28 @@ func (s *state) linkPlaces() {
 	}
 	// The places of each name of each LOCATION entity, in the order of
 	// linkNames, unknown names left out.
-	cands := make([][]geo.Candidates, len(a.Entities))
+	var names []string // linkNames of an entity
+	// cands[span[e]:span[e+1]] are entity e's.
+	var cands []geo.Candidates
+	span := make([]int32, len(a.Entities)+1)
 	own := make([]string, len(a.Entities)) // country each entity adds to the context
 	countries := map[string]int{}
 	regions := map[string]bool{}
 	for e := range a.Entities {
 		ent := &a.Entities[e]
+		span[e] = int32(len(cands))
+		span[e+1] = span[e]
 		if ent.Type != Location {
 			continue
 		}
-		for _, n := range s.linkNames(e) {
+		names = s.linkNames(e, names[:0])
+		for _, n := range names {
 			if c := g.Candidates(n); c.Len() > 0 {
-				cands[e] = append(cands[e], c)
+				cands = append(cands, c)
 			}
 		}
-		for _, c := range cands[e] {
+		span[e+1] = int32(len(cands))
+		for _, c := range cands[span[e]:] {
 			p, ok := g.BestOf(c, geo.Context{})
 			if !ok {
 				continue
@@ -167,13 +174,14 @@ func (s *state) linkPlaces() {
 		}
 	}
 	for e := range a.Entities {
-		if len(cands[e]) == 0 {
+		ec := cands[span[e]:span[e+1]]
+		if len(ec) == 0 {
 			continue
 		}
 		// The context only tells homonyms apart: the name of one place
 		// links without it (the first name always links then).
 		var ctx geo.Context
-		if cands[e][0].Len() > 1 {
+		if ec[0].Len() > 1 {
 			ctx = geo.Context{Countries: make(map[string]bool, len(countries)), Regions: regions}
 			for c, n := range countries {
 				if c != own[e] || n > 1 {
@@ -181,7 +189,7 @@ func (s *state) linkPlaces() {
 				}
 			}
 		}
-		for _, c := range cands[e] {
+		for _, c := range ec {
 			if p, ok := g.BestOf(c, ctx); ok {
 				a.Entities[e].Links = p.Links()
 				break
@@ -191,13 +199,14 @@ func (s *state) linkPlaces() {
 }
 
 // linkNames lists the names to look an entity up by: its name, then its
-// other named forms.
-func (s *state) linkNames(e int) []string {
+// other named forms, appended to out.
+func (s *state) linkNames(e int, out []string) []string {
 	a := s.a
 	ent := &a.Entities[e]
-	out := []string{ent.Name}
-	raw := []string{ent.Name}                    // forms seen
-	lower := []string{strings.ToLower(ent.Name)} // their lower-case forms
+	out = append(out, ent.Name)
+	var rawA, lowerA [8]string
+	raw := append(rawA[:0], ent.Name)                      // forms seen
+	lower := append(lowerA[:0], strings.ToLower(ent.Name)) // their lower-case forms
 	for _, mi := range ent.Mentions {
 		m := &a.Mentions[mi]
 		if m.Nominal {
