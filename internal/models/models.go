@@ -37,6 +37,23 @@ func Open(name string) (io.ReadCloser, error) {
 	return &readCloser{Reader: zr, closers: []io.Closer{zr, f}}, nil
 }
 
+// Read opens the embedded model file name, hands its decompressed bytes to
+// parse and closes it: the shape of every loader of an embedded table.
+// A parse error is prefixed with the model's name.
+func Read[T any](name string, parse func(io.Reader) (T, error)) (T, error) {
+	var zero T
+	r, err := Open(name)
+	if err != nil {
+		return zero, err
+	}
+	defer r.Close()
+	v, err := parse(r)
+	if err != nil {
+		return zero, fmt.Errorf("%s: %w", name, err)
+	}
+	return v, nil
+}
+
 // Names lists the embedded model names (without the .gz suffix).
 func Names() []string {
 	ents, _ := fs.ReadDir(files, ".")

@@ -95,14 +95,9 @@ func Build(places []Place) *Gazetteer {
 
 // Load reads the embedded place table.
 func Load() (*Gazetteer, error) {
-	r, err := models.Open(ModelName)
+	g, err := models.Read(ModelName, Parse)
 	if err != nil {
 		return nil, fmt.Errorf("geo: %w", err)
-	}
-	defer r.Close()
-	g, err := Parse(r)
-	if err != nil {
-		return nil, fmt.Errorf("geo: %s: %w", ModelName, err)
 	}
 	return g, nil
 }

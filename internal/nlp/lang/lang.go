@@ -47,14 +47,9 @@ type Identifier struct {
 
 // Load reads the embedded model.
 func Load() (*Identifier, error) {
-	rc, err := models.Open(ModelName)
+	id, err := models.Read(ModelName, Read)
 	if err != nil {
 		return nil, fmt.Errorf("language model: %w", err)
-	}
-	defer rc.Close()
-	id, err := Read(rc)
-	if err != nil {
-		return nil, fmt.Errorf("language model %s: %w", ModelName, err)
 	}
 	return id, nil
 }

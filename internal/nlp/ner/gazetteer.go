@@ -137,12 +137,7 @@ func ReadGazetteer(r io.Reader) (*Gazetteer, error) {
 // LoadGazetteer reads the embedded shared gazetteer. Cache loads it once
 // for all its models.
 func LoadGazetteer() (*Gazetteer, error) {
-	rc, err := models.Open(SharedGazetteerName)
-	if err != nil {
-		return nil, fmt.Errorf("ner: load shared gazetteer: %w", err)
-	}
-	defer rc.Close()
-	g, err := ReadGazetteer(rc)
+	g, err := models.Read(SharedGazetteerName, ReadGazetteer)
 	if err != nil {
 		return nil, fmt.Errorf("ner: load shared gazetteer: %w", err)
 	}

@@ -23,14 +23,9 @@ type Links struct {
 
 // LoadLinks reads the embedded link table.
 func LoadLinks() (*Links, error) {
-	r, err := models.Open(LinksModel)
+	l, err := models.Read(LinksModel, ParseLinks)
 	if err != nil {
 		return nil, fmt.Errorf("resolve: %w", err)
-	}
-	defer r.Close()
-	l, err := ParseLinks(r)
-	if err != nil {
-		return nil, fmt.Errorf("resolve: %s: %w", LinksModel, err)
 	}
 	return l, nil
 }
