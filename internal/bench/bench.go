@@ -264,9 +264,13 @@ func Execute(ctx context.Context, opts Options) (*Report, error) {
 		return nil, fmt.Errorf("bench: %w", err)
 	}
 
+	// The main runs share the cores out between the replicas, as the
+	// README advises a deployment to: GOMAXPROCS = CPUs / replicas (at
+	// least 1), so that K replicas do not run 2K threads on K cores.
+	procs := procsPerReplica(runtime.NumCPU(), opts.Replicas)
 	specs := []runSpec{
-		{name: "enrich", enricher: config.EnricherFull, replicas: opts.Replicas, rateRun: true},
-		{name: "passthrough", enricher: config.EnricherPassthrough, replicas: opts.Replicas},
+		{name: "enrich", enricher: config.EnricherFull, replicas: opts.Replicas, gomaxprocs: procs, rateRun: true},
+		{name: "passthrough", enricher: config.EnricherPassthrough, replicas: opts.Replicas, gomaxprocs: procs},
 	}
 	if opts.Scaling {
 		specs = append(specs,
@@ -345,6 +349,12 @@ func uniq(a, b int) []int {
 		return []int{a}
 	}
 	return []int{a, b}
+}
+
+// procsPerReplica is the GOMAXPROCS of each of replicas replicas sharing
+// cpus cores: an equal share, at least one.
+func procsPerReplica(cpus, replicas int) int {
+	return max(1, cpus/max(1, replicas))
 }
 
 // runSpec is a set of replicas and the runs made with them.
