@@ -259,9 +259,22 @@ func (l *Lexicon) TitleAt(tokens []string) int {
 	if l == nil {
 		return 0
 	}
-	n, _ := longestAt(tokens, l.maxTitle, l.titleFirst, l.folded["titles"])
+	n, _ := longestAt(tokens, AppendFold, l.maxTitle, l.titleFirst, l.folded["titles"])
 	return n
 }
+
+// TitleAtFolded is TitleAt over tokens already folded (Fold), for callers
+// that fold a text's tokens once and look them up many times.
+func (l *Lexicon) TitleAtFolded(folded []string) int {
+	if l == nil {
+		return 0
+	}
+	n, _ := longestAt(folded, appendFolded, l.maxTitle, l.titleFirst, l.folded["titles"])
+	return n
+}
+
+// appendFolded appends a token that is already folded.
+func appendFolded(dst []byte, folded string) []byte { return append(dst, folded...) }
 
 // DemonymAt returns the number of tokens of the longest demonym starting
 // at tokens[0] (0 when none) and the country it refers to:
@@ -270,7 +283,7 @@ func (l *Lexicon) DemonymAt(tokens []string) (n int, country, iso2 string) {
 	if l == nil {
 		return 0, "", ""
 	}
-	n, iso2 = longestAt(tokens, l.maxDemonym, l.demFirst, l.demonyms)
+	n, iso2 = longestAt(tokens, AppendFold, l.maxDemonym, l.demFirst, l.demonyms)
 	if n == 0 {
 		return 0, "", ""
 	}
@@ -278,16 +291,17 @@ func (l *Lexicon) DemonymAt(tokens []string) (n int, country, iso2 string) {
 }
 
 // longestAt returns the number of tokens of the longest phrase starting at
-// tokens[0] whose folded words satisfy is, trying at most maxWords words.
-// Tokens that fold to nothing (punctuation, hyphens, apostrophes) are
-// skipped inside a phrase but cannot start or end one.
-func longestAt[V any](tokens []string, maxWords int, first map[string]bool, m map[string]V) (int, V) {
+// tokens[0] whose folded words (fold appends a token's folded form) are a
+// key of m, trying at most maxWords words. Tokens that fold to nothing
+// (punctuation, hyphens, apostrophes) are skipped inside a phrase but
+// cannot start or end one.
+func longestAt[V any](tokens []string, fold func([]byte, string) []byte, maxWords int, first map[string]bool, m map[string]V) (int, V) {
 	var best V
 	if len(tokens) == 0 {
 		return 0, best
 	}
 	var buf [128]byte
-	b := AppendFold(buf[:0], tokens[0])
+	b := fold(buf[:0], tokens[0])
 	w := b
 	if sp := bytes.IndexByte(b, ' '); sp >= 0 {
 		w = b[:sp]
@@ -302,7 +316,7 @@ func longestAt[V any](tokens []string, maxWords int, first map[string]bool, m ma
 			prev := len(b)
 			b = append(b, ' ')
 			at := len(b)
-			b = AppendFold(b, tok)
+			b = fold(b, tok)
 			if len(b) == at {
 				b = b[:prev] // folds to nothing: skipped
 				continue

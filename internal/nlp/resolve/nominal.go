@@ -390,28 +390,7 @@ func (s *state) titleAt(fi *fieldInfo, k int) int {
 	if k >= len(fi.texts) || !fi.titleFirst[k] {
 		return 0
 	}
-	var buf [128]byte
-	b := append(buf[:0], fi.text(k)...)
-	n, words := 0, strings.Count(fi.text(k), " ")+1
-	for i := k; words <= s.w.maxTitle; {
-		if s.w.titles[string(b)] {
-			n = i - k + 1
-		}
-		if i++; i >= len(fi.texts) {
-			break
-		}
-		t := fi.text(i)
-		for t == "" && i+1 < len(fi.texts) {
-			i++
-			t = fi.text(i)
-		}
-		if t == "" {
-			break
-		}
-		b = append(append(b, ' '), t...)
-		words += strings.Count(t, " ") + 1
-	}
-	return n
+	return s.lex.TitleAtFolded(fi.texts[k:])
 }
 
 // demonymBeforeTitle is demonymAt(fi, k) where a title could follow the

@@ -17,7 +17,6 @@ type words struct {
 	// folded form does not start with one cannot start a title
 	// (lexicon.TitleAt is 0).
 	titleFirst *wordSet
-	maxTitle   int  // words of the longest title
 	emptyDet   bool // determiners holds "" (a token that folds to nothing)
 }
 
@@ -94,7 +93,6 @@ func newWords(l *lexicon.Lexicon) *words {
 		if f := firstWord(t); f != "" {
 			first[f] = true
 		}
-		w.maxTitle = max(w.maxTitle, strings.Count(t, " ")+1)
 	}
 	w.titleFirst = newWordSet(first)
 	w.emptyDet = w.determiners.m[""]
