@@ -99,10 +99,6 @@ func folded(s string) bool {
 	return true
 }
 
-// IsFolded reports whether Fold(s) is s itself because s is plain folded
-// ASCII (lower-case letters, digits, single inner spaces).
-func IsFolded(s string) bool { return folded(s) }
-
 // Fold normalises a name for matching: lower case, accents removed,
 // ligatures expanded, dots dropped ("U.S." = "US"), every other run of
 // punctuation, hyphens, apostrophes and spaces collapsed into one space,

@@ -207,18 +207,6 @@ func actor(u unit) bool   { return u.typ == "PERSON" || u.typ == "ORGANIZATION" 
 func visitor(u unit) bool { return u.typ == "PERSON" || u.typ == "ORGANIZATION" }
 func place(u unit) bool   { return u.typ == "LOCATION" }
 
-// predAt returns the longest predicate starting at token i.
-func (st *state) predAt(fc *fieldCtx, i int) (pred, int, bool) {
-	var best pred
-	n := 0
-	for _, p := range st.d.preds[fc.keys[i]] {
-		if len(p.words) > n && fc.matchAt(i, p.words) {
-			best, n = p, len(p.words)
-		}
-	}
-	return best, i + n, n > 0
-}
-
 // events reads met, visited, agreement, supports and opposes relations.
 func (st *state) events(fc *fieldCtx) {
 	for i := 0; i < len(fc.keys); i++ {

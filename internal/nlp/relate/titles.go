@@ -4,8 +4,6 @@ import (
 	"github.com/wirenrich/wirenrich/internal/nlp/lexicon"
 )
 
-func lexiconFold(s string) string { return lexicon.Fold(s) }
-
 // titlePhrase is a role read around a person's name: "le président russe",
 // "ministre des affaires étrangères", "German Chancellor", "Apple CEO".
 type titlePhrase struct {

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
@@ -252,14 +251,6 @@ func validSpan(s string) string {
 		return s
 	}
 	return string([]rune(s))
-}
-
-// wordToken reports whether a token starts with a letter.
-func wordToken(t string) bool {
-	for _, r := range t {
-		return unicode.IsLetter(r)
-	}
-	return false
 }
 
 func apostrophe(t string) bool { return t == "'" || t == "’" }

@@ -66,10 +66,6 @@ func (w *wordSet) hasHashedBytes(b []byte, h1, h2 uint32) bool {
 	return w.bloom[h1/64]&(1<<(h1%64)) != 0 && w.bloom[h2/64]&(1<<(h2%64)) != 0 && w.m[string(b)]
 }
 
-// hasFirstWord reports whether the first word of a folded text (up to its
-// first space) is in the set.
-func (w *wordSet) hasFirstWord(s string) bool { return w.has(firstWord(s)) }
-
 // newWords folds the lists of a lexicon (nil: empty lists).
 func newWords(l *lexicon.Lexicon) *words {
 	fold := func(name string) map[string]bool {
