@@ -187,6 +187,12 @@ type scratch struct {
 	spans  []Span
 	bos    tokInfo
 	eos    tokInfo
+	// for the cached path (Tagger.emissions): the tokens' word entries,
+	// the entries computed for words missing from the cache, gazetteer
+	// memberships
+	ents []*wordEntry
+	miss []wordEntry
+	gaz  []uint64
 }
 
 // featurizer turns sentences into hashed feature ids.
@@ -306,46 +312,7 @@ func (f *featurizer) analyse(sc *scratch) {
 	}
 	sc.info = sc.info[:n]
 	for i, w := range words {
-		ti := &sc.info[i]
-		*ti = tokInfo{}
-		ti.w = hashString(w)
-		sc.lower = appendFold(sc.lower[:0], w)
-		lb := sc.lower
-		ti.l = hashBytes(lb)
-		ti.shape, ti.sshape = shapes(w)
-		ti.cap = capClass(w)
-		// prefixes
-		maxP := maxAffixRunes
-		if f.ext&ExtAffix6 != 0 {
-			maxP++
-		}
-		pos, k := 0, 0
-		for k < maxP && pos < len(lb) {
-			_, sz := utf8.DecodeRune(lb[pos:])
-			pos += sz
-			k++
-			if k >= 2 && pos < len(lb) {
-				ti.p[k-2] = hashBytes(lb[:pos])
-			}
-		}
-		pos, k = len(lb), 0
-		for k < maxAffixRunes && pos > 0 {
-			_, sz := utf8.DecodeLastRune(lb[:pos])
-			pos -= sz
-			k++
-			if k == 1 {
-				ti.sfx1 = hashBytes(lb[pos:])
-			}
-			if k >= 2 && pos > 0 {
-				ti.s[k-2] = hashBytes(lb[pos:])
-			}
-		}
-		if f.ext&ExtStems != 0 {
-			stems(ti, lb)
-		}
-		if !f.baseline {
-			ti.lex, ti.hasLex = f.lex.get(ti.l)
-		}
+		sc.lower = f.analyseWord(&sc.info[i], w, sc.lower)
 	}
 	if !f.baseline && f.gazMax > 0 {
 		for i := 0; i < n; i++ {
@@ -379,6 +346,52 @@ func (f *featurizer) analyse(sc *scratch) {
 	}
 }
 
+// analyseWord fills ti with what the features need of word w on its own
+// (everything but gazetteer membership), using lower as the buffer for
+// its folded form; it returns the buffer for reuse.
+func (f *featurizer) analyseWord(ti *tokInfo, w string, lower []byte) []byte {
+	*ti = tokInfo{}
+	ti.w = hashString(w)
+	lower = appendFold(lower[:0], w)
+	lb := lower
+	ti.l = hashBytes(lb)
+	ti.shape, ti.sshape = shapes(w)
+	ti.cap = capClass(w)
+	// prefixes
+	maxP := maxAffixRunes
+	if f.ext&ExtAffix6 != 0 {
+		maxP++
+	}
+	pos, k := 0, 0
+	for k < maxP && pos < len(lb) {
+		_, sz := utf8.DecodeRune(lb[pos:])
+		pos += sz
+		k++
+		if k >= 2 && pos < len(lb) {
+			ti.p[k-2] = hashBytes(lb[:pos])
+		}
+	}
+	pos, k = len(lb), 0
+	for k < maxAffixRunes && pos > 0 {
+		_, sz := utf8.DecodeLastRune(lb[:pos])
+		pos -= sz
+		k++
+		if k == 1 {
+			ti.sfx1 = hashBytes(lb[pos:])
+		}
+		if k >= 2 && pos > 0 {
+			ti.s[k-2] = hashBytes(lb[pos:])
+		}
+	}
+	if f.ext&ExtStems != 0 {
+		stems(ti, lb)
+	}
+	if !f.baseline {
+		ti.lex, ti.hasLex = f.lex.get(ti.l)
+	}
+	return lower
+}
+
 // stems sets ti.stem from the folded word lb: lb without its last one and
 // two runes, when at least 4 runes remain.
 func stems(ti *tokInfo, lb []byte) {
@@ -396,26 +409,40 @@ func stems(ti *tokInfo, lb []byte) {
 // sentFlag classifies a sentence: 0 ordinary, 1 title case (headline), 2
 // upper case.
 func sentFlag(info []tokInfo) uint64 {
-	var alpha, title, upper int
+	var c capCounts
 	for i := range info {
-		switch info[i].cap {
-		case capLower:
-			alpha++
-		case capTitle, capMixed:
-			alpha++
-			title++
-		case capUpper, capSingle:
-			alpha++
-			upper++
-		}
+		c.add(info[i].cap)
 	}
-	if alpha < 3 {
+	return c.flag()
+}
+
+// capCounts counts the capitalisation classes of a sentence's tokens for
+// sentFlag.
+type capCounts struct{ alpha, title, upper int }
+
+// add counts one token of capitalisation class cap.
+func (c *capCounts) add(cap uint8) {
+	switch cap {
+	case capLower:
+		c.alpha++
+	case capTitle, capMixed:
+		c.alpha++
+		c.title++
+	case capUpper, capSingle:
+		c.alpha++
+		c.upper++
+	}
+}
+
+// flag returns the sentence flag (see sentFlag) of the counted tokens.
+func (c *capCounts) flag() uint64 {
+	if c.alpha < 3 {
 		return 0
 	}
-	if upper*10 >= alpha*7 {
+	if c.upper*10 >= c.alpha*7 {
 		return 2
 	}
-	if (title+upper)*10 >= alpha*7 {
+	if (c.title+c.upper)*10 >= c.alpha*7 {
 		return 1
 	}
 	return 0

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/wirenrich/wirenrich/internal/models"
 	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
@@ -37,14 +38,26 @@ const MaxTokens = 512
 
 // Tagger tags sentences with one model. It is safe for concurrent use.
 type Tagger struct {
-	m     *Model
-	preds predTable
-	pool  sync.Pool
+	m    *Model
+	dec  *decoder
+	rows *fewRows
+	pool sync.Pool
+	// cache holds the word vectors of recently seen words (see
+	// wordcache.go); bos and eos are those of the sentinels.
+	cache    atomic.Pointer[wordCache]
+	bos, eos wordEntry
 }
 
-// NewTagger returns a tagger for a model.
+// NewTagger returns a tagger for a model. The model must not change
+// afterwards: the tagger caches sums of its weights.
 func NewTagger(m *Model) *Tagger {
-	t := &Tagger{m: m, preds: buildPreds()}
+	return newTagger(m, defaultCacheWords)
+}
+
+// newTagger returns a tagger whose word cache holds up to words words.
+func newTagger(m *Model, words int) *Tagger {
+	t := &Tagger{m: m, dec: newDecoder(m.trans), rows: newFewRows(&m.feat), bos: m.sentinelEntry(true), eos: m.sentinelEntry(false)}
+	t.cache.Store(newWordCache(words))
 	t.pool.New = func() any { return &scratch{} }
 	return t
 }
@@ -186,38 +199,8 @@ func (t *Tagger) tagWindow(dst []Span, sc *scratch) []Span {
 		return dst
 	}
 	m := t.m
-	m.feat.analyse(sc)
-	m.feat.features(sc)
+	t.emissions(sc)
 	const L = numLabels
-	sc.em = grow(sc.em, n*L)
-	sc.labels = grow(sc.labels, n)
-	const S = wStride
-	for i := 0; i < n; i++ {
-		var acc [S]int32
-		for _, f := range sc.feats[sc.offs[i]:sc.offs[i+1]] {
-			addRow(&acc, (*[S]int16)(m.w[int(f)*S:]))
-		}
-		if m.Header.Baseline {
-			// greedy decoding with the previous label as a feature
-			var prev uint8
-			if i > 0 {
-				prev = sc.labels[i-1]
-			}
-			f := m.feat.bucket(mix(fPrevLabel, uint64(prev)))
-			row := (*[S]int16)(m.w[int(f)*S:])
-			best, bs := 0, int32(0) // label O scores 0
-			for y := range acc {
-				acc[y] += int32(row[y])
-				if acc[y] > bs {
-					best, bs = y+1, acc[y]
-				}
-			}
-			sc.labels[i] = uint8(best)
-		}
-		em := sc.em[i*L : i*L+L]
-		em[0] = 0
-		copy(em[1:], acc[:])
-	}
 	if m.Header.Baseline {
 		base := len(dst)
 		dst = appendSpans(dst, sc.labels[:n])
@@ -228,14 +211,15 @@ func (t *Tagger) tagWindow(dst []Span, sc *scratch) []Span {
 	}
 	sc.delta = grow(sc.delta, n*L)
 	sc.back = grow(sc.back, n*L)
-	viterbi(&t.preds, sc.em, m.trans, n, sc.delta, sc.back, sc.labels, negInf, true)
+	t.dec.viterbi(sc.em, n, sc.delta, sc.back, sc.labels)
 	base := len(dst)
 	dst = appendSpans(dst, sc.labels[:n])
 	if len(dst) == base {
 		return dst
 	}
 	sc.beta = grow(sc.beta, n*L)
-	backward(&t.preds, sc.em, m.trans, n, sc.beta, negInf)
+	// beta is only needed from the first span on
+	t.dec.backward(sc.em, n, dst[base].Start, sc.beta)
 	k := m.Header.Scale * m.Header.ConfScale
 	for s := base; s < len(dst); s++ {
 		c := 1.0
