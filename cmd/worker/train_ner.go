@@ -105,6 +105,7 @@ func cmdTrainNER(ctx context.Context, args []string, sio stdio) error {
 	noAffix5 := fs.Bool("no-affix5", false, "leave out the 5-rune prefix/suffix features")
 	features := fs.String("features", "", "comma-separated optional feature groups recorded in the model: affix6 (6-rune prefix), stems (the word without its last 1 and 2 runes)")
 	pa := fs.Float64("pa", 0, "passive-aggressive (PA-I) updates with this aggressiveness instead of perceptron steps (0: perceptron)")
+	margin := fs.Float64("margin", 0, "loss-augmented training: add this to the score of every wrong label of a token when decoding training sentences (0: none)")
 	runs := fs.Int("runs", 1, "perceptron runs over differently shuffled data whose averaged weights are averaged")
 	baseline := fs.Bool("baseline", false, "greedy averaged perceptron with word/affix/shape/neighbour features only (the floor)")
 	out := fs.String("out", "", "output model path (default internal/models/ner-LANG.gz)")
@@ -178,7 +179,7 @@ func cmdTrainNER(ctx context.Context, args []string, sio stdio) error {
 	for _, f := range files {
 		hdr.Train = append(hdr.Train, rel(*dataDir, f))
 	}
-	cfg := ner.TrainConfig{Bits: *bits, Epochs: *epochs, Seed: *seed, Baseline: *baseline, NoAffix5: *noAffix5, Augment: *augment, AugmentLower: *augLower, Runs: *runs, PA: *pa, Log: sio.err}
+	cfg := ner.TrainConfig{Bits: *bits, Epochs: *epochs, Seed: *seed, Baseline: *baseline, NoAffix5: *noAffix5, Augment: *augment, AugmentLower: *augLower, Runs: *runs, PA: *pa, Margin: *margin, Log: sio.err}
 	if *features != "" {
 		ext, err := ner.ParseFeatures(strings.Split(*features, ","))
 		if err != nil {

@@ -48,8 +48,11 @@ type Header struct {
 	Runs int `json:"runs,omitempty"`
 	// PA is the aggressiveness of passive-aggressive updates (0:
 	// perceptron steps).
-	PA   float64 `json:"pa,omitempty"`
-	Bits int     `json:"bits"`
+	PA float64 `json:"pa,omitempty"`
+	// Margin is the loss-augmented training margin (0: none): while
+	// training, every wrong label of a token scored this much more.
+	Margin float64 `json:"margin,omitempty"`
+	Bits   int     `json:"bits"`
 	// Scale converts stored int16 weights back to perceptron units.
 	Scale float64 `json:"scale"`
 	// ConfScale turns score differences (int units) into log-odds for

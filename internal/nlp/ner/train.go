@@ -34,6 +34,10 @@ type TrainConfig struct {
 	// being the number of mistagged tokens) instead of a unit perceptron
 	// step.
 	PA float64
+	// Margin, when positive, is added to the score of every wrong label
+	// of every token when decoding a training sentence (loss-augmented
+	// decoding: updates until gold wins by a margin).
+	Margin float64
 	// Features is the set of optional feature groups (ExtAffix6, ...).
 	Features uint32
 	// Augment is the fraction of training sentences added again in title
@@ -184,6 +188,7 @@ func Train(cfg TrainConfig, train, dev []Example) (*Model, error) {
 				defer wg.Done()
 				// run 0 shuffles as a single run always has
 				r := rand.New(rand.NewPCG(cfg.Seed, uint64(ep)|uint64(k)<<32))
+				p.margin = float32(cfg.Margin)
 				errs[k] = p.epoch(&ts, &f, &preds, cfg.Baseline, float32(cfg.PA), r)
 			}()
 		}
@@ -223,6 +228,7 @@ type perceptron struct {
 	order        []int
 	em, delta    []float32
 	back, pred   []uint8
+	margin       float32
 }
 
 func newPerceptron(bits, sentences int) *perceptron {
@@ -313,6 +319,13 @@ func (p *perceptron) epoch(ts *trainSet, f *featurizer, preds *predTable, baseli
 				}
 			}
 			copy(em[i*L:], acc[:])
+			if p.margin > 0 {
+				for y := range L {
+					if y != int(gold[i]) {
+						em[i*L+y] += p.margin
+					}
+				}
+			}
 		}
 		viterbi(preds, em, p.tr, n, p.delta, p.back, pred, -1e30, false)
 		step := float32(1)
@@ -422,6 +435,7 @@ func averaged(f *featurizer, w, u, tr, tu []float32, c float32, cfg TrainConfig)
 	}
 	if !cfg.Baseline {
 		h.PA = cfg.PA
+		h.Margin = cfg.Margin
 	}
 	h.Scale = scale
 	h.Seed = cfg.Seed
