@@ -223,8 +223,9 @@ func (g *Gazetteer) Best(name string, ctx Context) (*Place, bool) {
 // Candidates are the places of one name, looked up once for several calls
 // of BestOf.
 type Candidates struct {
-	name string // as looked up, folded again by BestOf (no copy kept)
-	ix   []int32
+	name   string // as looked up, folded again by BestOf (no copy kept) unless folded
+	folded bool   // name is folded already (CandidatesFolded)
+	ix     []int32
 }
 
 // Len is the number of places of that name.
@@ -245,12 +246,42 @@ func (g *Gazetteer) Candidates(name string) Candidates {
 	return Candidates{name: name, ix: ix}
 }
 
+// CandidatesFolded is Candidates of a name folded already: the places
+// whose folded name is key (Candidates(name) is
+// CandidatesFolded(lexicon.Fold(name))).
+func (g *Gazetteer) CandidatesFolded(key string) Candidates {
+	if g == nil {
+		return Candidates{}
+	}
+	ix := g.index[key]
+	if len(ix) == 0 {
+		return Candidates{}
+	}
+	return Candidates{name: key, folded: true, ix: ix}
+}
+
+// CountryOf is CountryNamed of the name c was looked up by.
+func (g *Gazetteer) CountryOf(c Candidates) (string, bool) {
+	if g == nil {
+		return "", false
+	}
+	for _, j := range c.ix {
+		if p := &g.places[j]; p.Kind == Country {
+			return p.Country, true
+		}
+	}
+	return "", false
+}
+
 // BestOf is Best for the name c was looked up by.
 func (g *Gazetteer) BestOf(c Candidates, ctx Context) (*Place, bool) {
 	if g == nil {
 		return nil, false
 	}
 	var kbuf [64]byte
+	if c.folded {
+		return g.best(append(kbuf[:0], c.name...), c.ix, ctx)
+	}
 	return g.best(lexicon.AppendFold(kbuf[:0], c.name), c.ix, ctx)
 }
 

@@ -138,8 +138,17 @@ func AppendFold(dst []byte, s string) []byte {
 			}
 			continue
 		}
-		r, w := utf8.DecodeRuneInString(s[i:])
-		i += w
+		var r rune
+		if c := s[i]; c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// Two bytes (Latin-1, Latin Extended, …), decoded here as
+			// utf8.DecodeRuneInString does.
+			r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+			i += 2
+		} else {
+			var w int
+			r, w = utf8.DecodeRuneInString(s[i:])
+			i += w
+		}
 		var f string
 		if r < 0x180 {
 			f = foldTable[r]

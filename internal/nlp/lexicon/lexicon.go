@@ -49,6 +49,11 @@ type Lexicon struct {
 	titleFirst  map[string]bool                // first word of each title
 	demFirst    map[string]bool                // first word of each demonym
 	maxDemonym  int                            // longest demonym, in words
+	titles      map[string]bool                // folded["titles"]
+	// titlePre and demPre hold the proper word prefixes of the folded
+	// titles and demonyms ("ministre des" of "ministre des affaires
+	// etrangeres"): a phrase that is not one cannot be extended into one.
+	titlePre, demPre map[string]bool
 }
 
 // Languages lists the languages that have a data folder.
@@ -165,7 +170,23 @@ func Load(lang string) (*Lexicon, error) {
 			return nil, fmt.Errorf("lexicon %s: %w", p, perr)
 		}
 	}
+	l.titles = l.folded["titles"]
+	l.titlePre = prefixes(l.titles)
+	l.demPre = prefixes(l.demonyms)
 	return l, nil
+}
+
+// prefixes returns the proper word prefixes of the keys of m.
+func prefixes[V any](m map[string]V) map[string]bool {
+	out := map[string]bool{}
+	for k := range m {
+		for i := 0; i < len(k); i++ {
+			if k[i] == ' ' {
+				out[k[:i]] = true
+			}
+		}
+	}
+	return out
 }
 
 func readLines(p string, fn func(fields []string) error) error {
@@ -228,6 +249,16 @@ func (l *Lexicon) Country(name string) (iso2 string, ok bool) {
 	return lookup(l.countries, name)
 }
 
+// CountryFolded is Country of a name folded already (Fold): Country(name)
+// is CountryFolded(Fold(name)).
+func (l *Lexicon) CountryFolded(key string) (iso2 string, ok bool) {
+	if l == nil {
+		return "", false
+	}
+	iso2, ok = l.countries[key]
+	return iso2, ok
+}
+
 // CountryName is the preferred name of a country in the lexicon's language.
 func (l *Lexicon) CountryName(iso2 string) (string, bool) {
 	if l == nil {
@@ -259,7 +290,7 @@ func (l *Lexicon) TitleAt(tokens []string) int {
 	if l == nil {
 		return 0
 	}
-	n, _ := longestAt(tokens, AppendFold, l.maxTitle, l.titleFirst, l.folded["titles"])
+	n, _ := longestAt(tokens, false, l.maxTitle, l.titleFirst, l.titles, l.titlePre)
 	return n
 }
 
@@ -269,12 +300,9 @@ func (l *Lexicon) TitleAtFolded(folded []string) int {
 	if l == nil {
 		return 0
 	}
-	n, _ := longestAt(folded, appendFolded, l.maxTitle, l.titleFirst, l.folded["titles"])
+	n, _ := longestAt(folded, true, l.maxTitle, l.titleFirst, l.titles, l.titlePre)
 	return n
 }
-
-// appendFolded appends a token that is already folded.
-func appendFolded(dst []byte, folded string) []byte { return append(dst, folded...) }
 
 // DemonymAt returns the number of tokens of the longest demonym starting
 // at tokens[0] (0 when none) and the country it refers to:
@@ -283,24 +311,43 @@ func (l *Lexicon) DemonymAt(tokens []string) (n int, country, iso2 string) {
 	if l == nil {
 		return 0, "", ""
 	}
-	n, iso2 = longestAt(tokens, AppendFold, l.maxDemonym, l.demFirst, l.demonyms)
+	n, iso2 = longestAt(tokens, false, l.maxDemonym, l.demFirst, l.demonyms, l.demPre)
 	if n == 0 {
 		return 0, "", ""
 	}
 	return n, l.countryName[iso2], iso2
 }
 
+// DemonymFirstWords calls fn with the first word of every demonym: the
+// folded form of the first of the tokens DemonymAt matches starts with
+// one.
+func (l *Lexicon) DemonymFirstWords(fn func(word string)) {
+	if l == nil {
+		return
+	}
+	for w := range l.demFirst {
+		fn(w)
+	}
+}
+
 // longestAt returns the number of tokens of the longest phrase starting at
-// tokens[0] whose folded words (fold appends a token's folded form) are a
-// key of m, trying at most maxWords words. Tokens that fold to nothing
+// tokens[0] whose folded words (Fold of each token, or the token itself
+// when prefolded) are a key of m, trying at most maxWords words. Tokens that fold to nothing
 // (punctuation, hyphens, apostrophes) are skipped inside a phrase but
-// cannot start or end one.
-func longestAt[V any](tokens []string, fold func([]byte, string) []byte, maxWords int, first map[string]bool, m map[string]V) (int, V) {
+// cannot start or end one. pre holds the proper word prefixes of the keys
+// of m: the walk stops at a phrase that is not one.
+func longestAt[V any](tokens []string, prefolded bool, maxWords int, first map[string]bool, m map[string]V, pre map[string]bool) (int, V) {
 	var best V
 	if len(tokens) == 0 {
 		return 0, best
 	}
 	var buf [128]byte
+	fold := func(dst []byte, tok string) []byte {
+		if prefolded {
+			return append(dst, tok...)
+		}
+		return AppendFold(dst, tok)
+	}
 	b := fold(buf[:0], tokens[0])
 	w := b
 	if sp := bytes.IndexByte(b, ' '); sp >= 0 {
@@ -329,6 +376,9 @@ func longestAt[V any](tokens []string, fold func([]byte, string) []byte, maxWord
 		}
 		if v, ok := m[string(b)]; ok {
 			n, best = i+1, v
+		}
+		if !pre[string(b)] {
+			break // no key starts with b and a space
 		}
 	}
 	return n, best

@@ -1,7 +1,6 @@
 package resolve
 
 import (
-	"bytes"
 	"slices"
 	"strconv"
 	"strings"
@@ -34,9 +33,10 @@ type fieldInfo struct {
 	doc        *text.Doc
 	texts      []string // token texts, folded (lexicon.Fold)
 	titleFirst []bool   // a title may start at the token: not covered, its first word starts a title
+	nextTitle  []int32  // token -> the first token from it where a title may start (titleFirst), len(texts) if none
 	det        []bool   // the token is a determiner
-	startAt    []int32  // token -> mention starting there, -1 (see starts)
-	endAt      []int32  // token end -> mention ending there, -1 (see ends)
+	startAt    []int32  // token -> 1 + mention starting there, 0 for none (see starts)
+	endAt      []int32  // token end -> 1 + mention ending there, 0 for none (see ends)
 	covered    []bool   // token inside a named mention
 	// spanCP, spanAt: a code-point offset of doc.Text and its byte offset
 	// (where span last started).
@@ -45,17 +45,18 @@ type fieldInfo struct {
 
 // person is what the article says about a PERSON entity.
 type person struct {
-	affs   map[string]bool // nil: none yet
-	titles map[string]bool // nil: none yet
-	first  [2]int          // field, start of its first mention
+	affs   []string // a set: each once
+	titles []string // a set: each once
+	first  [2]int   // field, start of its first mention
 }
 
 func (pp *person) addAff(aff string) {
-	if pp.affs == nil {
-		pp.affs = map[string]bool{}
+	if !slices.Contains(pp.affs, aff) {
+		pp.affs = append(pp.affs, aff)
 	}
-	pp.affs[aff] = true
 }
+
+func (pp *person) hasAff(aff string) bool { return slices.Contains(pp.affs, aff) }
 
 func validTokens(m *analysis.Mention, doc *text.Doc) bool {
 	return m.TokStart >= 0 && m.TokEnd <= len(doc.Tokens) && m.TokStart < m.TokEnd
@@ -70,24 +71,22 @@ func (s *state) fields() []fieldInfo {
 	for f := range a.Fields {
 		total += len(a.Fields[f].Doc.Tokens)
 	}
-	allAt := grow(sc.at, 2*(total+len(a.Fields)))
+	allAt := grow(sc.at, 3*total+2*len(a.Fields))
 	allFlags := grow(sc.flags, 3*total)
 	allTexts := grow(sc.texts, total)
 	sc.at, sc.flags, sc.texts = allAt, allFlags, allTexts
-	for i := range allAt {
-		allAt[i] = -1
-	}
+	clear(allAt)
 	clear(allFlags)
 	for f := range a.Fields {
 		doc := &a.Fields[f].Doc
 		n := len(doc.Tokens)
-		at := allAt[: 2*(n+1) : 2*(n+1)]
-		allAt = allAt[2*(n+1):]
+		at := allAt[: 3*n+2 : 3*n+2]
+		allAt = allAt[3*n+2:]
 		flags := allFlags[: 3*n : 3*n]
 		allFlags = allFlags[3*n:]
 		texts := allTexts[:n:n]
 		allTexts = allTexts[n:]
-		out[f] = fieldInfo{doc: doc, startAt: at[: n+1 : n+1], endAt: at[n+1:], covered: flags[:n:n],
+		out[f] = fieldInfo{doc: doc, startAt: at[: n+1 : n+1], endAt: at[n+1 : 2*n+2 : 2*n+2], nextTitle: at[2*n+2:], covered: flags[:n:n],
 			titleFirst: flags[n : 2*n : 2*n], det: flags[2*n:], texts: texts}
 	}
 	for i := range a.Mentions {
@@ -99,14 +98,16 @@ func (s *state) fields() []fieldInfo {
 		if !validTokens(m, fi.doc) {
 			continue
 		}
-		fi.startAt[m.TokStart] = int32(i)
-		fi.endAt[m.TokEnd] = int32(i)
+		fi.startAt[m.TokStart] = int32(i) + 1
+		fi.endAt[m.TokEnd] = int32(i) + 1
 		for t := m.TokStart; t < m.TokEnd; t++ {
 			fi.covered[t] = true
 		}
 	}
 	// Every token is folded once, into one string per field (tokens folded
-	// already keep their text), and looked up in two sets.
+	// already keep their text), hashed as it is folded and looked up in
+	// the Bloom filters of the word sets; the few tokens a filter lets
+	// through are looked up in the sets once the string is made.
 	ends := sc.tends // end of each token's folded form in buf, -1: as is
 	defer func() { sc.tends = ends }()
 	for f := range out {
@@ -116,31 +117,28 @@ func (s *state) fields() []fieldInfo {
 		ends = slices.Grow(ends[:0], len(toks))
 		for t := range toks {
 			at := len(buf)
-			var same bool
-			buf, same = appendFoldToken(buf, toks[t].Text)
-			b := buf[at:]
+			var same, spaced bool
+			var h uint64
+			text := toks[t].Text
+			buf, same, spaced, h = foldHashToken(buf, text)
+			size := len(buf) - at
 			if same {
+				size = len(text)
 				buf = buf[:at]
 				ends = append(ends, -1)
 			} else {
 				ends = append(ends, int32(len(buf)))
 			}
-			if len(b) == 0 {
+			if size == 0 {
 				fi.det[t] = s.w.emptyDet
 				continue
 			}
-			// One hash for both sets when the token is one word.
-			h1, h2 := bloomHash(b)
-			fi.det[t] = s.w.determiners.hasHashedBytes(b, h1, h2)
-			if fi.covered[t] {
-				continue
-			}
-			if sp := bytes.IndexByte(b, ' '); sp < 0 {
-				fi.titleFirst[t] = s.w.titleFirst.hasHashedBytes(b, h1, h2)
-			} else {
-				w := b[:sp]
-				h1, h2 := bloomHash(w)
-				fi.titleFirst[t] = s.w.titleFirst.hasHashedBytes(w, h1, h2)
+			// Maybe (checked below): one hash for both sets.
+			h1, h2 := bloomBits2(h)
+			fi.det[t] = s.w.determiners.bloomHas(h1, h2)
+			if !fi.covered[t] {
+				// A token of several words is looked up by its first.
+				fi.titleFirst[t] = spaced || s.w.titleFirst.bloomHas(h1, h2)
 			}
 		}
 		all := string(buf)
@@ -149,10 +147,25 @@ func (s *state) fields() []fieldInfo {
 		for t, e := range ends {
 			if e < 0 {
 				fi.texts[t] = toks[t].Text
-				continue
+			} else {
+				fi.texts[t] = all[start:e]
+				start = e
 			}
-			fi.texts[t] = all[start:e]
-			start = e
+			if b := fi.texts[t]; b != "" {
+				if fi.det[t] {
+					fi.det[t] = s.w.determiners.m[b]
+				}
+				if fi.titleFirst[t] {
+					fi.titleFirst[t] = s.w.titleFirst.has(firstWord(b))
+				}
+			}
+		}
+		next := int32(len(toks))
+		for t := len(toks) - 1; t >= 0; t-- {
+			if fi.titleFirst[t] {
+				next = int32(t)
+			}
+			fi.nextTitle[t] = next
 		}
 	}
 	return out
@@ -165,47 +178,72 @@ func (fi *fieldInfo) text(t int) string { return fi.texts[t] }
 // unless it does, no phrase starts at t without a determiner or a name
 // (detect).
 func (fi *fieldInfo) titleNear(t int) bool {
-	for k := t; k <= t+4 && k < len(fi.titleFirst); k++ {
-		if fi.titleFirst[k] {
-			return true
-		}
-	}
-	return false
+	return int(fi.nextTitle[t]) <= t+4
 }
 
 // starts returns the named mention starting at token t.
 func (fi *fieldInfo) starts(t int) (int, bool) {
-	if t < 0 || t >= len(fi.startAt) || fi.startAt[t] < 0 {
+	if t < 0 || t >= len(fi.startAt) || fi.startAt[t] == 0 {
 		return 0, false
 	}
-	return int(fi.startAt[t]), true
+	return int(fi.startAt[t]) - 1, true
 }
 
 // ends returns the named mention ending at token end t.
 func (fi *fieldInfo) ends(t int) (int, bool) {
-	if t < 0 || t >= len(fi.endAt) || fi.endAt[t] < 0 {
+	if t < 0 || t >= len(fi.endAt) || fi.endAt[t] == 0 {
 		return 0, false
 	}
-	return int(fi.endAt[t]), true
+	return int(fi.endAt[t]) - 1, true
+}
+
+// foldHashToken is appendFoldToken, that also reports whether the folded
+// form has several words and returns its FNV-1a hash. Lower-case ASCII
+// words, the most common, are hashed without a copy.
+func foldHashToken(dst []byte, t string) (out []byte, same, spaced bool, h uint64) {
+	h = fnvOffset
+	upper := false
+	for j := 0; j < len(t); j++ {
+		c := t[j]
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+			upper = true
+		case len(t) == 1 && c < utf8.RuneSelf:
+			return dst, false, false, fnvOffset // punctuation folds to nothing
+		default:
+			start := len(dst)
+			dst = lexicon.AppendFold(dst, t)
+			h = fnvOffset
+			for _, c := range dst[start:] {
+				h = (h ^ uint64(c)) * fnvPrime
+				spaced = spaced || c == ' '
+			}
+			return dst, string(dst[start:]) == t, spaced, h
+		}
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	if !upper {
+		return dst, true, false, h
+	}
+	for j := 0; j < len(t); j++ {
+		c := t[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst, false, false, h
 }
 
 // appendFoldToken appends lexicon.Fold(t) to dst, and reports whether
-// that is t itself. ASCII words are folded here, in one pass.
+// that is t itself.
 func appendFoldToken(dst []byte, t string) ([]byte, bool) {
-	start, same := len(dst), true
-	for j := 0; j < len(t); j++ {
-		switch c := t[j]; {
-		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-			dst = append(dst, c)
-		case 'A' <= c && c <= 'Z':
-			dst = append(dst, c+'a'-'A')
-			same = false
-		case len(t) == 1 && c < utf8.RuneSelf:
-			return dst[:start], false // punctuation folds to nothing
-		default:
-			dst = lexicon.AppendFold(dst[:start], t)
-			return dst, string(dst[start:]) == t
-		}
+	start := len(dst)
+	dst, same, _, _ := foldHashToken(dst, t)
+	if same && len(dst) == start {
+		dst = append(dst, t...) // hashed in place
 	}
 	return dst, same
 }
@@ -360,6 +398,15 @@ func (s *state) detectNamed(fi *fieldInfo, p phrase, mi int) (phrase, bool) {
 
 // foldSpan is the folded text of tokens [start, end).
 func (s *state) foldSpan(fi *fieldInfo, start, end int) string {
+	one, n := "", 0 // the one non-empty text, the number of them
+	for i := start; i < end && n < 2; i++ {
+		if t := fi.text(i); t != "" {
+			one, n = t, n+1
+		}
+	}
+	if n < 2 {
+		return one
+	}
 	var b strings.Builder
 	for i := start; i < end; i++ {
 		t := fi.text(i)
@@ -388,10 +435,8 @@ func (s *state) titleAt(fi *fieldInfo, k int) int {
 // demonym: 0 at once when no title can start in the 4 tokens after k (a
 // demonym is at most 4 tokens).
 func (s *state) demonymBeforeTitle(fi *fieldInfo, k int) (int, string) {
-	for t := k + 1; t <= k+4 && t < len(fi.titleFirst); t++ {
-		if fi.titleFirst[t] {
-			return s.demonymAt(fi, k)
-		}
+	if k+1 < len(fi.nextTitle) && int(fi.nextTitle[k+1]) <= k+4 {
+		return s.demonymAt(fi, k)
 	}
 	return 0, ""
 }
@@ -399,7 +444,7 @@ func (s *state) demonymBeforeTitle(fi *fieldInfo, k int) (int, string) {
 // demonymAt returns the number of tokens of a demonym starting at token k
 // ("russe", "nord - coréen", "North Korean") and its country code.
 func (s *state) demonymAt(fi *fieldInfo, k int) (int, string) {
-	if k >= len(fi.texts) || fi.covered[k] {
+	if k >= len(fi.texts) || fi.covered[k] || !s.demonymFirst(fi.texts[k]) {
 		return 0, ""
 	}
 	var texts [4]string
@@ -409,6 +454,19 @@ func (s *state) demonymAt(fi *fieldInfo, k int) (int, string) {
 	}
 	n, _, iso := s.lex.DemonymAt(texts[:end-k])
 	return n, iso
+}
+
+// demonymFirst reports whether a demonym may start with a token of this
+// folded text: false only when lexicon.DemonymAt would find no demonym
+// starting with its first word (a text folded already and ASCII, which
+// DemonymAt's fold keeps as it is, whose first word starts no demonym).
+func (s *state) demonymFirst(folded string) bool {
+	for i := 0; i < len(folded); i++ {
+		if folded[i] >= utf8.RuneSelf {
+			return true // left to DemonymAt, that folds it again
+		}
+	}
+	return folded != "" && s.w.demFirst.has(firstWord(folded))
 }
 
 // affiliation is the key of what an entity stands for as the body a title
@@ -437,18 +495,31 @@ func (s *state) lookupAffiliation(e int) string {
 		return iso
 	}
 	if ent.Type == Location {
-		if iso, ok := s.lex.Country(ent.Name); ok {
-			return iso
+		p := s.place(ent.Name)
+		if p.country {
+			return p.iso
 		}
-		if iso, ok := s.r.gaz.CountryNamed(ent.Name); ok {
+		if iso, ok := s.r.gaz.CountryOf(p.cands); ok {
 			return iso
 		}
 	}
 	if ent.Type == Person {
 		return ""
 	}
+	if e < len(entityKeys) {
+		return entityKeys[e]
+	}
 	return "e:" + strconv.Itoa(e)
 }
+
+// entityKeys are the affiliation keys of the first entities, "e:0"…
+var entityKeys = func() [64]string {
+	var k [64]string
+	for e := range k {
+		k[e] = "e:" + strconv.Itoa(e)
+	}
+	return k
+}()
 
 // attachNominals reads title phrases: one in apposition to a person's name
 // ("le président russe, Vladimir Poutine", "Sergueï Lavrov, ministre…")
@@ -460,19 +531,25 @@ func (s *state) attachNominals() {
 	if s.lex == nil {
 		return
 	}
-	people := map[int]*person{}
 	n := 0
 	for e := range a.Entities {
 		if a.Entities[e].Type == Person {
 			n++
 		}
 	}
+	if n == 0 {
+		return
+	}
+	// people[e] is PERSON entity e's, nil for other entities.
+	people := make([]*person, len(a.Entities))
 	all := make([]person, n)
+	n = 0
 	for e := range a.Entities {
 		if a.Entities[e].Type != Person {
 			continue
 		}
-		p := &all[len(people)]
+		p := &all[n]
+		n++
 		p.first = [2]int{1 << 30, 0}
 		for _, mi := range a.Entities[e].Mentions {
 			m := &a.Mentions[mi]
@@ -481,9 +558,6 @@ func (s *state) attachNominals() {
 			}
 		}
 		people[e] = p
-	}
-	if len(people) == 0 {
-		return
 	}
 	infos := s.fields()
 	var loose []phrase
@@ -500,7 +574,7 @@ func (s *state) attachNominals() {
 				continue
 			}
 			if e, ok := s.apposition(fi, p); ok {
-				if pp := people[e]; pp != nil {
+				if pp := personOf(people, e); pp != nil {
 					s.addTitle(pp, p.title)
 					if p.aff != "" {
 						pp.addAff(p.aff)
@@ -512,13 +586,22 @@ func (s *state) attachNominals() {
 			i = p.end - 1
 		}
 	}
-	mentioned := map[string]bool{}
-	for e := range a.Entities {
-		if a.Entities[e].Type == Location {
-			if aff := s.affiliation(e); aff != "" {
-				mentioned[aff] = true
+	// mentioned: the affiliations of the article's places, read when a
+	// phrase needs them.
+	var affs []string
+	done := false
+	mentioned := func(aff string) bool {
+		if !done {
+			done = true
+			for e := range a.Entities {
+				if a.Entities[e].Type == Location {
+					if aff := s.affiliation(e); aff != "" {
+						affs = append(affs, aff)
+					}
+				}
 			}
 		}
+		return slices.Contains(affs, aff)
 	}
 	for _, p := range loose {
 		e, conf := s.referent(p, people, mentioned)
@@ -537,38 +620,40 @@ func (s *state) attachNominals() {
 // lexicon groups titles ("chef de l'État" and "président de la République"
 // are one office).
 func (s *state) addTitle(pp *person, title string) {
-	if pp.titles == nil {
-		pp.titles = map[string]bool{}
+	if !slices.Contains(pp.titles, title) {
+		pp.titles = append(pp.titles, title)
 	}
-	pp.titles[title] = true
-	if g := s.titleGroup(title); g != "" {
-		pp.titles[g] = true
+	if g := s.titleGroup(title); g != "" && !slices.Contains(pp.titles, g) {
+		pp.titles = append(pp.titles, g)
 	}
 }
 
+// titleGroup is the key of the office a title names ("g:" and the first
+// value of its row of the lexicon's title-groups table), "" for none.
 func (s *state) titleGroup(title string) string {
-	if g, ok := s.groups[title]; ok {
-		return g
+	if len(s.w.titleGroups) == 0 {
+		return ""
 	}
-	g := ""
-	if row, ok := s.lex.Row("title-groups", title); ok && len(row) > 0 {
-		g = "g:" + row[0]
-	}
-	if s.groups == nil {
-		s.groups = map[string]string{}
-	}
-	s.groups[title] = g
-	return g
+	var buf [64]byte
+	return s.w.titleGroups[string(lexicon.AppendFold(buf[:0], title))]
 }
 
 // hasTitle reports whether a person holds a title, or another title of the
 // same office.
 func (s *state) hasTitle(pp *person, title string) bool {
-	if pp.titles[title] {
+	if slices.Contains(pp.titles, title) {
 		return true
 	}
 	g := s.titleGroup(title)
-	return g != "" && pp.titles[g]
+	return g != "" && slices.Contains(pp.titles, g)
+}
+
+// personOf is people[e], nil for an entity out of range.
+func personOf(people []*person, e int) *person {
+	if e < 0 || e >= len(people) {
+		return nil
+	}
+	return people[e]
 }
 
 func before(x, y [2]int) bool { return x[0] < y[0] || x[0] == y[0] && x[1] < y[1] }
@@ -595,12 +680,12 @@ func (s *state) apposition(fi *fieldInfo, p phrase) (int, bool) {
 
 // referent picks the person a loose title phrase designates, -1 if the
 // article leaves it ambiguous.
-func (s *state) referent(p phrase, people map[int]*person, mentioned map[string]bool) (int, float64) {
+func (s *state) referent(p phrase, people []*person, mentioned func(aff string) bool) (int, float64) {
 	pos := [2]int{p.field, s.a.Fields[p.field].Doc.Tokens[p.start].Start}
 	only := func(keep func(*person) bool) int {
 		found := -1
 		for e, pp := range people {
-			if keep(pp) {
+			if pp != nil && keep(pp) {
 				if found >= 0 {
 					return -2
 				}
@@ -610,9 +695,9 @@ func (s *state) referent(p phrase, people map[int]*person, mentioned map[string]
 		return found
 	}
 	if p.aff != "" {
-		e := only(func(pp *person) bool { return pp.affs[p.aff] })
+		e := only(func(pp *person) bool { return pp.hasAff(p.aff) })
 		if e == -2 {
-			e = only(func(pp *person) bool { return pp.affs[p.aff] && s.hasTitle(pp, p.title) })
+			e = only(func(pp *person) bool { return pp.hasAff(p.aff) && s.hasTitle(pp, p.title) })
 		}
 		if e >= 0 {
 			return e, confByAffiliation
@@ -627,7 +712,7 @@ func (s *state) referent(p phrase, people map[int]*person, mentioned map[string]
 		if e >= 0 {
 			return e, confByTitle
 		}
-		if e == -1 && mentioned[p.aff] {
+		if e == -1 && mentioned(p.aff) {
 			e = only(func(pp *person) bool { return len(pp.affs) == 0 && before(pp.first, pos) })
 			if e >= 0 {
 				return e, confByRecency

@@ -126,7 +126,6 @@ type state struct {
 
 	affs    []string // affiliation of each entity, once affDone
 	affDone []bool
-	groups  map[string]string // title -> its group (titleGroup), "" for none
 
 	sc *scratch // reused arrays
 }
@@ -336,23 +335,24 @@ func (s *state) stop(w string) bool {
 	return stopFallback[w]
 }
 
-// initials returns the initials of the content words of a multiword name
-// ("organisation des nations unies" → "onu"), "" for a one-word name.
-func (s *state) initials(toks []string) string {
+// appendInitials appends the initials of the content words of a multiword
+// name ("organisation des nations unies" → "onu"), nothing for a one-word
+// name or fewer than two initials.
+func (s *state) appendInitials(dst []byte, toks []string) []byte {
 	if len(toks) < 2 {
-		return ""
+		return dst
 	}
-	var b strings.Builder
+	start := len(dst)
 	for _, t := range toks {
 		if s.stop(t) || t == "" {
 			continue
 		}
-		b.WriteString(t[:1])
+		dst = append(dst, t[0])
 	}
-	if b.Len() < 2 {
-		return ""
+	if len(dst)-start < 2 {
+		return dst[:start]
 	}
-	return b.String()
+	return dst
 }
 
 // groupAcronyms merges an acronym with its expansion: a parenthesised
@@ -362,31 +362,32 @@ func (s *state) initials(toks []string) string {
 func (s *state) groupAcronyms() {
 	a := s.a
 	byKey, next := s.byKey, s.next
-	// Where the last mention of each field ended: a code-point offset and
-	// its byte offset (mentions come in text order, mostly).
-	type cursor struct{ cp, at int }
-	var cursors []cursor
+	// The places of each field a parenthesis follows (nil: not read yet).
+	var runs [][]parenRun
 	for i, it := range s.items {
 		m := &a.Mentions[it.m]
 		if m.Field < 0 || m.Field >= len(a.Fields) {
 			continue
 		}
 		text := a.Fields[m.Field].Doc.Text
-		if !strings.Contains(text, "(") {
+		if runs == nil {
+			runs = make([][]parenRun, len(a.Fields))
+		}
+		if runs[m.Field] == nil {
+			runs[m.Field] = parenRuns(text, make([]parenRun, 0, 4))
+		}
+		// parenthesisAfter of the mention's end: only from a run.
+		at := -1
+		for _, r := range runs[m.Field] {
+			if r.lo <= m.End && m.End <= r.hi {
+				at, _ = byteOffset(text, r.at, r.lo, m.End)
+				break
+			}
+		}
+		if at < 0 {
 			continue
 		}
-		if cursors == nil {
-			cursors = make([]cursor, len(a.Fields))
-		}
-		c := &cursors[m.Field]
-		if m.End < c.cp {
-			*c = cursor{}
-		}
-		c.at, c.cp = byteOffset(text, c.at, c.cp, m.End)
-		if c.cp != m.End {
-			continue // beyond the text
-		}
-		inner, ok := parenthesisAfter(text, c.at)
+		inner, ok := parenthesisAfter(text, at)
 		if !ok {
 			continue
 		}
@@ -412,39 +413,60 @@ func (s *state) groupAcronyms() {
 	if !acronyms {
 		return
 	}
-	byInitials := map[string][]int{}
+	// The initials of each item but people ("" for none), in one string.
+	sc := s.scratch()
+	buf := sc.buf[:0]
+	ends := grow(sc.ends, len(s.items))
 	for i, it := range s.items {
-		if it.typ == Person {
-			continue
+		if it.typ != Person {
+			buf = s.appendInitials(buf, it.toks)
 		}
-		if in := s.initials(it.toks); in != "" {
-			byInitials[in] = append(byInitials[in], i)
+		ends[i] = len(buf)
+	}
+	allInitials := string(buf)
+	sc.buf, sc.ends = buf, ends
+	initials := func(i int) string {
+		start := 0
+		if i > 0 {
+			start = ends[i-1]
+		}
+		return allInitials[start:ends[i]]
+	}
+	// The items that have initials: multiword names, but people's.
+	withInit := sc.withInit[:0]
+	for j := range s.items {
+		if initials(j) != "" {
+			withInit = append(withInit, j)
 		}
 	}
+	sc.withInit = withInit
+	var rootsA [8]int
 	for i, it := range s.items {
 		if it.typ == Person || !acronymLike(a.Mentions[it.m].Text) {
 			continue
 		}
 		k := strings.ReplaceAll(it.key, " ", "")
-		roots := map[int]bool{}
-		for _, j := range byInitials[k] {
-			roots[s.find(j)] = true
+		roots := rootsA[:0] // the groups it may join, each once
+		for _, j := range withInit {
+			if in := initials(j); in == k {
+				if r := s.find(j); !slices.Contains(roots, r) {
+					roots = append(roots, r)
+				}
+			}
 		}
 		if len(roots) == 0 && len(k) >= 3 {
 			// "FAA" after "U.S. Federal Aviation Administration": the
 			// acronym is the tail of the initials.
-			for in, js := range byInitials {
-				if len(in) > len(k) && len(in) <= len(k)+2 && strings.HasSuffix(in, k) {
-					for _, j := range js {
-						roots[s.find(j)] = true
+			for _, j := range withInit {
+				if in := initials(j); len(in) > len(k) && len(in) <= len(k)+2 && strings.HasSuffix(in, k) {
+					if r := s.find(j); !slices.Contains(roots, r) {
+						roots = append(roots, r)
 					}
 				}
 			}
 		}
 		if len(roots) == 1 {
-			for root := range roots {
-				s.union(i, root)
-			}
+			s.union(i, roots[0])
 		}
 	}
 }
@@ -538,6 +560,35 @@ func byteOffset(text string, at, cp, end int) (int, int) {
 	return at, cp
 }
 
+// parenRun is where parenthesisAfter may find a parenthesis: code points
+// lo to hi of a text, the opening bracket at hi and spaces before it, lo
+// at byte offset at.
+type parenRun struct{ lo, hi, at int }
+
+// parenRuns appends the runs of every opening bracket of text, in order.
+func parenRuns(text string, out []parenRun) []parenRun {
+	cp, b := 0, 0 // code point cp is at byte b
+	for {
+		k := strings.IndexByte(text[b:], '(')
+		if k < 0 {
+			return out
+		}
+		cp += utf8.RuneCountInString(text[b : b+k])
+		b += k
+		// The spaces parenthesisAfter skips, back from the bracket.
+		lo, at := cp, b
+		for at > 0 {
+			r, w := utf8.DecodeLastRuneInString(text[:at])
+			if r != ' ' && r != '\u00a0' && r != '\u202f' || r == utf8.RuneError {
+				break
+			}
+			lo, at = lo-1, at-w
+		}
+		out = append(out, parenRun{lo: lo, hi: cp, at: at})
+		cp, b = cp+1, b+1
+	}
+}
+
 // parenthesisAfter returns the text of a parenthesis that follows byte
 // offset at of text, allowing spaces before it; the parenthesis holds at
 // most 80 code points.
@@ -576,7 +627,9 @@ func parenthesisAfter(text string, at int) (string, bool) {
 // short place name the gazetteer knows on its own ("Corée" is not merged
 // into "Corée du Nord").
 func (s *state) groupContained() {
-	order := make([]int, len(s.items))
+	sc := s.scratch()
+	order := grow(sc.order, len(s.items))
+	sc.order = order
 	for i := range order {
 		order[i] = i
 	}
@@ -584,7 +637,11 @@ func (s *state) groupContained() {
 	// before the shortest are placed.
 	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(len(s.items[y].toks), len(s.items[x].toks)) })
 	// The items with more words than order[k] are order[:longer[k]].
-	longer := make([]int, len(order))
+	longer := grow(sc.longer, len(order))
+	sc.longer = longer
+	if len(longer) > 0 {
+		longer[0] = 0
+	}
 	for k := 1; k < len(order); k++ {
 		if len(s.items[order[k]].toks) == len(s.items[order[k-1]].toks) {
 			longer[k] = longer[k-1]
@@ -594,6 +651,21 @@ func (s *state) groupContained() {
 	}
 	types := s.groupTypes()
 	s.groupInitials(types)
+	// A name contains another only if it has all its words: sigs has a
+	// bit for each word of each item.
+	sigs := grow(sc.sigs, len(s.items))
+	sc.sigs = sigs
+	for i := range s.items {
+		var sig uint64
+		for _, t := range s.items[i].toks {
+			h := uint64(fnvOffset)
+			for k := 0; k < len(t); k++ {
+				h = (h ^ uint64(t[k])) * fnvPrime
+			}
+			sig |= 1 << (h & 63)
+		}
+		sigs[i] = sig
+	}
 	var roots []int // the groups it may join, each once
 	for k, i := range order {
 		it := s.items[i]
@@ -606,7 +678,11 @@ func (s *state) groupContained() {
 		}
 		roots = roots[:0]
 		ri := s.find(i)
+		sig := sigs[i]
 		for _, j := range order[:longer[k]] {
+			if sig&^sigs[j] != 0 {
+				continue // a word of it is not in j
+			}
 			rj := s.find(j)
 			if rj == ri || types[rj] != ti { // people with people, places with places…
 				continue
@@ -619,6 +695,9 @@ func (s *state) groupContained() {
 			// A tagger slip ("Poutine" tagged a place in a headline): a
 			// surname of exactly one person of the article joins them.
 			for _, j := range order[:longer[k]] {
+				if sig&^sigs[j] != 0 {
+					continue // a word of it is not in j
+				}
 				jt := s.items[j]
 				rj := s.find(j)
 				if rj != ri && types[rj] == Person && equal(jt.toks[len(jt.toks)-len(it.toks):], it.toks) &&
@@ -712,10 +791,40 @@ func (s *state) knownItem(i int) bool {
 }
 
 func (s *state) knownPlace(key string) bool {
-	if _, ok := s.lex.Country(key); ok {
-		return true
+	p := s.place(key)
+	return p.country || p.cands.Len() > 0
+}
+
+// placeOf is what the lexicon and the gazetteer hold for a name.
+type placeOf struct {
+	cands   geo.Candidates // the gazetteer's places of that name
+	iso     string         // the lexicon's country of that name
+	country bool           // iso is set
+}
+
+// place looks a name up in the lexicon's countries and in the gazetteer,
+// once per folded name and Resolve call: lex.Country(name) is
+// (p.iso, p.country), gaz.Candidates(name) has p.cands's places.
+func (s *state) place(name string) placeOf {
+	sc := s.scratch()
+	var kb [64]byte
+	k := lexicon.AppendFold(kb[:0], name)
+	if i, ok := sc.placeIx[string(k)]; ok {
+		return sc.places[i]
 	}
-	return s.r.gaz.Known(key)
+	key := name // folded already: Fold returns it as is
+	if string(k) != name {
+		key = string(k)
+	}
+	var p placeOf
+	p.iso, p.country = s.lex.CountryFolded(key)
+	p.cands = s.r.gaz.CandidatesFolded(key)
+	if sc.placeIx == nil {
+		sc.placeIx = map[string]int32{}
+	}
+	sc.placeIx[key] = int32(len(sc.places))
+	sc.places = append(sc.places, p)
+	return p
 }
 
 // contains reports whether short is a prefix or a suffix of long (word
@@ -774,8 +883,10 @@ func (s *state) groupTypes() []string {
 		// Poutine" PERSON outweighs a headline "Poutine" LOCATION).
 		votes[r][t] += it.conf * float64(max(1, len(it.toks)))
 	}
-	out := make([]string, len(s.items))
+	out := grow(sc.types, len(s.items))
+	sc.types = out
 	for r := range out {
+		out[r] = ""
 		if first[r] < 0 {
 			continue
 		}
@@ -796,9 +907,13 @@ func (s *state) buildNamed() {
 	// The members of each group (by root), in item order; roots in order
 	// of their first member.
 	n := len(s.items)
-	ints := make([]int, 4*n)
+	sc := s.scratch()
+	ints := grow(sc.ints, 4*n)
+	sc.ints = ints
+	clear(ints)
 	count, at, flat, fill := ints[:n:n], ints[n:2*n:2*n], ints[2*n:3*n:3*n], ints[3*n:]
-	var roots []int
+	roots := sc.roots[:0]
+	defer func() { sc.roots = roots }()
 	for i := range s.items {
 		r := s.find(i)
 		if count[r] == 0 {
@@ -821,7 +936,8 @@ func (s *state) buildNamed() {
 	if need := len(a.Entities) + len(roots) + s.values; cap(a.Entities) < need {
 		a.Entities = slices.Grow(a.Entities, need-len(a.Entities))
 	}
-	s.members = slices.Grow(s.members, len(roots))
+	s.members = slices.Grow(sc.members[:0], len(roots))
+	defer func() { sc.members = s.members }()
 	mentions := make([]int, 0, n) // every entity's, in turn
 	for _, r := range roots {
 		members := flat[at[r] : at[r]+count[r]]
@@ -844,9 +960,25 @@ func (s *state) buildNamed() {
 // with most accents and hyphens, then the first.
 func (s *state) bestName(members []int, typ string) string {
 	a := s.a
-	freq := map[string]int{}
-	for _, i := range members {
-		freq[strings.TrimSpace(a.Mentions[s.items[i].m].Text)]++
+	// freq counts the members written t (trimmed), on demand.
+	var counts map[string]int
+	freq := func(t string) int {
+		if len(members) > 16 {
+			if counts == nil {
+				counts = make(map[string]int, len(members))
+				for _, i := range members {
+					counts[strings.TrimSpace(a.Mentions[s.items[i].m].Text)]++
+				}
+			}
+			return counts[t]
+		}
+		n := 0
+		for _, i := range members {
+			if strings.TrimSpace(a.Mentions[s.items[i].m].Text) == t {
+				n++
+			}
+		}
+		return n
 	}
 	best := -1
 	better := func(i, j int) bool { // is i better than j
@@ -862,8 +994,10 @@ func (s *state) bestName(members []int, typ string) string {
 		}
 		mi, mj := &a.Mentions[ii.m], &a.Mentions[jj.m]
 		ti, tj := strings.TrimSpace(mi.Text), strings.TrimSpace(mj.Text)
-		if freq[ti] != freq[tj] {
-			return freq[ti] > freq[tj]
+		if ti != tj {
+			if fi, fj := freq(ti), freq(tj); fi != fj {
+				return fi > fj
+			}
 		}
 		if (mi.Field == 0) != (mj.Field == 0) {
 			return mj.Field == 0

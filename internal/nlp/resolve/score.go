@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
 	"github.com/wirenrich/wirenrich/internal/nlp/geo"
 )
 
@@ -30,7 +29,10 @@ func (s *state) score() {
 	if len(a.Fields) > 1 {
 		lead = leadEnd(a.Fields[1].Doc.Text)
 	}
-	weights := make([]float64, len(a.Entities))
+	sc := s.scratch()
+	weights := grow(sc.weights, len(a.Entities))
+	sc.weights = weights
+	clear(weights)
 	total := 0.0
 	for e := range a.Entities {
 		ent := &a.Entities[e]
@@ -70,7 +72,15 @@ func (s *state) score() {
 }
 
 func floor(x float64, digits int) float64 {
-	p := math.Pow(10, float64(digits))
+	var p float64
+	switch digits {
+	case 3:
+		p = 1e3 // math.Pow(10, 3), exactly
+	case 4:
+		p = 1e4
+	default:
+		p = math.Pow(10, float64(digits))
+	}
 	return math.Floor(x*p) / p
 }
 
@@ -144,6 +154,8 @@ func (s *state) linkPlaces() {
 	var cands []geo.Candidates
 	span := make([]int32, len(a.Entities)+1)
 	own := make([]string, len(a.Entities)) // country each entity adds to the context
+	// The place each entity's names give without a context, nil: none.
+	plain := make([]*geo.Place, len(a.Entities))
 	countries := map[string]int{}
 	regions := map[string]bool{}
 	for e := range a.Entities {
@@ -155,7 +167,7 @@ func (s *state) linkPlaces() {
 		}
 		names = s.linkNames(e, names[:0])
 		for _, n := range names {
-			if c := g.Candidates(n); c.Len() > 0 {
+			if c := s.place(n).cands; c.Len() > 0 {
 				cands = append(cands, c)
 			}
 		}
@@ -165,7 +177,7 @@ func (s *state) linkPlaces() {
 			if !ok {
 				continue
 			}
-			own[e] = p.Country
+			own[e], plain[e] = p.Country, p
 			countries[p.Country]++
 			if p.Kind == geo.Region {
 				regions[p.RegionKey()] = true
@@ -180,13 +192,17 @@ func (s *state) linkPlaces() {
 		}
 		// The context only tells homonyms apart: the name of one place
 		// links without it (the first name always links then).
-		var ctx geo.Context
-		if ec[0].Len() > 1 {
-			ctx = geo.Context{Countries: make(map[string]bool, len(countries)), Regions: regions}
-			for c, n := range countries {
-				if c != own[e] || n > 1 {
-					ctx.Countries[c] = true
-				}
+		if ec[0].Len() <= 1 {
+			// Without a context, as read above.
+			if p := plain[e]; p != nil {
+				a.Entities[e].Links = p.Links()
+			}
+			continue
+		}
+		ctx := geo.Context{Countries: make(map[string]bool, len(countries)), Regions: regions}
+		for c, n := range countries {
+			if c != own[e] || n > 1 {
+				ctx.Countries[c] = true
 			}
 		}
 		for _, c := range ec {
@@ -227,45 +243,52 @@ func (s *state) linkNames(e int, out []string) []string {
 	return out
 }
 
-// comparePos orders positions as before does: -1 when x is before y.
-func comparePos(x, y [2]int) int {
-	switch {
-	case before(x, y):
-		return -1
-	case before(y, x):
-		return 1
-	}
-	return 0
-}
-
 // order sorts each entity's mentions in text order and the entities by
 // their first mention (headline first), renumbering Mention.Entity.
 func (s *state) order() {
 	a := s.a
-	pos := func(mi int) [2]int { return [2]int{a.Mentions[mi].Field, a.Mentions[mi].Start} }
-	byPos := func(x, y int) int { return comparePos(pos(x), pos(y)) }
+	// byPos orders mentions by (field, start), as before does.
+	byPos := func(x, y int) int {
+		mx, my := &a.Mentions[x], &a.Mentions[y]
+		if c := cmp.Compare(mx.Field, my.Field); c != 0 {
+			return c
+		}
+		return cmp.Compare(mx.Start, my.Start)
+	}
 	for e := range a.Entities {
-		slices.SortStableFunc(a.Entities[e].Mentions, byPos)
+		// Mentions mostly come in text order: a sorted list is kept as
+		// it is, as the stable sort would.
+		if ms := a.Entities[e].Mentions; !slices.IsSortedFunc(ms, byPos) {
+			slices.SortStableFunc(ms, byPos)
+		}
 	}
-	perm := make([]int, len(a.Entities))
-	for i := range perm {
-		perm[i] = i
-	}
-	slices.SortStableFunc(perm, func(i, j int) int {
+	byFirst := func(i, j int) int {
 		ei, ej := &a.Entities[i], &a.Entities[j]
 		if len(ei.Mentions) == 0 || len(ej.Mentions) == 0 {
 			// Entities with mentions first.
 			return cmp.Compare(min(len(ej.Mentions), 1), min(len(ei.Mentions), 1))
 		}
-		return comparePos(pos(ei.Mentions[0]), pos(ej.Mentions[0]))
-	})
-	newIdx := make([]int, len(perm))
-	sorted := make([]analysis.Entity, len(perm))
+		return byPos(ei.Mentions[0], ej.Mentions[0])
+	}
+	sc := s.scratch()
+	perm := grow(sc.perm, len(a.Entities))
+	sc.perm = perm
+	for i := range perm {
+		perm[i] = i
+	}
+	if slices.IsSortedFunc(perm, byFirst) {
+		return // in order already: perm is the identity
+	}
+	slices.SortStableFunc(perm, byFirst)
+	newIdx := grow(sc.newIdx, len(perm))
+	sorted := grow(sc.sorted, len(perm))
+	sc.newIdx, sc.sorted = newIdx, sorted
 	for to, from := range perm {
 		newIdx[from] = to
 		sorted[to] = a.Entities[from]
 	}
 	copy(a.Entities, sorted)
+	clear(sorted) // no reference to the article kept
 	for i := range a.Mentions {
 		if e := a.Mentions[i].Entity; e >= 0 && e < len(newIdx) {
 			a.Mentions[i].Entity = newIdx[e]

@@ -1,6 +1,10 @@
 package resolve
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
+)
 
 // scratch holds the working arrays of one Resolve call, reused by the
 // next calls through scratchPool: nothing in it outlives the call (the
@@ -22,6 +26,22 @@ type scratch struct {
 	tends  []int32      // fields: end of each folded token in buf
 	votes  [][4]float64 // groupTypes
 	first  []int        // groupTypes
+	types  []string     // groupTypes
+	ints   []int        // buildNamed
+	roots  []int        // buildNamed
+	// members of each entity (buildNamed), pointing into ints
+	members  [][]int
+	weights  []float64         // score
+	perm     []int             // order
+	newIdx   []int             // order
+	sorted   []analysis.Entity // order
+	order    []int             // groupContained
+	longer   []int             // groupContained
+	sigs     []uint64          // groupContained
+	withInit []int             // groupAcronyms
+	// placeIx indexes places by folded name (place).
+	placeIx map[string]int32
+	places  []placeOf
 }
 
 var scratchPool = sync.Pool{New: func() any { return &scratch{byKey: map[string]int{}} }}
@@ -32,6 +52,9 @@ func (sc *scratch) release() {
 	clear(sc.items[:cap(sc.items)])
 	clear(sc.texts[:cap(sc.texts)])
 	clear(sc.byKey)
+	clear(sc.placeIx)
+	clear(sc.places)
+	sc.places = sc.places[:0]
 	scratchPool.Put(sc)
 }
 

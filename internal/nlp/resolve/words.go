@@ -17,7 +17,14 @@ type words struct {
 	// folded form does not start with one cannot start a title
 	// (lexicon.TitleAt is 0).
 	titleFirst *wordSet
-	emptyDet   bool // determiners holds "" (a token that folds to nothing)
+	// demFirst holds the first word of every demonym: a token whose
+	// folded form does not start with one cannot start a demonym
+	// (lexicon.DemonymAt is 0).
+	demFirst *wordSet
+	emptyDet bool // determiners holds "" (a token that folds to nothing)
+	// titleGroups maps the folded titles of the title-groups table to
+	// the key of their office: "g:" and the row's first value.
+	titleGroups map[string]string
 }
 
 // wordSet is a set of folded words with a Bloom filter in front of its map
@@ -40,13 +47,24 @@ func newWordSet(m map[string]bool) *wordSet {
 	return w
 }
 
+// FNV-1a, 64 bits.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
 // bloomHash is two bit positions for s, from its FNV-1a hash.
 func bloomHash[T string | []byte](s T) (uint32, uint32) {
-	h := uint64(14695981039346656037)
+	h := uint64(fnvOffset)
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
-		h *= 1099511628211
+		h *= fnvPrime
 	}
+	return bloomBits2(h)
+}
+
+// bloomBits2 is the two bit positions of an FNV-1a hash.
+func bloomBits2(h uint64) (uint32, uint32) {
 	return uint32(h) % bloomBits, uint32(h>>32) % bloomBits
 }
 
@@ -56,14 +74,15 @@ func (w *wordSet) has(s string) bool {
 	return w.hasHashed(s, h1, h2)
 }
 
+// bloomHas reports whether the Bloom filter lets a word of bloomHash h1,
+// h2 through: a word of the set, or rarely another.
+func (w *wordSet) bloomHas(h1, h2 uint32) bool {
+	return w.bloom[h1/64]&(1<<(h1%64)) != 0 && w.bloom[h2/64]&(1<<(h2%64)) != 0
+}
+
 // hasHashed is has(s) given bloomHash(s).
 func (w *wordSet) hasHashed(s string, h1, h2 uint32) bool {
 	return w.bloom[h1/64]&(1<<(h1%64)) != 0 && w.bloom[h2/64]&(1<<(h2%64)) != 0 && w.m[s]
-}
-
-// hasHashedBytes is hasHashed of a word in a buffer.
-func (w *wordSet) hasHashedBytes(b []byte, h1, h2 uint32) bool {
-	return w.bloom[h1/64]&(1<<(h1%64)) != 0 && w.bloom[h2/64]&(1<<(h2%64)) != 0 && w.m[string(b)]
 }
 
 // newWords folds the lists of a lexicon (nil: empty lists).
@@ -91,7 +110,16 @@ func newWords(l *lexicon.Lexicon) *words {
 		}
 	}
 	w.titleFirst = newWordSet(first)
+	dem := map[string]bool{}
+	l.DemonymFirstWords(func(word string) { dem[word] = true })
+	w.demFirst = newWordSet(dem)
 	w.emptyDet = w.determiners.m[""]
+	w.titleGroups = map[string]string{}
+	for k, row := range l.Table("title-groups") {
+		if len(row) > 0 {
+			w.titleGroups[k] = "g:" + row[0]
+		}
+	}
 	return w
 }
 

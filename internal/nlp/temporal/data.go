@@ -103,10 +103,10 @@ type lexMatch struct {
 }
 
 // lookup returns the phrases of t starting at token i, longest first.
-func (t *trie) lookup(toks []token, i int, out *[4]lexMatch) int {
+func (t *trie) lookup(toks []token, keys string, i int, out *[4]lexMatch) int {
 	var found [8]lexMatch
 	nf := 0
-	if i < len(toks) && t.mask != nil && !t.mask.may(toks[i].key) {
+	if i < len(toks) && t.mask != nil && !t.mask.may(toks[i].key(keys)) {
 		return 0
 	}
 	n := t
@@ -114,7 +114,7 @@ func (t *trie) lookup(toks []token, i int, out *[4]lexMatch) int {
 		if k > i && (toks[k].nl || toks[k].space && (toks[k].kind == kPunct || toks[k-1].kind == kPunct)) {
 			break // a symbol is glued to its phrase: "US$", "km/h", not "A $"
 		}
-		c := n.next[toks[k].key]
+		c := n.next[toks[k].key(keys)]
 		if c == nil {
 			break
 		}
@@ -173,12 +173,17 @@ type language struct {
 	// there: those opening with that literal, and those opening with a slot
 	// whose lexicon has a phrase starting with it. Built by finish.
 	first map[string][]start
-	// firstC and numC are first and numFirst with their gates, built last
-	// by finish; they are what the matcher walks.
-	firstC map[string][]cand
-	numC   []cand
-	// firstMask filters the keys of first.
-	firstMask keyMask
+	// firstC and numC are first (by the vocabulary id of the key) and
+	// numFirst with their gates and follow tests, built last by finish;
+	// they are what the matcher walks.
+	firstC []*startList
+	numC   startList
+	// vocab numbers, from 1, every key the data can match: the keys of the
+	// lexicons, of the patterns and of the format's word lists. A token
+	// outside it matches no literal and starts no phrase; filters hold
+	// ids. vocabMask filters its keys.
+	vocab     map[string]int32
+	vocabMask keyMask
 	// numFirst lists the patterns that may start at a number token.
 	numFirst []start
 	// ents lists every entry, so that captures refer to one by number
@@ -237,8 +242,8 @@ func (l *language) finish() {
 			idx = append(idx, l.numFirst...)
 		}
 		l.first[k] = norm(idx)
-		l.firstMask.add(k)
 	}
+	l.buildVocab()
 	for _, t := range []*trie{&l.months, &l.weekdays, &l.numbers, &l.magnitudes, &l.currencies, &l.units, &l.ordinals} {
 		t.setMask()
 	}
@@ -249,11 +254,68 @@ func (l *language) finish() {
 		}
 	}
 	gates := map[gateKey]int32{}
-	l.firstC = make(map[string][]cand, len(l.first))
+	memo := followMemo{}
+	l.firstC = make([]*startList, len(l.vocab)+1)
 	for k, idx := range l.first {
-		l.firstC[k] = l.gated(idx, gates)
+		num := k != "" && k[0] >= '0' && k[0] <= '9'
+		cands, fol := l.gated(idx, gates, k, num, memo)
+		l.firstC[l.id(k)] = &startList{cands: cands, fol: fol}
 	}
-	l.numC = l.gated(l.numFirst, gates)
+	cands, fol := l.gated(l.numFirst, gates, "", true, memo)
+	l.numC = startList{cands: cands, fol: fol}
+}
+
+// buildVocab numbers the keys the data can match (sorted, so that ids do
+// not depend on map order).
+func (l *language) buildVocab() {
+	set := map[string]bool{}
+	var walk func(t *trie)
+	walk = func(t *trie) {
+		for k, c := range t.next {
+			set[k] = true
+			walk(c)
+		}
+	}
+	for _, t := range []*trie{&l.months, &l.weekdays, &l.numbers, &l.magnitudes, &l.currencies, &l.units, &l.ordinals} {
+		walk(t)
+	}
+	for _, p := range l.pats {
+		for _, e := range p.elems {
+			for _, a := range e.alts {
+				for _, k := range a {
+					set[k] = true
+				}
+			}
+		}
+	}
+	for _, m := range []map[string]bool{l.f.monthContext, l.f.monthAfter, l.f.ordSuffix, l.f.numberJoin} {
+		for k := range m {
+			set[k] = true
+		}
+	}
+	for k := range l.first {
+		set[k] = true
+	}
+	keys := make([]string, 0, len(set))
+	for k := range set {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	l.vocab = make(map[string]int32, len(keys))
+	for i, k := range keys {
+		l.vocab[k] = int32(i + 1)
+		l.vocabMask.add(k)
+	}
+}
+
+// id returns the vocabulary id of key, which the vocabulary holds (build
+// time only).
+func (l *language) id(key string) int32 {
+	id, ok := l.vocab[key]
+	if !ok {
+		panic("temporal: key outside the vocabulary: " + key)
+	}
+	return id
 }
 
 // cand is an entry of a start list with its gate, the quick test that
@@ -263,6 +325,9 @@ type cand struct {
 	st   start
 	gate int32 // -1: none (the pattern opens with a literal to check)
 	skip int32
+	// fol is the follow test of this pattern alone, nil when it checks
+	// nothing: passed the gate, a pattern still needs its next few tokens.
+	fol *follow
 }
 
 // gateKey identifies the quick test of a start entry: for a pattern whose
@@ -276,12 +341,20 @@ type gateKey struct {
 }
 
 // gated orders a start list by gate (keeping pattern order within a gate:
-// ties between patterns go by rank, not by this order) and sets the skips.
-func (l *language) gated(idx []start, gates map[gateKey]int32) []cand {
+// ties between patterns go by rank, not by this order), sets the skips and
+// the follow tests of its entries, and returns the follow test of the
+// whole list.
+func (l *language) gated(idx []start, gates map[gateKey]int32, key string, num bool, memo followMemo) ([]cand, follow) {
 	out := make([]cand, len(idx))
+	var all followClasses // the whole list's: the union of its patterns'
 	for j, st := range idx {
 		p := &l.pats[st.pat()]
 		out[j] = cand{st: st, gate: -1}
+		fc := l.followOf([]start{st}, key, num, memo)
+		all.merge(&fc)
+		if fo := fc.follow(); len(fo.f) > 0 {
+			out[j].fol = &fo
+		}
 		k := gateKey{matched: st.matched(), end: len(p.elems) == 1}
 		if !k.matched {
 			if p.elems[0].slot == slotNone {
@@ -305,7 +378,7 @@ func (l *language) gated(idx []start, gates map[gateKey]int32) []cand {
 			out[j].skip = out[j+1].skip + 1
 		}
 	}
-	return out
+	return out, all.follow()
 }
 
 // elemFilter builds the quick test of element e: the first keys of its
@@ -314,19 +387,19 @@ func (l *language) elemFilter(e *elem, lex map[slot][]*trie) filter {
 	var f filter
 	if e.slot == slotNone {
 		for _, a := range e.alts {
-			f.add(a[0])
+			f.add(l.id(a[0]))
 		}
 		return f
 	}
 	s := e.slot.base()
 	for _, t := range lex[s] {
 		for k := range t.next {
-			f.add(k)
+			f.add(l.id(k))
 		}
 	}
 	switch s {
 	case slotNum, slotAmount, slotInt, slotDay, slotYear, slotDecade, slotHour, slotMinute, slotYearFrom, slotHourMinute:
-		f.num = true
+		f.setNum()
 	}
 	return f
 }
@@ -410,8 +483,8 @@ func (l *language) setFormat(key, val string) error {
 	words := strings.Fields(val)
 	set := func(m map[string]bool) {
 		for _, w := range words {
-			for _, t := range scan(w, nil) {
-				m[t.key] = true
+			for _, k := range scanKeys(w) {
+				m[k] = true
 			}
 		}
 	}
@@ -456,12 +529,7 @@ func (l *language) setFormat(key, val string) error {
 }
 
 func phraseKeys(p string) []string {
-	toks := scan(p, nil)
-	keys := make([]string, len(toks))
-	for i, t := range toks {
-		keys[i] = t.key
-	}
-	return keys
+	return scanKeys(p)
 }
 
 func (l *language) addEntry(kind, lhs, rhs string) error {

@@ -152,33 +152,42 @@ func (x *Extractor) extract(sc *scratch, s string, lang string, ref time.Time, o
 		s = s[:maxText] // offsets are 32-bit; no article comes near
 	}
 	l := x.language(lang)
-	toks, buf := scanBuf(s, sc.toks, sc.buf)
+	toks, keys, buf := scanBuf(s, sc.toks, sc.buf)
 	toks = mergeNumbers(s, toks, &l.f)
 	sc.toks, sc.buf = toks, buf
-	m := matcher{l: l, toks: toks, ref: newRef(ref)}
+	for k := range toks {
+		t := &toks[k]
+		t.id = 0
+		if key := t.key(keys); l.vocabMask.may(key) {
+			t.id = l.vocab[key]
+		}
+	}
+	m := matcher{l: l, toks: toks, keys: keys, ref: newRef(ref)}
 	begin := caps{first: -1, hh: -1, mm: -1}
 	for i := 0; i < len(toks); {
 		t := &toks[i]
-		var cands []cand
-		ok := false
-		if l.firstMask.may(t.key) {
-			cands, ok = l.firstC[t.key]
+		var sl *startList
+		if t.id > 0 {
+			sl = l.firstC[t.id]
 		}
-		if !ok && t.kind == kNum {
-			cands = l.numC
+		if sl == nil && t.kind == kNum {
+			sl = &l.numC
 		}
-		if len(cands) == 0 {
+		if sl == nil || len(sl.cands) == 0 || !sl.fol.pass(toks, i) {
 			i++
 			continue
 		}
+		cands := sl.cands
 		m.haveBest = false
 		for j := 0; j < len(cands); j++ {
 			st := cands[j].st
 			p := &l.pats[st.pat()]
 			if !st.matched() {
 				if m.slotStart(p, i, &begin) { // fill only reads the captures
-					c := begin
-					m.dfs(p, 0, i, &c)
+					if fo := cands[j].fol; fo == nil || fo.pass(toks, i) {
+						c := begin
+						m.dfs(p, 0, i, &c)
+					}
 				} else {
 					j += int(cands[j].skip)
 				}
@@ -186,6 +195,9 @@ func (x *Extractor) extract(sc *scratch, s string, lang string, ref time.Time, o
 			}
 			if !m.next(p, 1, i+1) {
 				j += int(cands[j].skip)
+				continue
+			}
+			if fo := cands[j].fol; fo != nil && !fo.pass(toks, i) {
 				continue
 			}
 			c := begin
@@ -204,7 +216,7 @@ func (x *Extractor) extract(sc *scratch, s string, lang string, ref time.Time, o
 			continue
 		}
 		if b.typ == "PERCENT" || b.typ == "QUANTITY" {
-			b = signed(toks, b)
+			b = signed(toks, keys, b)
 		}
 		f, e := &toks[b.first], &toks[b.last]
 		out = append(out, Expr{
@@ -226,14 +238,20 @@ func (x *Extractor) Annotate(a *analysis.Analysis) {
 		exprs := x.extract(sc, doc.Text, a.Lang, a.Published, sc.exprs[:0])
 		sc.exprs = exprs
 		a.Mentions = slices.Grow(a.Mentions, len(exprs))
+		// The expressions come in text order: each search starts where the
+		// previous one ended (a few probes over the doc's tokens, which
+		// another stage's work has mostly pushed out of the caches).
+		s0, t0 := 0, 0
 		for _, e := range exprs {
 			// The sentence is the last one starting at or before e.
-			sent := sort.Search(len(doc.Sentences), func(k int) bool { return doc.Sentences[k].Start > e.Start }) - 1
+			s0 = gallop(s0, len(doc.Sentences), func(k int) bool { return doc.Sentences[k].Start > e.Start })
+			sent := s0 - 1
 			if sent < 0 {
 				sent = 0
 			}
-			ts := sort.Search(len(doc.Tokens), func(k int) bool { return doc.Tokens[k].End > e.Start })
-			te := sort.Search(len(doc.Tokens), func(k int) bool { return doc.Tokens[k].Start >= e.End })
+			ts := gallop(t0, len(doc.Tokens), func(k int) bool { return doc.Tokens[k].End > e.Start })
+			te := gallop(ts, len(doc.Tokens), func(k int) bool { return doc.Tokens[k].Start >= e.End })
+			t0 = ts
 			if te < ts {
 				te = ts
 			}
@@ -246,23 +264,41 @@ func (x *Extractor) Annotate(a *analysis.Analysis) {
 	}
 }
 
+// gallop returns the first k in [from, n) where f holds, n when none, for
+// f false then true over [0, n) (as sort.Search): exponential steps from
+// from, then a binary search in the last step.
+func gallop(from, n int, f func(int) bool) int {
+	lo, step := from, 1
+	hi := lo
+	for hi < n && !f(hi) {
+		lo = hi + 1
+		hi += step
+		step *= 2
+	}
+	if hi > n {
+		hi = n
+	}
+	return lo + sort.Search(hi-lo, func(k int) bool { return f(lo + k) })
+}
+
 // signed takes in a sign written before a percentage or a quantity ("-0,5
 // %", "+3 %", "−5 °C"): a "-" or "+" glued to the number, after a space,
 // an opening parenthesis or the start of the text.
-func signed(toks []token, b result) result {
+func signed(toks []token, keys string, b result) result {
 	i := b.first
 	if i == 0 || toks[i].space || toks[i].kind != kNum {
 		return b
 	}
 	p := &toks[i-1]
-	if p.key != "-" && p.key != "+" {
+	pk := p.key(keys)
+	if pk != "-" && pk != "+" {
 		return b
 	}
-	if i-1 > 0 && !p.space && toks[i-2].key != "(" {
+	if i-1 > 0 && !p.space && toks[i-2].key(keys) != "(" {
 		return b // "18-25 ans", "5,25 %-5,5 %"
 	}
 	b.first = i - 1
-	if p.key == "-" {
+	if pk == "-" {
 		b.val = "-" + b.val
 	}
 	return b

@@ -81,32 +81,33 @@ type elem struct {
 	may filter
 }
 
-// filter is a small hashed set of token keys, plus whether any number token
-// passes: a cheap first test before the full match of an element.
+// filter is a set of token keys, by their ids in the language's vocabulary
+// (see language.vocab), plus whether any number token passes (bit 0: no key
+// has id 0): a cheap first test before the full match of an element, one
+// cache line. Ids from filterIDs on are not held: they always pass.
 type filter struct {
-	bits [16]uint64
-	num  bool
+	bits [filterIDs / 64]uint64
 }
 
-func filterHash(k string) uint {
-	if k == "" {
-		return 0
+// filterIDs bounds the vocabulary ids a filter holds.
+const filterIDs = 512
+
+func (f *filter) add(id int32) {
+	if id > 0 && id < filterIDs {
+		f.bits[id>>6] |= 1 << (id & 63)
 	}
-	return (uint(k[0])*31 + uint(len(k))*7 + uint(k[len(k)-1])) & 1023
 }
 
-func (f *filter) add(k string) {
-	h := filterHash(k)
-	f.bits[h>>6] |= 1 << (h & 63)
-}
+// setNum lets every number token pass.
+func (f *filter) setNum() { f.bits[0] |= 1 }
 
 // accept reports whether t may start the element.
 func (f *filter) accept(t *token) bool {
-	if f.num && t.kind == kNum {
+	if t.kind == kNum && f.bits[0]&1 != 0 {
 		return true
 	}
-	h := filterHash(t.key)
-	return f.bits[h>>6]&(1<<(h&63)) != 0
+	id := t.id
+	return id >= filterIDs || id > 0 && f.bits[id>>6]&(1<<(id&63)) != 0
 }
 
 type pattern struct {
@@ -285,6 +286,7 @@ type slotRes struct {
 type matcher struct {
 	l    *language
 	toks []token
+	keys string // the key string of toks
 	ref  refDate
 
 	best     result
@@ -341,7 +343,7 @@ func (m *matcher) dfs(p *pattern, ei, ti int, c *caps) {
 	if e.slot == slotNone {
 		first, last := c.first, c.last
 		if e.one != nil {
-			if _, ok := e.one[m.toks[ti].key]; ok && m.next(p, ei+1, ti+1) {
+			if _, ok := e.one[m.key(ti)]; ok && m.next(p, ei+1, ti+1) {
 				if !e.ctx {
 					c.mark(ti, ti)
 				}
@@ -353,7 +355,7 @@ func (m *matcher) dfs(p *pattern, ei, ti int, c *caps) {
 			k := ti
 			ok := true
 			for ai, key := range alt {
-				if k >= len(m.toks) || m.toks[k].key != key || (ai > 0 && m.toks[k].nl) {
+				if k >= len(m.toks) || m.key(k) != key || (ai > 0 && m.toks[k].nl) {
 					ok = false
 					break
 				}
@@ -417,6 +419,12 @@ func (m *matcher) next(p *pattern, ei, ti int) bool {
 	return ti < len(m.toks) && p.elems[ei].may.accept(&m.toks[ti])
 }
 
+// key returns the key of token i.
+func (m *matcher) key(i int) string {
+	t := &m.toks[i]
+	return m.keys[t.ko : t.ko+t.kl]
+}
+
 func (c *caps) mark(first, last int) {
 	if c.first < 0 {
 		c.first = first
@@ -429,10 +437,10 @@ func (c *caps) mark(first, last int) {
 func (m *matcher) complete(p *pattern, end int, c *caps) {
 	// Separators an optional element left at an edge stay out of the span.
 	first, last := c.first, c.last
-	for first >= 0 && first <= last && isEdgePunct(m.toks[first].key) {
+	for first >= 0 && first <= last && isEdgePunct(m.key(first)) {
 		first++
 	}
-	for last >= first && first >= 0 && isEdgePunct(m.toks[last].key) {
+	for last >= first && first >= 0 && isEdgePunct(m.key(last)) {
 		last--
 	}
 	if first < 0 || first > last {

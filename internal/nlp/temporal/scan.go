@@ -16,19 +16,23 @@ const (
 // token is one unit of the scanned text: a run of letters, a run of ASCII
 // digits (merged with its separators into one number where the language's
 // number format allows), or one other character.
+//
+// A token holds no pointer, so that the scan writes no pointer into the
+// token buffer (no write barrier while the garbage collector marks, a
+// buffer it does not scan): its key is the bytes [ko, ko+kl) of the key
+// string the scan returns (see key).
 type token struct {
-	key    string // folded form: lower case, apostrophes and dashes unified
-	num    dec    // value of a number token
-	rs, re int32  // code-point offsets, end exclusive
-	bs, be int32  // byte offsets
-	kb, ke int32  // key bytes in the scan buffer (while scanning)
-	plain  int32  // digit count of a plain digit run (no separator), else 0
-	ival   int32  // value of a plain digit run of at most 9 digits
+	rs, re int32 // code-point offsets, end exclusive
+	bs, be int32 // byte offsets
+	ko, kl int32 // key: folded form (lower case, apostrophes and dashes unified), in the key string
+	id     int32 // id of the key in the language's vocabulary, 0 when not in it (set by extract)
+	plain  int32 // digit count of a plain digit run (no separator), else 0
+	ival   int32 // value of a plain digit run of at most 9 digits
+	frac   int32 // digits after the decimal mark of a number token (see number)
 	kind   tkind
 	space  bool // white space precedes
 	nl     bool // a line break precedes
 	upper  bool // starts with an upper-case letter
-	numOK  bool // num holds the value (false on overflow)
 }
 
 func isSpaceRune(r rune) bool {
@@ -75,135 +79,208 @@ func punctKey(r rune) rune {
 	return r
 }
 
-// scan splits s into tokens, appended to toks[:0]. Number tokens are
-// merged afterwards by mergeNumbers according to the language's number
-// format. A key is a substring of s when s already holds it folded (lower
-// case words, digits, most symbols); only the others are folded into a
-// buffer.
-func scan(s string, toks []token) []token {
-	toks, _ = scanBuf(s, toks, nil)
-	return toks
+// scan splits s into tokens, appended to toks[:0], and returns them with
+// their key string (see token.key). Number tokens are merged afterwards by
+// mergeNumbers according to the language's number format. A key is a
+// substring of s when s already holds it folded (lower case words, digits,
+// most symbols); only the others are folded into a buffer, appended to s in
+// the key string.
+func scan(s string, toks []token) ([]token, string) {
+	toks, keys, _ := scanBuf(s, toks, nil)
+	return toks, keys
+}
+
+// key returns the key of t in keys, the key string of its scan.
+func (t *token) key(keys string) string { return keys[t.ko : t.ko+t.kl] }
+
+// scanKeys returns the keys of the tokens of s (used at load time).
+func scanKeys(s string) []string {
+	toks, keys := scan(s, nil)
+	out := make([]string, len(toks))
+	for i := range toks {
+		out[i] = toks[i].key(keys)
+	}
+	return out
+}
+
+// ASCII classes for the scan's fast path.
+const (
+	aOther uint8 = iota // a symbol, or a control character other than the spaces below
+	aSpace              // ' ', '\t'
+	aBreak              // '\n', '\r'
+	aLower
+	aUpper
+	aDigit
+)
+
+var asciiClass = func() (c [utf8.RuneSelf]uint8) {
+	c[' '], c['\t'] = aSpace, aSpace
+	c['\n'], c['\r'] = aBreak, aBreak
+	for b := 'a'; b <= 'z'; b++ {
+		c[b] = aLower
+		c[b-'a'+'A'] = aUpper
+	}
+	for b := '0'; b <= '9'; b++ {
+		c[b] = aDigit
+	}
+	return c
+}()
+
+// foldsRune reports whether a non-ASCII letter changes when folded.
+func foldsRune(r rune) bool {
+	if r < 0x100 {
+		// Latin-1: À–Þ (but ×) are the upper-case letters.
+		return r >= 0xC0 && r <= 0xDE && r != 0xD7
+	}
+	return unicode.ToLower(r) != r
+}
+
+// scanWord reads the word that starts at s[i] (a letter): it returns its
+// end, its length in code points, whether its key differs from its text
+// (an upper-case letter) and whether it starts with an upper-case letter.
+// Kept apart from scanBuf (and not inlined), its loops keep their state in
+// registers.
+//
+//go:noinline
+func scanWord(s string, i int) (end, n int, fold, upper bool) {
+	if c := s[i]; c < utf8.RuneSelf {
+		upper = c < 'a'
+		fold = upper
+		i++
+	} else {
+		r, sz := utf8.DecodeRuneInString(s[i:])
+		upper = unicode.IsUpper(r)
+		fold = foldsRune(r)
+		i += sz
+	}
+	n = 1
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if (c|0x20)-'a' >= 26 {
+				break
+			}
+			fold = fold || c < 'a'
+			i++
+			n++
+			continue
+		}
+		r, sz := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			break
+		}
+		if !fold {
+			fold = foldsRune(r)
+		}
+		i += sz
+		n++
+	}
+	return i, n, fold, upper
+}
+
+// appendFolded appends the folded form of the word w.
+//
+//go:noinline
+func appendFolded(buf []byte, w string) []byte {
+	for k := 0; k < len(w); {
+		c := w[k]
+		if c < utf8.RuneSelf {
+			if c-'A' < 26 {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			k++
+			continue
+		}
+		r, sz := utf8.DecodeRuneInString(w[k:])
+		buf = foldRune(buf, r)
+		k += sz
+	}
+	return buf
 }
 
 // scanBuf is scan with a buffer for the folded keys, returned for reuse.
-func scanBuf(s string, toks []token, buf []byte) ([]token, []byte) {
+// The key string is s followed by the folded keys: a key that s holds is
+// its bytes in s.
+func scanBuf(s string, toks []token, buf []byte) ([]token, string, []byte) {
 	toks = toks[:0]
 	buf = buf[:0]
 	folded := false
+	base := int32(len(s))
 	ri := 0
 	space, nl := false, false
 	for bi := 0; bi < len(s); {
-		var r rune
-		sz := 1
-		if c := s[bi]; c < utf8.RuneSelf {
-			r = rune(c)
+		c := s[bi]
+		cls := aOther
+		r, sz := rune(c), 1
+		if c < utf8.RuneSelf {
+			cls = asciiClass[c]
+			if cls == aSpace || cls == aBreak {
+				space = true
+				nl = nl || cls == aBreak
+				bi++
+				ri++
+				continue
+			}
 		} else {
 			r, sz = utf8.DecodeRuneInString(s[bi:])
-		}
-		if r == ' ' || r == '\n' || r == '\t' || r == '\r' || r >= utf8.RuneSelf && isSpaceRune(r) {
-			space = true
-			if isLineBreak(r) {
-				nl = true
-			}
-			bi += sz
-			ri++
-			continue
-		}
-		if len(toks) == cap(toks) {
-			toks = append(toks, token{})
-		} else {
-			toks = toks[:len(toks)+1]
-		}
-		t := &toks[len(toks)-1]
-		// Field by field: a whole-struct store costs a typed copy.
-		t.key, t.num = "", dec{}
-		t.rs, t.bs, t.kb, t.ke, t.plain, t.ival = int32(ri), int32(bi), -1, 0, 0, 0
-		t.kind, t.space, t.nl, t.upper, t.numOK = 0, space, nl, false, false
-		start := bi
-		fold := false
-		switch {
-		case r >= '0' && r <= '9':
-			t.kind = kNum
-			for bi < len(s) && s[bi] >= '0' && s[bi] <= '9' {
-				bi++
-			}
-			ri += bi - start
-		case isWordRune(r):
-			t.kind = kWord
-			t.upper = r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)
-			for bi < len(s) {
-				c := s[bi]
-				if c < utf8.RuneSelf {
-					if c >= 'a' && c <= 'z' {
-						bi++
-						ri++
-						continue
-					}
-					if c >= 'A' && c <= 'Z' {
-						fold = true
-						bi++
-						ri++
-						continue
-					}
-					break
-				}
-				r, sz = utf8.DecodeRuneInString(s[bi:])
-				if !isWordRune(r) {
-					break
-				}
-				if !fold {
-					if r < 0x100 {
-						// Latin-1: À–Þ (but ×) are the upper-case letters.
-						fold = r >= 0xC0 && r <= 0xDE && r != 0xD7
-					} else {
-						fold = unicode.ToLower(r) != r
-					}
+			if isSpaceRune(r) {
+				space = true
+				if isLineBreak(r) {
+					nl = true
 				}
 				bi += sz
 				ri++
+				continue
 			}
+			if isWordRune(r) {
+				cls = aLower // a word, read by scanWord
+			}
+		}
+		start, rs := bi, ri
+		kind := kPunct
+		upper, fold := false, false
+		ko := int32(start)
+		switch cls {
+		case aDigit:
+			kind = kNum
+			bi++
+			for bi < len(s) && s[bi]-'0' < 10 {
+				bi++
+			}
+			ri += bi - start
+		case aLower, aUpper:
+			kind = kWord
+			var n int
+			bi, n, fold, upper = scanWord(s, bi)
+			ri += n
 			if fold {
-				t.kb = int32(len(buf))
-				for k := start; k < bi; {
-					c := s[k]
-					if c < utf8.RuneSelf {
-						buf = foldRune(buf, rune(c))
-						k++
-						continue
-					}
-					r, sz = utf8.DecodeRuneInString(s[k:])
-					buf = foldRune(buf, r)
-					k += sz
-				}
+				ko = base + int32(len(buf))
+				buf = appendFolded(buf, s[start:bi])
 			}
 		default:
-			t.kind = kPunct
 			if pk := punctKey(r); pk != r {
 				fold = true
-				t.kb = int32(len(buf))
+				ko = base + int32(len(buf))
 				buf = utf8.AppendRune(buf, pk)
 			}
 			bi += sz
 			ri++
 		}
-		t.re, t.be = int32(ri), int32(bi)
+		kl := int32(bi - start)
 		if fold {
-			t.ke = int32(len(buf))
+			kl = base + int32(len(buf)) - ko
 			folded = true
-		} else {
-			t.key = s[start:bi]
 		}
+		toks = append(toks, token{rs: int32(rs), re: int32(ri), bs: int32(start), be: int32(bi), ko: ko, kl: kl,
+			kind: kind, space: space, nl: nl, upper: upper})
 		space, nl = false, false
 	}
+	keys := s
 	if folded {
-		keys := string(buf)
-		for i := range toks {
-			if toks[i].kb >= 0 {
-				toks[i].key = keys[toks[i].kb:toks[i].ke]
-			}
-		}
+		keys = s + string(buf)
 	}
-	return toks, buf
+	return toks, keys, buf
 }
 
 // mergeNumbers joins digit runs with their group and decimal separators
@@ -232,7 +309,7 @@ func mergeNumbers(s string, toks []token, f *format) []token {
 		nsep := 0
 		allSpace := true
 		for nsep < 64 {
-			if j+2 < n && toks[j+1].kind == kPunct && (toks[j+1].key == "," || toks[j+1].key == ".") &&
+			if j+2 < n && toks[j+1].kind == kPunct && isDecSep(s, &toks[j+1]) &&
 				!toks[j+1].space && toks[j+2].kind == kNum && !toks[j+2].space {
 				j += 2
 				nsep++
@@ -249,24 +326,24 @@ func mergeNumbers(s string, toks []token, f *format) []token {
 			break
 		}
 		if j == i {
+			key := s[t.bs:t.be]
 			t.plain = t.re - t.rs
 			if t.plain <= 9 {
 				v := 0
-				for k := 0; k < len(t.key); k++ {
-					v = v*10 + int(t.key[k]-'0')
+				for k := 0; k < len(key); k++ {
+					v = v*10 + int(key[k]-'0')
 				}
 				t.ival = int32(v)
 			}
-			t.num, t.numOK = digitsDec(t.key, 0)
 			keep(i)
 			i++
 			continue
 		}
-		if frac, ok := readSeparators(toks[i:j+1], f); ok {
+		if frac, ok := readSeparators(s, toks[i:j+1], f); ok {
 			m := *t
 			m.re, m.be = toks[j].re, toks[j].be
-			m.key = s[m.bs:m.be]
-			m.num, m.numOK = digitsDec(m.key, frac)
+			m.ko, m.kl = m.bs, m.be-m.bs
+			m.frac = int32(frac)
 			out = append(out, m)
 			i = j + 1
 			continue
@@ -276,15 +353,15 @@ func mergeNumbers(s string, toks []token, f *format) []token {
 		for k := i; k <= j; k++ {
 			u := &toks[k]
 			if u.kind == kNum {
+				key := s[u.bs:u.be]
 				u.plain = u.re - u.rs
 				if u.plain <= 9 {
 					v := 0
-					for q := 0; q < len(u.key); q++ {
-						v = v*10 + int(u.key[q]-'0')
+					for q := 0; q < len(key); q++ {
+						v = v*10 + int(key[q]-'0')
 					}
 					u.ival = int32(v)
 				}
-				u.num, u.numOK = digitsDec(u.key, 0)
 			}
 			keep(k)
 		}
@@ -293,11 +370,17 @@ func mergeNumbers(s string, toks []token, f *format) []token {
 	return out
 }
 
+// isDecSep reports whether t is a "," or "." (never folded: its key is its
+// byte in s).
+func isDecSep(s string, t *token) bool {
+	return t.be-t.bs == 1 && (s[t.bs] == ',' || s[t.bs] == '.')
+}
+
 // readSeparators decides which separators of a number run are group
 // separators and which one (if any) is the decimal mark; it returns the
 // number of fraction digits. run alternates digit tokens with "," or "."
 // tokens, or holds digit tokens separated by single spaces.
-func readSeparators(run []token, f *format) (frac int, ok bool) {
+func readSeparators(s string, run []token, f *format) (frac int, ok bool) {
 	type sep struct {
 		c     byte // ',', '.', or ' '
 		after int  // digit count of the following group
@@ -307,7 +390,7 @@ func readSeparators(run []token, f *format) (frac int, ok bool) {
 	first := run[0].re - run[0].rs
 	for k := 1; k < len(run); k++ {
 		if run[k].kind == kPunct {
-			seps = append(seps, sep{c: run[k].key[0], after: int(run[k+1].re - run[k+1].rs)})
+			seps = append(seps, sep{c: s[run[k].bs], after: int(run[k+1].re - run[k+1].rs)})
 			k++
 			continue
 		}

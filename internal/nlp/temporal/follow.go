@@ -1,0 +1,283 @@
+package temporal
+
+// followDepth is how many tokens after a start token a follow test looks at.
+const followDepth = 3
+
+// follow is the quick test of a start list: for the tokens just after the
+// start token, what every pattern of the list needs there. A token that
+// fails one of the checks starts no match, and its whole start list is
+// passed at once. Most tokens that start patterns are frequent words ("de",
+// "le", "d'", "un") and numbers that no date follows; this spares them the
+// walk over their start list. Built by finish; it never refuses a token
+// where a pattern of the list could match.
+type follow struct {
+	// The token at offset d[k] after the start must pass f[k] (or exist
+	// at all). The filters are a slice of their own, a cache line each.
+	d [followDepth]int
+	f []filter
+}
+
+// pass reports whether the tokens after toks[i] may continue some pattern
+// of the list.
+func (fo *follow) pass(toks []token, i int) bool {
+	for k := range fo.f {
+		j := i + fo.d[k]
+		if j >= len(toks) || !fo.f[k].accept(&toks[j]) {
+			return false
+		}
+	}
+	return true
+}
+
+// startList is the start list of a key (or of number tokens) with its
+// follow test.
+type startList struct {
+	cands []cand
+	fol   follow
+}
+
+// posClass is what may stand at one offset after the start token: any
+// token, or the tokens of a filter.
+type posClass struct {
+	any bool
+	f   filter
+}
+
+func (f *filter) union(o *filter) {
+	for i := range f.bits {
+		f.bits[i] |= o.bits[i]
+	}
+}
+
+// followClasses is what may stand at offsets 1..followDepth after a start
+// token.
+type followClasses [followDepth + 1]posClass
+
+// merge adds what o allows.
+func (c *followClasses) merge(o *followClasses) {
+	for d := 1; d <= followDepth; d++ {
+		c[d].any = c[d].any || o[d].any
+		c[d].f.union(&o[d].f)
+	}
+}
+
+// follow returns the test of c: a check at each offset where not anything
+// may stand.
+func (c *followClasses) follow() follow {
+	var fo follow
+	for d := 1; d <= followDepth; d++ {
+		if !c[d].any {
+			fo.d[len(fo.f)] = d
+			fo.f = append(fo.f, c[d].f)
+		}
+	}
+	return fo
+}
+
+// followMemo keeps, by pattern and offset, the classes of the rest of a
+// pattern after its first element (they do not depend on the start key).
+type followMemo map[[2]int32]*followClasses
+
+// followOf returns the follow classes of the start list idx of key (num:
+// the start token is a number; key is then empty for numC, or its digits).
+func (l *language) followOf(idx []start, key string, num bool, memo followMemo) followClasses {
+	var all followClasses
+	cls := &all // where the walks below add
+	anyFrom := func(pos int) {
+		for d := max(pos, 1); d <= followDepth; d++ {
+			cls[d].any = true
+		}
+	}
+	addKey := func(pos int, k string) {
+		if pos >= 1 && pos <= followDepth {
+			cls[pos].f.add(l.id(k))
+		}
+	}
+	addFilter := func(pos int, f *filter) {
+		if pos >= 1 && pos <= followDepth {
+			cls[pos].f.union(f)
+		}
+	}
+	var walk func(p *pattern, ei, pos int)
+	// walkTrie follows the phrases of a lexicon from node n, whose next
+	// token stands at pos, and goes on with cont after each phrase.
+	var walkTrie func(n *trie, pos int, cont func(pos int))
+	walkTrie = func(n *trie, pos int, cont func(pos int)) {
+		if n == nil {
+			return
+		}
+		if n.ent != nil {
+			cont(pos)
+		}
+		if pos > followDepth {
+			return
+		}
+		for k, c := range n.next {
+			addKey(pos, k)
+			walkTrie(c, pos+1, cont)
+		}
+	}
+	walk = func(p *pattern, ei, pos int) {
+		if pos > followDepth {
+			return
+		}
+		if ei == len(p.elems) {
+			anyFrom(pos) // the pattern ends: anything may follow
+			return
+		}
+		e := &p.elems[ei]
+		if e.slot == slotNone {
+			for _, a := range e.alts {
+				for j, k := range a {
+					addKey(pos+j, k)
+				}
+				walk(p, ei+1, pos+len(a))
+			}
+			return
+		}
+		next := func(pos int) { walk(p, ei+1, pos) }
+		switch s := e.slot.base(); {
+		case oneToken(s):
+			addFilter(pos, &e.may)
+			next(pos + 1)
+		case s == slotDay:
+			// A day number, with an ordinal suffix or not, or an ordinal word.
+			addFilter(pos, &e.may)
+			next(pos + 1)
+			for k := range l.f.ordSuffix {
+				addKey(pos+1, k)
+			}
+			next(pos + 2)
+			l.walkLex(&l.ordinals, pos, addKey, walkTrie, next)
+		case l.lexOf(s) != nil:
+			l.walkLex(l.lexOf(s), pos, addKey, walkTrie, next)
+		default:
+			addFilter(pos, &e.may)
+			anyFrom(pos + 1)
+		}
+	}
+	// rest adds the classes of p from its second element at pos, through
+	// the memo.
+	rest := func(p *pattern, pos int) {
+		if pos > followDepth {
+			return
+		}
+		k := [2]int32{p.idx, int32(pos)}
+		r := memo[k]
+		if r == nil {
+			r = new(followClasses)
+			saved := cls
+			cls = r
+			walk(p, 1, pos)
+			cls = saved
+			memo[k] = r
+		}
+		cls.merge(r)
+	}
+	for _, st := range idx {
+		p := &l.pats[st.pat()]
+		e0 := &p.elems[0]
+		next := func(pos int) { rest(p, pos) }
+		switch {
+		case st.matched():
+			next(1)
+		case e0.slot == slotNone:
+			for _, a := range e0.alts {
+				if a[0] != key {
+					continue
+				}
+				for j := 1; j < len(a); j++ {
+					addKey(j, a[j])
+				}
+				next(len(a))
+			}
+		default:
+			s := e0.slot.base()
+			switch {
+			case oneToken(s):
+				if num {
+					next(1)
+				}
+			case s == slotNum && num:
+				next(1)
+			case s == slotAmount && num:
+				if l.numbers.hasDigitKey() {
+					anyFrom(1) // a number word written in digits
+					break
+				}
+				next(1)
+				for k, c := range l.magnitudes.next {
+					addKey(1, k)
+					walkTrie(c, 2, next)
+				}
+			case s == slotDay && num:
+				next(1)
+				for k := range l.f.ordSuffix {
+					addKey(1, k)
+				}
+				next(2)
+			case s == slotNum || s == slotAmount:
+				anyFrom(1) // number words: any length
+			case num && key == "":
+				anyFrom(1) // a lexicon slot at an unknown number
+			default:
+				t := l.lexOf(s)
+				if s == slotDay {
+					t = &l.ordinals
+				}
+				if t == nil {
+					anyFrom(1)
+					break
+				}
+				walkTrie(t.next[key], 1, next)
+			}
+		}
+	}
+	return all
+}
+
+// lexOf returns the lexicon of a slot filled by a phrase of it alone.
+func (l *language) lexOf(s slot) *trie {
+	switch s.base() {
+	case slotMonth:
+		return &l.months
+	case slotWeekday:
+		return &l.weekdays
+	case slotCurrency, slotCurSym:
+		return &l.currencies
+	case slotUnit, slotTUnit:
+		return &l.units
+	}
+	return nil
+}
+
+// walkLex follows every phrase of lexicon t from pos.
+func (l *language) walkLex(t *trie, pos int, addKey func(int, string), walkTrie func(*trie, int, func(int)), next func(int)) {
+	if pos > followDepth {
+		return
+	}
+	for k, c := range t.next {
+		addKey(pos, k)
+		walkTrie(c, pos+1, next)
+	}
+}
+
+// oneToken reports whether slot s always fills exactly one token (a number
+// token).
+func oneToken(s slot) bool {
+	switch s.base() {
+	case slotInt, slotYear, slotYearFrom, slotHour, slotMinute, slotDecade, slotHourMinute:
+		return true
+	}
+	return false
+}
+
+// hasDigitKey reports whether some phrase of t starts with a digit.
+func (t *trie) hasDigitKey() bool {
+	for k := range t.next {
+		if k != "" && k[0] >= '0' && k[0] <= '9' {
+			return true
+		}
+	}
+	return false
+}
