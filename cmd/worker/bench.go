@@ -27,6 +27,7 @@ func cmdBench(ctx context.Context, args []string, sio stdio) error {
 	inProc := fs.Bool("in-process", true, "measure the in-process throughput of the same articles too")
 	quick := fs.Bool("quick", false, "a small run for CI: 120 articles, 2 s at the fixed rate")
 	out := fs.String("out", "", "write the report as JSON to `FILE`")
+	serverProcs := fs.Int("server-procs", 0, "GOMAXPROCS `N` of the bench process (embedded server, publisher, collector) during the end-to-end runs; 0 = Go's default")
 	profile := fs.String("profile", "", "write CPU profiles of the bench process (embedded server, collector) and of each replica over each preloaded run to `DIR` (go tool pprof); perturbs the figures")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: worker bench [--articles N] [--replicas K] [--rate R] [--duration D] [--quick] [--out FILE]")
@@ -59,7 +60,7 @@ func cmdBench(ctx context.Context, args []string, sio stdio) error {
 	rep, err := bench.Execute(ctx, bench.Options{
 		Worker: self, NatsURL: *natsURL, Articles: *articles, Words: *words, Replicas: *replicas,
 		Rate: *rate, Duration: *duration, Timeout: *timeout, Scaling: *scaling, SkipInProcess: !*inProc, Progress: sio.err,
-		ProfileDir: *profile,
+		ProfileDir: *profile, ServerProcs: *serverProcs,
 	})
 	if err != nil {
 		return err

@@ -59,6 +59,11 @@ type Options struct {
 	SkipInProcess bool
 	// Progress receives progress lines; nil is silent.
 	Progress io.Writer
+	// ServerProcs, when positive, is the GOMAXPROCS of the bench process
+	// (the embedded server, publisher and collector) during the
+	// end-to-end runs; 0 leaves Go's default. The in-process
+	// runs set their own.
+	ServerProcs int
 	// ProfileDir, when set, receives CPU profiles of the bench process and
 	// of every replica over the start of each preloaded run (profiling
 	// costs CPU: the figures of such a bench are not the reference).
@@ -101,6 +106,9 @@ type Report struct {
 	TotalWords int            `json:"total_words"`
 	Languages  map[string]int `json:"languages"`
 	Formats    map[string]int `json:"formats"`
+	// BenchGOMAXPROCS is the GOMAXPROCS the bench process (embedded
+	// server, publisher, collector) ran the end-to-end runs with.
+	BenchGOMAXPROCS int `json:"bench_gomaxprocs"`
 
 	InProcess []InProcess `json:"in_process"`
 	Runs      []Run       `json:"runs"`
@@ -118,6 +126,13 @@ type Report struct {
 	CPUEfficiency float64 `json:"cpu_efficiency"`
 	// Scaling is words/s of 2 single-core replicas over 1.
 	Scaling float64 `json:"scaling,omitempty"`
+	// CPUScaling is the scaling the CPU figures predict for cores that
+	// run nothing else: 1 replica uses one core (the server has the
+	// other), 2 replicas share both with the server, so 2 × replica CPU
+	// per article of scale-1x1 / (replica + bench CPU per article of
+	// scale-2x1). Unlike Scaling it does not depend on what else the
+	// machine runs.
+	CPUScaling float64 `json:"cpu_scaling,omitempty"`
 }
 
 // InProcess is the throughput of decode + enrich + encode without a bus.
@@ -164,6 +179,13 @@ type Run struct {
 	ReplicaCPUSeconds float64 `json:"replica_cpu_seconds"`
 	BenchCPUSeconds   float64 `json:"bench_cpu_seconds"`
 	WordsPerCPUSec    float64 `json:"words_per_cpu_sec"`
+	// ReplicaCPUMs and BenchCPUMs are those CPU times per article out, in
+	// milliseconds: what an article costs the replicas and what it costs
+	// the bench process (in a preloaded run, the embedded server alone:
+	// the publisher is done before the clock starts and the collector
+	// reads after it stops).
+	ReplicaCPUMs float64 `json:"replica_cpu_ms_per_article"`
+	BenchCPUMs   float64 `json:"bench_cpu_ms_per_article"`
 }
 
 // cpuMark is the CPU time of the replicas and of the bench at one moment.
@@ -189,6 +211,10 @@ func addCPU(run *Run, from, to cpuMark, words int) {
 	run.BenchCPUSeconds = to.self - from.self
 	if run.ReplicaCPUSeconds > 0 {
 		run.WordsPerCPUSec = float64(words) / run.ReplicaCPUSeconds
+	}
+	if run.Received > 0 {
+		run.ReplicaCPUMs = 1000 * run.ReplicaCPUSeconds / float64(run.Received)
+		run.BenchCPUMs = 1000 * run.BenchCPUSeconds / float64(run.Received)
 	}
 }
 
@@ -227,8 +253,11 @@ func Execute(ctx context.Context, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opts.ServerProcs > 0 {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(opts.ServerProcs))
+	}
 	rep := &Report{
-		Started: time.Now().UTC(), GoVersion: runtime.Version(), CPUs: runtime.NumCPU(),
+		Started: time.Now().UTC(), GoVersion: runtime.Version(), CPUs: runtime.NumCPU(), BenchGOMAXPROCS: runtime.GOMAXPROCS(0),
 		Articles: len(items), Words: opts.Words, Languages: map[string]int{}, Formats: map[string]int{},
 	}
 	for _, it := range items {
@@ -341,6 +370,9 @@ func (r *Report) derive() {
 	s1, s2 := find("scale-1x1"), find("scale-2x1")
 	if s1 != nil && s2 != nil && s1.WordsPerSec > 0 {
 		r.Scaling = s2.WordsPerSec / s1.WordsPerSec
+	}
+	if s1 != nil && s2 != nil && s2.ReplicaCPUMs+s2.BenchCPUMs > 0 {
+		r.CPUScaling = 2 * s1.ReplicaCPUMs / (s2.ReplicaCPUMs + s2.BenchCPUMs)
 	}
 }
 
@@ -538,17 +570,28 @@ func (b *bencher) deleteStreams(cfg config.Config) {
 }
 
 // publish sends one article with a unique id (its Nats-Msg-Id, which the
-// worker takes as the article id) and the publish time in a header.
-func (b *bencher) publish(col *collector, subject, id string, it benchdata.Item) error {
-	msg := &nats.Msg{Subject: subject, Data: it.Payload, Header: nats.Header{}}
-	msg.Header.Set(jetstream.MsgIDHeader, id)
-	now := time.Now()
-	msg.Header.Set(HeaderPublishedAt, now.UTC().Format(time.RFC3339Nano))
-	col.expect(id, it.Words, now)
-	if _, err := b.js.PublishMsgAsync(msg); err != nil {
-		return fmt.Errorf("bench: publish: %w", err)
+// worker takes as the article id) and the publish time in a header. When
+// the server is so far behind on its PubAcks that the publisher stalls
+// (a loaded machine), it waits for them and publishes again, stamping the
+// article with the time it was really sent.
+func (b *bencher) publish(ctx context.Context, col *collector, subject, id string, it benchdata.Item) error {
+	for {
+		msg := &nats.Msg{Subject: subject, Data: it.Payload, Header: nats.Header{}}
+		msg.Header.Set(jetstream.MsgIDHeader, id)
+		now := time.Now()
+		msg.Header.Set(HeaderPublishedAt, now.UTC().Format(time.RFC3339Nano))
+		col.expect(id, it.Words, now)
+		_, err := b.js.PublishMsgAsync(msg)
+		if err == nil {
+			return nil
+		}
+		if !errors.Is(err, jetstream.ErrTooManyStalledMsgs) {
+			return fmt.Errorf("bench: publish: %w", err)
+		}
+		if err := b.waitPublished(ctx); err != nil {
+			return err
+		}
 	}
-	return nil
 }
 
 // feed is the input subject suffix of the i-th article: the articles go
@@ -594,7 +637,7 @@ func (b *bencher) publishPreloaded(ctx context.Context, col *collector, reps []*
 	col.reset()
 	for i, it := range items {
 		subj := s.prefix + ".raw." + feed(i)
-		if err := b.publish(col, subj, fmt.Sprintf("%s:%s:%d", s.prefix, name, i), it); err != nil {
+		if err := b.publish(ctx, col, subj, fmt.Sprintf("%s:%s:%d", s.prefix, name, i), it); err != nil {
 			return run, err
 		}
 	}
@@ -622,22 +665,31 @@ func (b *bencher) publishPreloaded(ctx context.Context, col *collector, reps []*
 			return run, err
 		}
 	}
-	if err := col.wait(ctx, len(items), func(n int) {
+	// The CPU clocks stop (and the profiles end) once the streams hold
+	// every result, before the collector reads them.
+	var mark1 cpuMark
+	profiling := true
+	atStored := func() error {
+		var err error
+		if mark1, err = markCPU(reps); err != nil {
+			return err
+		}
+		if profiling {
+			profiling = false
+			return stopProfiles()
+		}
+		return nil
+	}
+	if err := col.collect(ctx, len(items), func(n int) {
 		if report {
 			el := time.Since(start).Seconds()
 			b.progress("%s: %d/%d outputs, %.0f articles/s", name, n, len(items), float64(n)/el)
 		}
-	}); err != nil {
-		_ = stopProfiles()
+	}, atStored); err != nil {
+		if profiling {
+			_ = stopProfiles()
+		}
 		return run, fmt.Errorf("bench %s: %w", name, err)
-	}
-	mark1, err := markCPU(reps)
-	if err != nil {
-		_ = stopProfiles()
-		return run, err
-	}
-	if err := stopProfiles(); err != nil {
-		return run, err
 	}
 	if err := col.fill(&run, start); err != nil {
 		return run, err
@@ -676,19 +728,21 @@ func (b *bencher) publishAtRate(ctx context.Context, col *collector, reps []*rep
 			}
 		}
 		it := b.items[i%len(b.items)]
-		if err := b.publish(col, s.prefix+".raw."+feed(i), fmt.Sprintf("%s:%s:%d", s.prefix, name, i), it); err != nil {
+		if err := b.publish(ctx, col, s.prefix+".raw."+feed(i), fmt.Sprintf("%s:%s:%d", s.prefix, name, i), it); err != nil {
 			return run, err
 		}
 	}
 	if err := b.waitPublished(ctx); err != nil {
 		return run, err
 	}
-	if err := col.wait(ctx, n, func(got int) { b.progress("%s: %d/%d outputs", name, got, n) }); err != nil {
-		return run, fmt.Errorf("bench %s: %w", name, err)
+	var mark1 cpuMark
+	atStored := func() error {
+		var err error
+		mark1, err = markCPU(reps)
+		return err
 	}
-	mark1, err := markCPU(reps)
-	if err != nil {
-		return run, err
+	if err := col.collect(ctx, n, func(got int) { b.progress("%s: %d/%d outputs", name, got, n) }, atStored); err != nil {
+		return run, fmt.Errorf("bench %s: %w", name, err)
 	}
 	if err := col.fill(&run, start); err != nil {
 		return run, err

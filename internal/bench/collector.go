@@ -11,7 +11,7 @@ import (
 	"github.com/wirenrich/wirenrich/internal/pipeline"
 )
 
-// collectEvery is how often the collector reads the streams, and
+// collectEvery is how often the collector looks at the streams, and
 // collectBatch the most messages one read asks for.
 const (
 	collectEvery = 250 * time.Millisecond
@@ -20,13 +20,20 @@ const (
 
 // collector reads the outputs and dead letters the replicas stored, from
 // the output and dead-letter streams, and times each from its publish to
-// its storage in the stream (the stream's timestamp of the output). It
-// reads the streams' headers in batches, every collectEvery, through
-// consumers of its own, instead of being sent every output as it is
-// published: on shared cores a delivery and a wake-up per article would be
-// the bench's own cost counted against the worker, while the times, taken
-// from the streams, are the same. A duplicate is a second output of the
-// same article in the stream, as a reader of the stream would see it.
+// its storage in the stream (the stream's timestamp of the output). While
+// a run goes on it reads nothing: every collectEvery it asks how many
+// messages its consumers have not read yet (a consumer info each), and
+// only once the streams hold as many results as the run published does
+// it read them, headers only, in batches — after the run's CPU clocks
+// were read (collect's atStored). A collector sent every output as it is
+// published (a JetStream consumer read as the run goes, or a core
+// subscription) would cost the server a delivery and the bench a wake-up
+// per article on the very cores the replicas run on, while the times,
+// taken from the streams, are the same. A core subscription would
+// moreover be sent the copies the stream drops as duplicates and the
+// publishes it refuses (see TestCoreSubscriberSeesDroppedDuplicates). A
+// duplicate is a second output of the same article in the stream, as a
+// reader of the stream would see it.
 type collector struct {
 	out, dlq jetstream.Consumer
 
@@ -142,24 +149,55 @@ func (c *collector) receive(m jetstream.Msg, dlq bool) {
 	}
 }
 
-// wait blocks until n distinct articles came out, calling progress about
-// once a second.
-func (c *collector) wait(ctx context.Context, n int, progress func(int)) error {
+// unread is how many messages the streams hold beyond what the
+// collector read: the pending counts of its consumers.
+func (c *collector) unread(ctx context.Context) (int, error) {
+	n := 0
+	for _, cons := range []jetstream.Consumer{c.out, c.dlq} {
+		ictx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		info, err := cons.Info(ictx)
+		cancel()
+		if err != nil {
+			return 0, fmt.Errorf("collector: %w", err)
+		}
+		n += int(info.NumPending)
+	}
+	return n, nil
+}
+
+// collect blocks until n distinct articles came out, calling progress
+// about once a second. It reads no message until the streams hold at
+// least n results beyond those read; then it calls atStored (the caller
+// reads its CPU clocks there) and reads them. Should duplicates make up
+// part of the count, it reads them and waits on.
+func (c *collector) collect(ctx context.Context, n int, progress func(int), atStored func() error) error {
 	tick := time.NewTicker(collectEvery)
 	defer tick.Stop()
 	reported := time.Now()
 	for {
-		if err := c.read(); err != nil {
+		unread, err := c.unread(ctx)
+		if err != nil {
 			return err
 		}
 		c.mu.Lock()
 		got := c.received
 		c.mu.Unlock()
-		if got >= n {
-			return nil
+		if got+unread >= n {
+			if err := atStored(); err != nil {
+				return err
+			}
+			if err := c.read(); err != nil {
+				return err
+			}
+			c.mu.Lock()
+			got, unread = c.received, 0
+			c.mu.Unlock()
+			if got >= n {
+				return nil
+			}
 		}
 		if time.Since(reported) >= time.Second {
-			progress(got)
+			progress(got + unread)
 			reported = time.Now()
 		}
 		select {

@@ -11,9 +11,9 @@ import (
 // WriteTable prints the report for humans.
 func (r *Report) WriteTable(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(w, "wirenrich bench — %s, %d CPUs, %d articles of ~%d words (%d words; %s; %s)\n\n",
-		r.GoVersion, r.CPUs, r.Articles, r.Words, r.TotalWords, counts(r.Languages), counts(r.Formats))
-	fmt.Fprintln(tw, "run\tenricher\treplicas\tGOMAXPROCS\trate/s\tout\tdup\tdlq\tarticles/s\twords/s\twords/cpu-s\tp50 ms\tp95 ms\tp99 ms\tRSS MiB (peak)\tload 1m\t")
+	fmt.Fprintf(w, "wirenrich bench — %s, %d CPUs, %d articles of ~%d words (%d words; %s; %s); bench process (embedded server) GOMAXPROCS %d\n\n",
+		r.GoVersion, r.CPUs, r.Articles, r.Words, r.TotalWords, counts(r.Languages), counts(r.Formats), r.BenchGOMAXPROCS)
+	fmt.Fprintln(tw, "run\tenricher\treplicas\tGOMAXPROCS\trate/s\tout\tdup\tdlq\tarticles/s\twords/s\twords/cpu-s\tCPU ms/article\tp50 ms\tp95 ms\tp99 ms\tRSS MiB (peak)\tload 1m\t")
 	for _, x := range r.Runs {
 		rate := "max"
 		if x.Rate > 0 {
@@ -23,19 +23,20 @@ func (r *Report) WriteTable(w io.Writer) error {
 		for _, m := range x.Memory {
 			mem = append(mem, fmt.Sprintf("%.0f (%.0f)", m.RSSMiB, m.HWMMiB))
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%d/%d\t%d\t%d\t%.0f\t%.0f\t%.0f\t%.1f\t%.1f\t%.1f\t%s\t%.2f\t\n",
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%d/%d\t%d\t%d\t%.0f\t%.0f\t%.0f\t%.2f + %.3f\t%.1f\t%.1f\t%.1f\t%s\t%.2f\t\n",
 			x.Name, x.Enricher, x.Replicas, gmp(x.GOMAXPROCS), rate, x.Received, x.Published, x.Duplicates, x.DeadLetters,
-			x.ArticlesPerSec, x.WordsPerSec, x.WordsPerCPUSec, x.Latency.P50, x.Latency.P95, x.Latency.P99, strings.Join(mem, " "), x.Load[0])
+			x.ArticlesPerSec, x.WordsPerSec, x.WordsPerCPUSec, x.ReplicaCPUMs, x.BenchCPUMs, x.Latency.P50, x.Latency.P95, x.Latency.P99, strings.Join(mem, " "), x.Load[0])
 	}
 	for _, p := range r.InProcess {
-		fmt.Fprintf(tw, "in-process\tfull\t-\t%d\tmax\t%d\t-\t-\t%.0f\t%.0f\t%.0f\t\t\t\t\t%.2f\t\n",
-			p.Goroutines, p.Articles, p.ArticlesPerSec, p.WordsPerSec, p.WordsPerCPUSec, p.Load[0])
+		fmt.Fprintf(tw, "in-process\tfull\t-\t%d\tmax\t%d\t-\t-\t%.0f\t%.0f\t%.0f\t%.2f\t\t\t\t\t%.2f\t\n",
+			p.Goroutines, p.Articles, p.ArticlesPerSec, p.WordsPerSec, p.WordsPerCPUSec, cpuMsPerArticle(p), p.Load[0])
 	}
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("bench table: %w", err)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Latency of a preloaded (max) run is mostly time waiting in the stream; the -rate run gives latency under load.")
+	fmt.Fprintln(w, "CPU ms/article: replicas + bench process (embedded server; in a -rate run the publisher too); in-process: its own CPU.")
 	if r.EnrichmentCost > 0 {
 		fmt.Fprintf(w, "pass-through / enrichment throughput: %.2fx (the bus ceiling over the enrichment)\n", r.EnrichmentCost)
 	}
@@ -48,7 +49,18 @@ func (r *Report) WriteTable(w io.Writer) error {
 	if r.Scaling > 0 {
 		fmt.Fprintf(w, "scaling 1 -> 2 single-core replicas: %.2fx\n", r.Scaling)
 	}
+	if r.CPUScaling > 0 {
+		fmt.Fprintf(w, "scaling the CPU figures predict on otherwise idle cores (2 x replica CPU of 1x1 / replica + bench CPU of 2x1): %.2fx\n", r.CPUScaling)
+	}
 	return nil
+}
+
+// cpuMsPerArticle is the CPU milliseconds an in-process article took.
+func cpuMsPerArticle(p InProcess) float64 {
+	if p.Articles == 0 {
+		return 0
+	}
+	return 1000 * p.CPUSeconds / float64(p.Articles)
 }
 
 func counts(m map[string]int) string {
