@@ -302,21 +302,7 @@ func (t *Tagger) emissions(sc *scratch) {
 			addRow(&acc, (*[S]int16)(m.w[int(b)*S:]))
 		}
 		if m.Header.Baseline {
-			// greedy decoding with the previous label as a feature
-			var prev uint8
-			if i > 0 {
-				prev = sc.labels[i-1]
-			}
-			b := f.bucket(mix(fPrevLabel, uint64(prev)))
-			row := (*[S]int16)(m.w[int(b)*S:])
-			best, bs := 0, int32(0) // label O scores 0
-			for y := range acc {
-				acc[y] += int32(row[y])
-				if acc[y] > bs {
-					best, bs = y+1, acc[y]
-				}
-			}
-			sc.labels[i] = uint8(best)
+			m.greedyStep(sc, i, &acc)
 		}
 		em := (*[L]int32)(sc.em[i*L:])
 		em[0] = 0
@@ -558,24 +544,30 @@ func (t *Tagger) emissionsRef(sc *scratch) {
 			addRow(&acc, (*[S]int16)(m.w[int(f)*S:]))
 		}
 		if m.Header.Baseline {
-			// greedy decoding with the previous label as a feature
-			var prev uint8
-			if i > 0 {
-				prev = sc.labels[i-1]
-			}
-			f := m.feat.bucket(mix(fPrevLabel, uint64(prev)))
-			row := (*[S]int16)(m.w[int(f)*S:])
-			best, bs := 0, int32(0) // label O scores 0
-			for y := range acc {
-				acc[y] += int32(row[y])
-				if acc[y] > bs {
-					best, bs = y+1, acc[y]
-				}
-			}
-			sc.labels[i] = uint8(best)
+			m.greedyStep(sc, i, &acc)
 		}
 		em := sc.em[i*L : i*L+L]
 		em[0] = 0
 		copy(em[1:], acc[:])
 	}
+}
+
+// greedyStep decodes token i of a baseline model greedily, its previous
+// label being a feature: it adds that feature's row to acc and sets
+// sc.labels[i] to the best label.
+func (m *Model) greedyStep(sc *scratch, i int, acc *[wStride]int32) {
+	var prev uint8
+	if i > 0 {
+		prev = sc.labels[i-1]
+	}
+	b := m.feat.bucket(mix(fPrevLabel, uint64(prev)))
+	row := (*[wStride]int16)(m.w[int(b)*wStride:])
+	best, bs := 0, int32(0) // label O scores 0
+	for y := range acc {
+		acc[y] += int32(row[y])
+		if acc[y] > bs {
+			best, bs = y+1, acc[y]
+		}
+	}
+	sc.labels[i] = uint8(best)
 }
