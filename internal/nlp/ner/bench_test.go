@@ -44,6 +44,16 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
+// reportTokens reports the throughput of ntok tokens tagged since the
+// timer started and since the process's CPU time was c0: per wall-clock
+// second and per CPU second.
+func reportTokens(b *testing.B, ntok int, c0 time.Duration) {
+	b.ReportMetric(float64(ntok)/b.Elapsed().Seconds(), "tokens/s")
+	if cpu := cpuTime() - c0; cpu > 0 {
+		b.ReportMetric(float64(ntok)/cpu.Seconds(), "tokens/cpu-s")
+	}
+}
+
 // benchTagger is the French model, or the model file named by
 // NER_BENCH_MODEL (to measure the cost of other models' feature groups on
 // the same text).
@@ -88,11 +98,7 @@ func BenchmarkTag(b *testing.B) {
 			spans = tg.TagAppend(spans[:0], doc.Tokens[s.First:s.Last])
 		}
 	}
-	cpu := cpuTime() - c0
-	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
-	if cpu > 0 {
-		b.ReportMetric(float64(ntok)*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
-	}
+	reportTokens(b, ntok*b.N, c0)
 	b.ReportMetric(float64(ntok), "tokens/op")
 }
 
@@ -109,11 +115,7 @@ func BenchmarkTagOnly(b *testing.B) {
 			spans = tg.TagAppend(spans[:0], doc.Tokens[s.First:s.Last])
 		}
 	}
-	cpu := cpuTime() - c0
-	b.ReportMetric(float64(len(doc.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
-	if cpu > 0 {
-		b.ReportMetric(float64(len(doc.Tokens))*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
-	}
+	reportTokens(b, len(doc.Tokens)*b.N, c0)
 }
 
 // BenchmarkTagCold is BenchmarkTag with an empty word cache at every
@@ -136,11 +138,7 @@ func BenchmarkTagCold(b *testing.B) {
 			spans = tg.TagAppend(spans[:0], doc.Tokens[s.First:s.Last])
 		}
 	}
-	cpu := cpuTime() - c0
-	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
-	if cpu > 0 {
-		b.ReportMetric(float64(ntok)*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
-	}
+	reportTokens(b, ntok*b.N, c0)
 }
 
 // BenchmarkTagStream measures tagging as a long-running worker does it: one
@@ -169,9 +167,5 @@ func BenchmarkTagStream(b *testing.B) {
 			next = (next + 1) % len(cs)
 		}
 	}
-	cpu := cpuTime() - c0
-	b.ReportMetric(float64(ntok)/b.Elapsed().Seconds(), "tokens/s")
-	if cpu > 0 {
-		b.ReportMetric(float64(ntok)/cpu.Seconds(), "tokens/cpu-s")
-	}
+	reportTokens(b, ntok, c0)
 }

@@ -155,8 +155,8 @@ func (d *decoder) viterbi(em []int32, n int, delta []int32, back, out []uint8) {
 	}
 }
 
-// backward is the generic backward with neg = negInf, computing beta only
-// for positions from..n-1 (the others are left as they are).
+// backward is the generic backward of the tests (neg = negInf), computing
+// beta only for positions from..n-1 (the others are left as they are).
 func (d *decoder) backward(em []int32, n, from int, beta []int32) {
 	const L = numLabels
 	const neg = negInf

@@ -121,3 +121,42 @@ func BenchmarkDecode(b *testing.B) {
 		})
 	}
 }
+
+// backward is the generic reference of decoder.backward: it computes
+// max-scores of the best completion after each state (beta,
+// n*numLabels), shifted per step like viterbi's delta.
+func backward(preds *predTable, em, trans []int32, n int, beta []int32, neg int32) {
+	const L = numLabels
+	if n == 0 {
+		return
+	}
+	last := (*[L]int32)(beta[(n-1)*L:])
+	for x := uint8(0); x < L; x++ {
+		if allowedEnd(x) {
+			last[x] = trans[transEnd+int(x)]
+		} else {
+			last[x] = neg
+		}
+	}
+	for i := n - 2; i >= 0; i-- {
+		nx := (*[L]int32)(beta[(i+1)*L:])
+		e := (*[L]int32)(em[(i+1)*L:])
+		cur := (*[L]int32)(beta[i*L:])
+		for x := range cur {
+			cur[x] = neg
+		}
+		for y := 0; y < L; y++ {
+			v := e[y] + nx[y]
+			for _, x := range preds[y] {
+				cur[x] = max(cur[x], v+trans[int(x)*L+y])
+			}
+		}
+		best := neg
+		for _, v := range cur {
+			best = max(best, v)
+		}
+		for x := range cur {
+			cur[x] = max(cur[x]-best, neg)
+		}
+	}
+}

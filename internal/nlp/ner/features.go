@@ -323,21 +323,7 @@ func (f *featurizer) analyse(sc *scratch) {
 				if !ok {
 					break
 				}
-				cats := v &^ gazPrefix
-				for c := 0; cats != 0; c, cats = c+1, cats>>1 {
-					if cats&1 == 0 {
-						continue
-					}
-					if j == i {
-						sc.info[i].gaz |= 1 << (4*c + posU)
-						continue
-					}
-					sc.info[i].gaz |= 1 << (4*c + posB)
-					for k := i + 1; k < j; k++ {
-						sc.info[k].gaz |= 1 << (4*c + posI)
-					}
-					sc.info[j].gaz |= 1 << (4*c + posL)
-				}
+				phraseBits(v, i, j, func(k int, bits uint64) { sc.info[k].gaz |= bits })
 				if v&gazPrefix == 0 {
 					break
 				}
@@ -390,6 +376,45 @@ func (f *featurizer) analyseWord(ti *tokInfo, w string, lower []byte) []byte {
 		ti.lex, ti.hasLex = f.lex.get(ti.l)
 	}
 	return lower
+}
+
+// phraseBits calls set for every token k of the gazetteer phrase [i, j]
+// with its B/I/L/U membership bits (bit 4*category + position) in the
+// categories of v, a gazetteer value.
+func phraseBits(v uint32, i, j int, set func(k int, bits uint64)) {
+	var b, in, l, u uint64
+	cats := v &^ gazPrefix
+	for c := 0; cats != 0; c, cats = c+1, cats>>1 {
+		if cats&1 != 0 {
+			b |= 1 << (4*c + posB)
+			in |= 1 << (4*c + posI)
+			l |= 1 << (4*c + posL)
+			u |= 1 << (4*c + posU)
+		}
+	}
+	if i == j {
+		set(i, u)
+		return
+	}
+	set(i, b)
+	for k := i + 1; k < j; k++ {
+		set(k, in)
+	}
+	set(j, l)
+}
+
+// position classifies token i of a sentence of n tokens for the
+// capitalisation features: 0 first, 1 second, 3 last, else 2.
+func position(i, n int) uint64 {
+	switch {
+	case i == 0:
+		return 0
+	case i == 1:
+		return 1
+	case i == n-1:
+		return 3
+	}
+	return 2
 }
 
 // stems sets ti.stem from the folded word lb: lb without its last one and
@@ -514,15 +539,7 @@ func (f *featurizer) features(sc *scratch) {
 		add(fSStri, mix(mix(m1.sshape, t.sshape), p1.sshape))
 		add(fBiL, mix(m1.l, t.l))
 		add(fBiR, mix(t.l, p1.l))
-		pos := uint64(2)
-		switch {
-		case i == 0:
-			pos = 0
-		case i == 1:
-			pos = 1
-		case i == n-1:
-			pos = 3
-		}
+		pos := position(i, n)
 		add(fCapPos, uint64(t.cap)<<8|pos)
 		prior := uint64(0)
 		if t.hasLex {

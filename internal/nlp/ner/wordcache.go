@@ -17,7 +17,8 @@ import (
 // five vector additions and the few features that depend on the sentence
 // (position, word pairs, capitalisation context, gazetteer phrases). The
 // sums are the same whatever the order, so the emission scores are
-// bit-identical to summing every feature row (emissionsRef).
+// bit-identical to summing every feature row (featurizer.features, as
+// training does; emissionsRef in the tests).
 
 // Roles of a word for the token whose score a word vector goes into.
 const (
@@ -328,21 +329,7 @@ func (t *Tagger) gazetteer(sc *scratch) {
 		}
 		v, h := e.gazV, mix(gazSeed, e.l)
 		for j := i; ; {
-			cats := v &^ gazPrefix
-			for c := 0; cats != 0; c, cats = c+1, cats>>1 {
-				if cats&1 == 0 {
-					continue
-				}
-				if j == i {
-					sc.gaz[i] |= 1 << (4*c + posU)
-					continue
-				}
-				sc.gaz[i] |= 1 << (4*c + posB)
-				for k := i + 1; k < j; k++ {
-					sc.gaz[k] |= 1 << (4*c + posI)
-				}
-				sc.gaz[j] |= 1 << (4*c + posL)
-			}
+			phraseBits(v, i, j, func(k int, bits uint64) { sc.gaz[k] |= bits })
 			if v&gazPrefix == 0 {
 				break
 			}
@@ -380,15 +367,7 @@ func (t *Tagger) contextRows(sc *scratch, i int, sf uint64) {
 	add(fSStri, mix(mix(m1.sshape, te.sshape), p1.sshape))
 	add(fBiL, mix(m1.l, te.l))
 	add(fBiR, mix(te.l, p1.l))
-	pos := uint64(2)
-	switch {
-	case i == 0:
-		pos = 0
-	case i == 1:
-		pos = 1
-	case i == n-1:
-		pos = 3
-	}
+	pos := position(i, n)
 	c := int(te.cap)
 	if c >= numCaps || m1.cap > capEos || p1.cap > capEos {
 		// not a class capClass returns: hash (never happens)
@@ -524,32 +503,6 @@ func addVec(a, b *[wStride]int32) {
 	a[13] += b[13]
 	a[14] += b[14]
 	a[15] += b[15]
-}
-
-// emissionsRef fills sc.em (and, for a baseline model, sc.labels) the
-// plain way, summing the weight row of every feature of every token: the
-// reference the cached path (emissions) must match exactly.
-func (t *Tagger) emissionsRef(sc *scratch) {
-	m := t.m
-	n := len(sc.words)
-	m.feat.analyse(sc)
-	m.feat.features(sc)
-	const L = numLabels
-	const S = wStride
-	sc.em = grow(sc.em, n*L)
-	sc.labels = grow(sc.labels, n)
-	for i := 0; i < n; i++ {
-		var acc [S]int32
-		for _, f := range sc.feats[sc.offs[i]:sc.offs[i+1]] {
-			addRow(&acc, (*[S]int16)(m.w[int(f)*S:]))
-		}
-		if m.Header.Baseline {
-			m.greedyStep(sc, i, &acc)
-		}
-		em := sc.em[i*L : i*L+L]
-		em[0] = 0
-		copy(em[1:], acc[:])
-	}
 }
 
 // greedyStep decodes token i of a baseline model greedily, its previous

@@ -246,3 +246,29 @@ func TestWordCacheReplacedWhenFull(t *testing.T) {
 	tg.TagWords([]string{"Paris"})
 	require.Equal(t, 1, tg.cache.Load().n)
 }
+
+// emissionsRef fills sc.em (and, for a baseline model, sc.labels) the
+// plain way, summing the weight row of every feature of every token: the
+// reference the cached path (emissions) must match exactly.
+func (t *Tagger) emissionsRef(sc *scratch) {
+	m := t.m
+	n := len(sc.words)
+	m.feat.analyse(sc)
+	m.feat.features(sc)
+	const L = numLabels
+	const S = wStride
+	sc.em = grow(sc.em, n*L)
+	sc.labels = grow(sc.labels, n)
+	for i := 0; i < n; i++ {
+		var acc [S]int32
+		for _, f := range sc.feats[sc.offs[i]:sc.offs[i+1]] {
+			addRow(&acc, (*[S]int16)(m.w[int(f)*S:]))
+		}
+		if m.Header.Baseline {
+			m.greedyStep(sc, i, &acc)
+		}
+		em := sc.em[i*L : i*L+L]
+		em[0] = 0
+		copy(em[1:], acc[:])
+	}
+}
