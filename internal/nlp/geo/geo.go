@@ -186,16 +186,7 @@ func (g *Gazetteer) Lookup(name string) []*Place {
 // named name: the country of the first place of kind Country that Lookup
 // returns, without building the list.
 func (g *Gazetteer) CountryNamed(name string) (string, bool) {
-	if g == nil {
-		return "", false
-	}
-	var buf [64]byte
-	for _, j := range g.index[string(lexicon.AppendFold(buf[:0], name))] {
-		if p := &g.places[j]; p.Kind == Country {
-			return p.Country, true
-		}
-	}
-	return "", false
+	return g.CountryOf(g.Candidates(name))
 }
 
 // Known reports whether some place is named name (Lookup is not empty).

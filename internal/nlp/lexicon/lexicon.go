@@ -45,10 +45,8 @@ type Lexicon struct {
 	lists       map[string]map[string]bool
 	tables      map[string]map[string][]string // table -> Fold(key) -> values
 	folded      map[string]map[string]bool     // list -> Fold(entry)
-	maxTitle    int                            // longest title, in words
 	titleFirst  map[string]bool                // first word of each title
 	demFirst    map[string]bool                // first word of each demonym
-	maxDemonym  int                            // longest demonym, in words
 	titles      map[string]bool                // folded["titles"]
 	// titlePre and demPre hold the proper word prefixes of the folded
 	// titles and demonyms ("ministre des" of "ministre des affaires
@@ -121,9 +119,7 @@ func Load(lang string) (*Lexicon, error) {
 					if _, ok := l.demonyms[k]; !ok {
 						l.demonyms[k] = strings.ToUpper(f[1])
 					}
-					w := strings.Fields(k)
-					l.demFirst[w[0]] = true
-					l.maxDemonym = max(l.maxDemonym, len(w))
+					l.demFirst[strings.Fields(k)[0]] = true
 				}
 				return nil
 			})
@@ -159,7 +155,6 @@ func Load(lang string) (*Lexicon, error) {
 				k := Fold(w)
 				fm[k] = true
 				if w := strings.Fields(k); list == "titles" && len(w) > 0 {
-					l.maxTitle = max(l.maxTitle, len(w))
 					l.titleFirst[w[0]] = true
 				}
 				return nil
@@ -290,7 +285,7 @@ func (l *Lexicon) TitleAt(tokens []string) int {
 	if l == nil {
 		return 0
 	}
-	n, _ := longestAt(tokens, false, l.maxTitle, l.titleFirst, l.titles, l.titlePre)
+	n, _ := longestAt(tokens, false, l.titleFirst, l.titles, l.titlePre)
 	return n
 }
 
@@ -300,7 +295,7 @@ func (l *Lexicon) TitleAtFolded(folded []string) int {
 	if l == nil {
 		return 0
 	}
-	n, _ := longestAt(folded, true, l.maxTitle, l.titleFirst, l.titles, l.titlePre)
+	n, _ := longestAt(folded, true, l.titleFirst, l.titles, l.titlePre)
 	return n
 }
 
@@ -311,7 +306,7 @@ func (l *Lexicon) DemonymAt(tokens []string) (n int, country, iso2 string) {
 	if l == nil {
 		return 0, "", ""
 	}
-	n, iso2 = longestAt(tokens, false, l.maxDemonym, l.demFirst, l.demonyms, l.demPre)
+	n, iso2 = longestAt(tokens, false, l.demFirst, l.demonyms, l.demPre)
 	if n == 0 {
 		return 0, "", ""
 	}
@@ -332,11 +327,11 @@ func (l *Lexicon) DemonymFirstWords(fn func(word string)) {
 
 // longestAt returns the number of tokens of the longest phrase starting at
 // tokens[0] whose folded words (Fold of each token, or the token itself
-// when prefolded) are a key of m, trying at most maxWords words. Tokens that fold to nothing
+// when prefolded) are a key of m. Tokens that fold to nothing
 // (punctuation, hyphens, apostrophes) are skipped inside a phrase but
 // cannot start or end one. pre holds the proper word prefixes of the keys
 // of m: the walk stops at a phrase that is not one.
-func longestAt[V any](tokens []string, prefolded bool, maxWords int, first map[string]bool, m map[string]V, pre map[string]bool) (int, V) {
+func longestAt[V any](tokens []string, prefolded bool, first map[string]bool, m map[string]V, pre map[string]bool) (int, V) {
 	var best V
 	if len(tokens) == 0 {
 		return 0, best
@@ -356,9 +351,8 @@ func longestAt[V any](tokens []string, prefolded bool, maxWords int, first map[s
 	if len(w) == 0 || !first[string(w)] {
 		return 0, best
 	}
-	n, words := 0, 0
+	n := 0
 	for i, tok := range tokens {
-		k := b
 		if i > 0 {
 			prev := len(b)
 			b = append(b, ' ')
@@ -368,11 +362,6 @@ func longestAt[V any](tokens []string, prefolded bool, maxWords int, first map[s
 				b = b[:prev] // folds to nothing: skipped
 				continue
 			}
-			k = b[at:]
-		}
-		words += bytes.Count(k, []byte{' '}) + 1
-		if words > maxWords {
-			break
 		}
 		if v, ok := m[string(b)]; ok {
 			n, best = i+1, v

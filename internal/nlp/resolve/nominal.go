@@ -156,7 +156,7 @@ func (s *state) fields() []fieldInfo {
 					fi.det[t] = s.w.determiners.m[b]
 				}
 				if fi.titleFirst[t] {
-					fi.titleFirst[t] = s.w.titleFirst.has(firstWord(b))
+					fi.titleFirst[t] = s.w.titleFirst.m[firstWord(b)]
 				}
 			}
 		}

@@ -658,11 +658,7 @@ func (s *state) groupContained() {
 	for i := range s.items {
 		var sig uint64
 		for _, t := range s.items[i].toks {
-			h := uint64(fnvOffset)
-			for k := 0; k < len(t); k++ {
-				h = (h ^ uint64(t[k])) * fnvPrime
-			}
-			sig |= 1 << (h & 63)
+			sig |= 1 << (fnv1a(t) & 63)
 		}
 		sigs[i] = sig
 	}

@@ -53,14 +53,19 @@ const (
 	fnvPrime  = 1099511628211
 )
 
-// bloomHash is two bit positions for s, from its FNV-1a hash.
-func bloomHash[T string | []byte](s T) (uint32, uint32) {
+// fnv1a is the FNV-1a hash of s.
+func fnv1a(s string) uint64 {
 	h := uint64(fnvOffset)
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
 		h *= fnvPrime
 	}
-	return bloomBits2(h)
+	return h
+}
+
+// bloomHash is two bit positions for s, from its FNV-1a hash.
+func bloomHash(s string) (uint32, uint32) {
+	return bloomBits2(fnv1a(s))
 }
 
 // bloomBits2 is the two bit positions of an FNV-1a hash.
@@ -71,18 +76,13 @@ func bloomBits2(h uint64) (uint32, uint32) {
 // has reports whether s is in the set.
 func (w *wordSet) has(s string) bool {
 	h1, h2 := bloomHash(s)
-	return w.hasHashed(s, h1, h2)
+	return w.bloomHas(h1, h2) && w.m[s]
 }
 
 // bloomHas reports whether the Bloom filter lets a word of bloomHash h1,
 // h2 through: a word of the set, or rarely another.
 func (w *wordSet) bloomHas(h1, h2 uint32) bool {
 	return w.bloom[h1/64]&(1<<(h1%64)) != 0 && w.bloom[h2/64]&(1<<(h2%64)) != 0
-}
-
-// hasHashed is has(s) given bloomHash(s).
-func (w *wordSet) hasHashed(s string, h1, h2 uint32) bool {
-	return w.bloom[h1/64]&(1<<(h1%64)) != 0 && w.bloom[h2/64]&(1<<(h2%64)) != 0 && w.m[s]
 }
 
 // newWords folds the lists of a lexicon (nil: empty lists).
