@@ -237,7 +237,7 @@ func (l *language) finish() {
 	}
 	l.numFirst = norm(l.numFirst)
 	for k, idx := range l.first {
-		if k != "" && k[0] >= '0' && k[0] <= '9' {
+		if digitKey(k) {
 			// A literal number ("1er trimestre") also starts number slots.
 			idx = append(idx, l.numFirst...)
 		}
@@ -257,11 +257,10 @@ func (l *language) finish() {
 	memo := followMemo{}
 	l.firstC = make([]*startList, len(l.vocab)+1)
 	for k, idx := range l.first {
-		num := k != "" && k[0] >= '0' && k[0] <= '9'
-		cands, fol := l.gated(idx, gates, k, num, memo)
+		cands, fol := l.gated(idx, gates, k, memo)
 		l.firstC[l.id(k)] = &startList{cands: cands, fol: fol}
 	}
-	cands, fol := l.gated(l.numFirst, gates, "", true, memo)
+	cands, fol := l.gated(l.numFirst, gates, "", memo)
 	l.numC = startList{cands: cands, fol: fol}
 }
 
@@ -343,14 +342,14 @@ type gateKey struct {
 // gated orders a start list by gate (keeping pattern order within a gate:
 // ties between patterns go by rank, not by this order), sets the skips and
 // the follow tests of its entries, and returns the follow test of the
-// whole list.
-func (l *language) gated(idx []start, gates map[gateKey]int32, key string, num bool, memo followMemo) ([]cand, follow) {
+// whole list. key is the list's ("" for numC).
+func (l *language) gated(idx []start, gates map[gateKey]int32, key string, memo followMemo) ([]cand, follow) {
 	out := make([]cand, len(idx))
 	var all followClasses // the whole list's: the union of its patterns'
 	for j, st := range idx {
 		p := &l.pats[st.pat()]
 		out[j] = cand{st: st, gate: -1}
-		fc := l.followOf([]start{st}, key, num, memo)
+		fc := l.followOf(st, key, memo)
 		all.merge(&fc)
 		if fo := fc.follow(); len(fo.f) > 0 {
 			out[j].fol = &fo
@@ -483,7 +482,7 @@ func (l *language) setFormat(key, val string) error {
 	words := strings.Fields(val)
 	set := func(m map[string]bool) {
 		for _, w := range words {
-			for _, k := range scanKeys(w) {
+			for _, k := range phraseKeys(w) {
 				m[k] = true
 			}
 		}
@@ -528,8 +527,14 @@ func (l *language) setFormat(key, val string) error {
 	return nil
 }
 
+// phraseKeys returns the keys of the tokens of p (load time).
 func phraseKeys(p string) []string {
-	return scanKeys(p)
+	toks, keys := scan(p, nil)
+	out := make([]string, len(toks))
+	for i := range toks {
+		out[i] = toks[i].key(keys)
+	}
+	return out
 }
 
 func (l *language) addEntry(kind, lhs, rhs string) error {

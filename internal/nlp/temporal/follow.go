@@ -78,9 +78,10 @@ func (c *followClasses) follow() follow {
 // pattern after its first element (they do not depend on the start key).
 type followMemo map[[2]int32]*followClasses
 
-// followOf returns the follow classes of the start list idx of key (num:
-// the start token is a number; key is then empty for numC, or its digits).
-func (l *language) followOf(idx []start, key string, num bool, memo followMemo) followClasses {
+// followOf returns the follow classes of the start entry st of key (empty
+// for numC: any number token).
+func (l *language) followOf(st start, key string, memo followMemo) followClasses {
+	num := key == "" || digitKey(key) // the start token is a number
 	var all followClasses
 	cls := &all // where the walks below add
 	anyFrom := func(pos int) {
@@ -99,8 +100,12 @@ func (l *language) followOf(idx []start, key string, num bool, memo followMemo) 
 		}
 	}
 	var walk func(p *pattern, ei, pos int)
+	// walked holds the (element, offset) pairs walk has been through for
+	// the memo entry being built: a second walk from there adds nothing.
+	var walked map[[2]int]bool
 	// walkTrie follows the phrases of a lexicon from node n, whose next
-	// token stands at pos, and goes on with cont after each phrase.
+	// token stands at pos, and goes on with cont after each phrase (from
+	// a root, which holds no phrase: every phrase of the lexicon).
 	var walkTrie func(n *trie, pos int, cont func(pos int))
 	walkTrie = func(n *trie, pos int, cont func(pos int)) {
 		if n == nil {
@@ -118,9 +123,10 @@ func (l *language) followOf(idx []start, key string, num bool, memo followMemo) 
 		}
 	}
 	walk = func(p *pattern, ei, pos int) {
-		if pos > followDepth {
+		if pos > followDepth || walked[[2]int{ei, pos}] {
 			return
 		}
+		walked[[2]int{ei, pos}] = true
 		if ei == len(p.elems) {
 			anyFrom(pos) // the pattern ends: anything may follow
 			return
@@ -148,9 +154,9 @@ func (l *language) followOf(idx []start, key string, num bool, memo followMemo) 
 				addKey(pos+1, k)
 			}
 			next(pos + 2)
-			l.walkLex(&l.ordinals, pos, addKey, walkTrie, next)
+			walkTrie(&l.ordinals, pos, next)
 		case l.lexOf(s) != nil:
-			l.walkLex(l.lexOf(s), pos, addKey, walkTrie, next)
+			walkTrie(l.lexOf(s), pos, next)
 		default:
 			addFilter(pos, &e.may)
 			anyFrom(pos + 1)
@@ -168,69 +174,65 @@ func (l *language) followOf(idx []start, key string, num bool, memo followMemo) 
 			r = new(followClasses)
 			saved := cls
 			cls = r
+			walked = map[[2]int]bool{}
 			walk(p, 1, pos)
 			cls = saved
 			memo[k] = r
 		}
 		cls.merge(r)
 	}
-	for _, st := range idx {
-		p := &l.pats[st.pat()]
-		e0 := &p.elems[0]
-		next := func(pos int) { rest(p, pos) }
+	p := &l.pats[st.pat()]
+	e0 := &p.elems[0]
+	next := func(pos int) { rest(p, pos) }
+	switch {
+	case st.matched():
+		next(1)
+	case e0.slot == slotNone:
+		for _, a := range e0.alts {
+			if a[0] != key {
+				continue
+			}
+			for j := 1; j < len(a); j++ {
+				addKey(j, a[j])
+			}
+			next(len(a))
+		}
+	default:
+		s := e0.slot.base()
 		switch {
-		case st.matched():
+		case oneToken(s):
+			if num {
+				next(1)
+			}
+		case s == slotNum && num:
 			next(1)
-		case e0.slot == slotNone:
-			for _, a := range e0.alts {
-				if a[0] != key {
-					continue
-				}
-				for j := 1; j < len(a); j++ {
-					addKey(j, a[j])
-				}
-				next(len(a))
+		case s == slotAmount && num:
+			if l.numbers.hasDigitKey() {
+				anyFrom(1) // a number word written in digits
+				break
 			}
+			next(1)
+			walkTrie(&l.magnitudes, 1, next)
+		case s == slotDay && num:
+			next(1)
+			for k := range l.f.ordSuffix {
+				addKey(1, k)
+			}
+			next(2)
+		case s == slotNum || s == slotAmount:
+			anyFrom(1) // number words: any length
+		case num && key == "":
+			anyFrom(1) // a lexicon slot at an unknown number
 		default:
-			s := e0.slot.base()
-			switch {
-			case oneToken(s):
-				if num {
-					next(1)
-				}
-			case s == slotNum && num:
-				next(1)
-			case s == slotAmount && num:
-				if l.numbers.hasDigitKey() {
-					anyFrom(1) // a number word written in digits
-					break
-				}
-				next(1)
-				for k, c := range l.magnitudes.next {
-					addKey(1, k)
-					walkTrie(c, 2, next)
-				}
-			case s == slotDay && num:
-				next(1)
-				for k := range l.f.ordSuffix {
-					addKey(1, k)
-				}
-				next(2)
-			case s == slotNum || s == slotAmount:
-				anyFrom(1) // number words: any length
-			case num && key == "":
-				anyFrom(1) // a lexicon slot at an unknown number
-			default:
-				t := l.lexOf(s)
-				if s == slotDay {
-					t = &l.ordinals
-				}
-				if t == nil {
-					anyFrom(1)
-					break
-				}
-				walkTrie(t.next[key], 1, next)
+			t := l.lexOf(s)
+			if s == slotDay {
+				t = &l.ordinals
 			}
+			if t == nil {
+				anyFrom(1)
+				break
+			}
+			walkTrie(t.next[key], 1, next)
 		}
 	}
 	return all
@@ -251,17 +253,6 @@ func (l *language) lexOf(s slot) *trie {
 	return nil
 }
 
-// walkLex follows every phrase of lexicon t from pos.
-func (l *language) walkLex(t *trie, pos int, addKey func(int, string), walkTrie func(*trie, int, func(int)), next func(int)) {
-	if pos > followDepth {
-		return
-	}
-	for k, c := range t.next {
-		addKey(pos, k)
-		walkTrie(c, pos+1, next)
-	}
-}
-
 // oneToken reports whether slot s always fills exactly one token (a number
 // token).
 func oneToken(s slot) bool {
@@ -275,9 +266,14 @@ func oneToken(s slot) bool {
 // hasDigitKey reports whether some phrase of t starts with a digit.
 func (t *trie) hasDigitKey() bool {
 	for k := range t.next {
-		if k != "" && k[0] >= '0' && k[0] <= '9' {
+		if digitKey(k) {
 			return true
 		}
 	}
 	return false
+}
+
+// digitKey reports whether key starts with a digit.
+func digitKey(key string) bool {
+	return key != "" && key[0] >= '0' && key[0] <= '9'
 }

@@ -420,10 +420,7 @@ func (m *matcher) next(p *pattern, ei, ti int) bool {
 }
 
 // key returns the key of token i.
-func (m *matcher) key(i int) string {
-	t := &m.toks[i]
-	return m.keys[t.ko : t.ko+t.kl]
-}
+func (m *matcher) key(i int) string { return m.toks[i].key(m.keys) }
 
 func (c *caps) mark(first, last int) {
 	if c.first < 0 {

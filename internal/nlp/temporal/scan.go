@@ -93,16 +93,6 @@ func scan(s string, toks []token) ([]token, string) {
 // key returns the key of t in keys, the key string of its scan.
 func (t *token) key(keys string) string { return keys[t.ko : t.ko+t.kl] }
 
-// scanKeys returns the keys of the tokens of s (used at load time).
-func scanKeys(s string) []string {
-	toks, keys := scan(s, nil)
-	out := make([]string, len(toks))
-	for i := range toks {
-		out[i] = toks[i].key(keys)
-	}
-	return out
-}
-
 // ASCII classes for the scan's fast path.
 const (
 	aOther uint8 = iota // a symbol, or a control character other than the spaces below
@@ -326,15 +316,7 @@ func mergeNumbers(s string, toks []token, f *format) []token {
 			break
 		}
 		if j == i {
-			key := s[t.bs:t.be]
-			t.plain = t.re - t.rs
-			if t.plain <= 9 {
-				v := 0
-				for k := 0; k < len(key); k++ {
-					v = v*10 + int(key[k]-'0')
-				}
-				t.ival = int32(v)
-			}
+			setPlain(s, t)
 			keep(i)
 			i++
 			continue
@@ -351,23 +333,26 @@ func mergeNumbers(s string, toks []token, f *format) []token {
 		// No reading: keep the tokens apart, but skip the whole run so
 		// that the scan stays linear.
 		for k := i; k <= j; k++ {
-			u := &toks[k]
-			if u.kind == kNum {
-				key := s[u.bs:u.be]
-				u.plain = u.re - u.rs
-				if u.plain <= 9 {
-					v := 0
-					for q := 0; q < len(key); q++ {
-						v = v*10 + int(key[q]-'0')
-					}
-					u.ival = int32(v)
-				}
+			if toks[k].kind == kNum {
+				setPlain(s, &toks[k])
 			}
 			keep(k)
 		}
 		i = j + 1
 	}
 	return out
+}
+
+// setPlain sets plain and ival of t, a digit run that stays alone.
+func setPlain(s string, t *token) {
+	t.plain = t.re - t.rs
+	if t.plain <= 9 {
+		v := 0
+		for k := t.bs; k < t.be; k++ {
+			v = v*10 + int(s[k]-'0')
+		}
+		t.ival = int32(v)
+	}
 }
 
 // isDecSep reports whether t is a "," or "." (never folded: its key is its
