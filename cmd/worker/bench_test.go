@@ -106,4 +106,10 @@ func TestBenchQuick(t *testing.T) {
 	require.Positive(t, rep.InProcess[0].WordsPerSec)
 	require.Positive(t, rep.StreamingEfficiency)
 	require.Positive(t, rep.Scaling)
+	if runtime.NumCPU() > 1 {
+		require.True(t, names["scale-1x1-1cpu"], "one-CPU run reported")
+		require.Equal(t, 1, byName["scale-1x1-1cpu"].CPUs)
+		require.Positive(t, rep.CoreScaling)
+		require.Contains(t, stdout.String(), "scaling 1 -> 2 cores")
+	}
 }

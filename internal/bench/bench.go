@@ -53,7 +53,9 @@ type Options struct {
 	Duration time.Duration
 	// Timeout bounds each run (waiting for its outputs).
 	Timeout time.Duration
-	// Scaling adds the runs of 1 and 2 replicas with GOMAXPROCS=1.
+	// Scaling adds the runs of 1 and 2 replicas with GOMAXPROCS=1, and
+	// (on Linux) that of 1 replica with the bench process, and so the
+	// embedded server, on the same single CPU.
 	Scaling bool
 	// SkipInProcess leaves out the in-process measurement.
 	SkipInProcess bool
@@ -126,6 +128,10 @@ type Report struct {
 	CPUEfficiency float64 `json:"cpu_efficiency"`
 	// Scaling is words/s of 2 single-core replicas over 1.
 	Scaling float64 `json:"scaling,omitempty"`
+	// CoreScaling is words/s of 2 single-core replicas on two CPUs over
+	// those of 1 replica on one CPU that it shares with the bench process
+	// (the embedded server): the whole system given one core, then two.
+	CoreScaling float64 `json:"core_scaling,omitempty"`
 	// CPUScaling is the scaling the CPU figures predict for cores that
 	// run nothing else: 1 replica uses one core (the server has the
 	// other), 2 replicas share both with the server, so 2 × replica CPU
@@ -151,11 +157,14 @@ type InProcess struct {
 
 // Run is one end-to-end run.
 type Run struct {
-	Name       string  `json:"name"`
-	Enricher   string  `json:"enricher"`
-	Replicas   int     `json:"replicas"`
-	GOMAXPROCS int     `json:"gomaxprocs,omitempty"`
-	Rate       float64 `json:"rate,omitempty"` // 0: preloaded, as fast as possible
+	Name       string `json:"name"`
+	Enricher   string `json:"enricher"`
+	Replicas   int    `json:"replicas"`
+	GOMAXPROCS int    `json:"gomaxprocs,omitempty"`
+	// CPUs, when set, is the number of CPUs the replicas and the bench
+	// process were pinned to; 0 is every CPU.
+	CPUs int     `json:"cpus,omitempty"`
+	Rate float64 `json:"rate,omitempty"` // 0: preloaded, as fast as possible
 
 	Published   int `json:"published"`
 	Received    int `json:"received"`
@@ -306,6 +315,9 @@ func Execute(ctx context.Context, opts Options) (*Report, error) {
 			runSpec{name: "scale-1x1", enricher: config.EnricherFull, replicas: 1, gomaxprocs: 1},
 			runSpec{name: "scale-2x1", enricher: config.EnricherFull, replicas: 2, gomaxprocs: 1},
 		)
+		if runtime.NumCPU() > 1 {
+			specs = append(specs, runSpec{name: scale1CPU, enricher: config.EnricherFull, replicas: 1, gomaxprocs: 1, cpus: 1})
+		}
 	}
 	for i := range specs {
 		specs[i].prefix = "bench" + strconv.Itoa(i)
@@ -371,6 +383,9 @@ func (r *Report) derive() {
 	if s1 != nil && s2 != nil && s1.WordsPerSec > 0 {
 		r.Scaling = s2.WordsPerSec / s1.WordsPerSec
 	}
+	if c1 := find(scale1CPU); c1 != nil && s2 != nil && c1.WordsPerSec > 0 {
+		r.CoreScaling = s2.WordsPerSec / c1.WordsPerSec
+	}
 	if s1 != nil && s2 != nil && s2.ReplicaCPUMs+s2.BenchCPUMs > 0 {
 		r.CPUScaling = 2 * s1.ReplicaCPUMs / (s2.ReplicaCPUMs + s2.BenchCPUMs)
 	}
@@ -396,8 +411,12 @@ type runSpec struct {
 	replicas   int
 	gomaxprocs int
 	rateRun    bool
+	cpus       int    // pin the bench process and the replicas to this many CPUs; 0 = all
 	prefix     string // subject and stream prefix of this set
 }
+
+// scale1CPU is the run of one replica on the CPU of the bench process.
+const scale1CPU = "scale-1x1-1cpu"
 
 type bencher struct {
 	opts  Options
@@ -486,12 +505,24 @@ func (b *bencher) runSet(ctx context.Context, s runSpec) (runs []Run, err error)
 	}
 	defer b.deleteStreams(cfg)
 
+	if s.cpus > 0 {
+		// Pinned before the replicas start, which inherit the CPUs.
+		restore, perr := pinSelf(s.cpus)
+		if perr != nil {
+			return nil, fmt.Errorf("bench %s: %w", s.name, perr)
+		}
+		defer func() {
+			if rerr := restore(); rerr != nil && err == nil {
+				err = fmt.Errorf("bench %s: %w", s.name, rerr)
+			}
+		}()
+	}
 	col, err := newCollector(ctx, b.js, cfg.OutputStream, cfg.DLQStream)
 	if err != nil {
 		return nil, fmt.Errorf("bench %s: %w", s.name, err)
 	}
 
-	b.progress("%s: starting %d replica(s) (enricher %s, GOMAXPROCS %s)", s.name, s.replicas, s.enricher, gmp(s.gomaxprocs))
+	b.progress("%s: starting %d replica(s) (enricher %s, GOMAXPROCS %s%s)", s.name, s.replicas, s.enricher, gmp(s.gomaxprocs), pinned(s.cpus))
 	spec := replicaSpec{worker: b.opts.Worker, env: env, gomaxprocs: s.gomaxprocs}
 	var reps []*replica
 	defer func() {
@@ -507,6 +538,11 @@ func (b *bencher) runSet(ctx context.Context, s runSpec) (runs []Run, err error)
 			return nil, err
 		}
 		reps = append(reps, r)
+		if s.cpus > 0 {
+			if err := pinProcess(r.cmd.Process.Pid); err != nil {
+				return nil, fmt.Errorf("bench %s: %w", s.name, err)
+			}
+		}
 	}
 	for _, r := range reps {
 		if err := r.waitReady(ctx, time.Minute); err != nil {
@@ -553,6 +589,14 @@ func (b *bencher) runSet(ctx context.Context, s runSpec) (runs []Run, err error)
 		runs[i].Memory = mem
 	}
 	return runs, nil
+}
+
+// pinned describes a run's CPU pinning for the progress lines.
+func pinned(cpus int) string {
+	if cpus <= 0 {
+		return ""
+	}
+	return fmt.Sprintf(", pinned with the bench process to %d CPU(s)", cpus)
 }
 
 func gmp(n int) string {
@@ -617,7 +661,7 @@ func (b *bencher) waitPublished(ctx context.Context) error {
 // go on and waits for every output; the clock runs from then to the last
 // output.
 func (b *bencher) publishPreloaded(ctx context.Context, col *collector, reps []*replica, s runSpec, name string, items []benchdata.Item, report bool) (Run, error) {
-	run := Run{Name: name, Enricher: s.enricher, Replicas: s.replicas, GOMAXPROCS: s.gomaxprocs}
+	run := Run{Name: name, Enricher: s.enricher, Replicas: s.replicas, GOMAXPROCS: s.gomaxprocs, CPUs: s.cpus}
 	ctx, cancel := context.WithTimeout(ctx, b.opts.Timeout)
 	defer cancel()
 	// The replicas are stopped (SIGSTOP) while the stream fills, so that
@@ -705,7 +749,7 @@ func (b *bencher) publishPreloaded(ctx context.Context, col *collector, reps []*
 // and measures the latency of each article.
 func (b *bencher) publishAtRate(ctx context.Context, col *collector, reps []*replica, s runSpec, rate float64) (Run, error) {
 	name := s.name + "-rate"
-	run := Run{Name: name, Enricher: s.enricher, Replicas: s.replicas, GOMAXPROCS: s.gomaxprocs, Rate: rate}
+	run := Run{Name: name, Enricher: s.enricher, Replicas: s.replicas, GOMAXPROCS: s.gomaxprocs, CPUs: s.cpus, Rate: rate}
 	if rate <= 0 {
 		return run, errors.New("bench: rate must be positive")
 	}

@@ -24,7 +24,7 @@ func (r *Report) WriteTable(w io.Writer) error {
 			mem = append(mem, fmt.Sprintf("%.0f (%.0f)", m.RSSMiB, m.HWMMiB))
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%d/%d\t%d\t%d\t%.0f\t%.0f\t%.0f\t%.2f + %.3f\t%.1f\t%.1f\t%.1f\t%s\t%.2f\t\n",
-			x.Name, x.Enricher, x.Replicas, gmp(x.GOMAXPROCS), rate, x.Received, x.Published, x.Duplicates, x.DeadLetters,
+			x.Name, x.Enricher, x.Replicas, gmp(x.GOMAXPROCS)+cpuNote(x.CPUs), rate, x.Received, x.Published, x.Duplicates, x.DeadLetters,
 			x.ArticlesPerSec, x.WordsPerSec, x.WordsPerCPUSec, x.ReplicaCPUMs, x.BenchCPUMs, x.Latency.P50, x.Latency.P95, x.Latency.P99, strings.Join(mem, " "), x.Load[0])
 	}
 	for _, p := range r.InProcess {
@@ -49,10 +49,21 @@ func (r *Report) WriteTable(w io.Writer) error {
 	if r.Scaling > 0 {
 		fmt.Fprintf(w, "scaling 1 -> 2 single-core replicas: %.2fx\n", r.Scaling)
 	}
+	if r.CoreScaling > 0 {
+		fmt.Fprintf(w, "scaling 1 -> 2 cores (1 replica and the server on one CPU -> 2 single-core replicas and the server on two): %.2fx\n", r.CoreScaling)
+	}
 	if r.CPUScaling > 0 {
 		fmt.Fprintf(w, "scaling the CPU figures predict on otherwise idle cores (2 x replica CPU of 1x1 / replica + bench CPU of 2x1): %.2fx\n", r.CPUScaling)
 	}
 	return nil
+}
+
+// cpuNote marks the GOMAXPROCS of a run pinned to some CPUs.
+func cpuNote(cpus int) string {
+	if cpus <= 0 {
+		return ""
+	}
+	return fmt.Sprintf(" on %d CPU", cpus)
 }
 
 // cpuMsPerArticle is the CPU milliseconds an in-process article took.
