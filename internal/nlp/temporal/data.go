@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"path"
 	"sort"
 	"strconv"
@@ -41,43 +42,89 @@ type entry struct {
 type trie struct {
 	next map[string]*trie
 	ent  *entry
-	// mask, on a root, has the bits keyBit of the keys in next: a token
-	// whose bit is clear starts no phrase, without a map lookup.
-	mask *keyMask
+	// bit, on a root, is the lexicon's bit in token.lex (see
+	// tokenRec.lex): a token whose bit is clear starts no phrase,
+	// with no lookup.
+	bit uint16
+	// flat, on a root, is the trie as the matcher reads it (built by
+	// finish).
+	flat flatTrie
 }
 
-// keyMask is a filter on token keys: for each first byte, the set of key
-// lengths (lengths from 63 on share one bit).
-type keyMask [256]uint64
+// flatTrie is a trie laid out for lookups by token id: its nodes in one
+// slice (the root first), the edges of each node in another, sorted by
+// id. A lookup reads a few contiguous lines where the maps of strings of
+// the trie read the map's groups, the keys' bytes and the child, each
+// elsewhere in the heap (and, inside Enrich, out of the caches).
+type flatTrie struct {
+	nodes []flatNode
+	edges []flatEdge
+}
 
-func keyBit(k string) (byte, uint64) {
-	n := len(k)
-	if n > 63 {
-		n = 63
+// flatNode is a node of a flatTrie: its entry and its edges edges[lo:hi].
+type flatNode struct {
+	ent    *entry
+	lo, hi int32
+}
+
+// flatEdge leads to node by the token id id.
+type flatEdge struct {
+	id, node int32
+}
+
+// flatten builds t.flat from the maps of t, numbering keys with l.id
+// (every key of a lexicon is in the vocabulary, so that a token's key
+// leads somewhere exactly when its id does).
+func (l *language) flatten(t *trie) {
+	f := flatTrie{nodes: []flatNode{{ent: t.ent}}}
+	queue := []*trie{t}
+	for qi := 0; qi < len(queue); qi++ {
+		n := queue[qi]
+		lo := int32(len(f.edges))
+		for k, c := range n.next {
+			f.edges = append(f.edges, flatEdge{id: l.id(k), node: int32(len(f.nodes))})
+			f.nodes = append(f.nodes, flatNode{ent: c.ent})
+			queue = append(queue, c)
+		}
+		// Sort the new edges and their nodes by id: nodes are numbered
+		// in queue order, so reorder the queue's new part alike.
+		es := f.edges[lo:]
+		qs := queue[len(queue)-len(es):]
+		ns := f.nodes[len(f.nodes)-len(es):]
+		idx := make([]int, len(es))
+		for j := range idx {
+			idx[j] = j
+		}
+		sort.Slice(idx, func(a, b int) bool { return es[idx[a]].id < es[idx[b]].id })
+		es2, qs2, ns2 := make([]flatEdge, len(es)), make([]*trie, len(es)), make([]flatNode, len(es))
+		for j, o := range idx {
+			es2[j], qs2[j], ns2[j] = flatEdge{id: es[o].id, node: es[j].node}, qs[o], ns[o]
+		}
+		copy(es, es2)
+		copy(qs, qs2)
+		copy(ns, ns2)
+		f.nodes[qi].lo, f.nodes[qi].hi = lo, int32(len(f.edges))
 	}
-	if n == 0 {
-		return 0, 1
+	t.flat = f
+}
+
+// child returns the node reached from node n by the token id id, -1 when
+// none.
+func (f *flatTrie) child(n int32, id int32) int32 {
+	nd := &f.nodes[n]
+	lo, hi := nd.lo, nd.hi
+	for lo < hi {
+		mid := int32(uint32(lo+hi) >> 1)
+		if f.edges[mid].id < id {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
 	}
-	return k[0], 1 << n
-}
-
-func (m *keyMask) add(k string) {
-	b, bit := keyBit(k)
-	m[b] |= bit
-}
-
-// may reports whether k may be one of the keys added.
-func (m *keyMask) may(k string) bool {
-	b, bit := keyBit(k)
-	return m[b]&bit != 0
-}
-
-// setMask fills the root's mask from its keys.
-func (t *trie) setMask() {
-	t.mask = &keyMask{}
-	for k := range t.next {
-		t.mask.add(k)
+	if lo < nd.hi && f.edges[lo].id == id {
+		return f.edges[lo].node
 	}
+	return -1
 }
 
 func (t *trie) insert(keys []string, e *entry) {
@@ -102,25 +149,25 @@ type lexMatch struct {
 	e   *entry
 }
 
-// lookup returns the phrases of t starting at token i, longest first.
-func (t *trie) lookup(toks []token, keys string, i int, out *[4]lexMatch) int {
+// lookup returns the phrases of the root t starting at token i, longest
+// first.
+func (t *trie) lookup(toks []token, i int, out *[4]lexMatch) int {
 	var found [8]lexMatch
 	nf := 0
-	if i < len(toks) && t.mask != nil && !t.mask.may(toks[i].key(keys)) {
+	if i >= len(toks) || toks[i].lex&t.bit == 0 {
 		return 0
 	}
-	n := t
+	f := &t.flat
+	n := int32(0)
 	for k := i; k < len(toks) && k-i < 8; k++ {
 		if k > i && (toks[k].nl || toks[k].space && (toks[k].kind == kPunct || toks[k-1].kind == kPunct)) {
 			break // a symbol is glued to its phrase: "US$", "km/h", not "A $"
 		}
-		c := n.next[toks[k].key(keys)]
-		if c == nil {
+		if n = f.child(n, toks[k].id); n < 0 {
 			break
 		}
-		n = c
-		if n.ent != nil {
-			found[nf] = lexMatch{end: k + 1, e: n.ent}
+		if e := f.nodes[n].ent; e != nil {
+			found[nf] = lexMatch{end: k + 1, e: e}
 			nf++
 		}
 	}
@@ -132,14 +179,9 @@ func (t *trie) lookup(toks []token, keys string, i int, out *[4]lexMatch) int {
 	return m
 }
 
-// has reports whether some phrase of t starts with key.
-func (t *trie) has(key string) bool {
-	if t.mask != nil && !t.mask.may(key) {
-		return false
-	}
-	_, ok := t.next[key]
-	return ok
-}
+// has reports whether some phrase of the root t starts with the key of
+// tok, a token of the text.
+func (t *trie) has(tok *token) bool { return tok.lex&t.bit != 0 }
 
 // format is a language's written conventions (format.txt).
 type format struct {
@@ -173,17 +215,27 @@ type language struct {
 	// there: those opening with that literal, and those opening with a slot
 	// whose lexicon has a phrase starting with it. Built by finish.
 	first map[string][]start
-	// firstC and numC are first (by the vocabulary id of the key) and
-	// numFirst with their gates and follow tests, built last by finish;
-	// they are what the matcher walks.
-	firstC []*startList
-	numC   startList
-	// vocab numbers, from 1, every key the data can match: the keys of the
+	// cands holds the entries of the start lists (tokenRec.sl: first, by
+	// the id of a token (see tokenID), and numFirst at numID, with their
+	// gates and follow tests, built last by finish; they are what the
+	// matcher walks), a start list after the other.
+	cands []cand
+	// numID is the id of a number token outside the vocabulary.
+	numID int32
+	// filters numbers the filters of the elements and follow tests (the
+	// matcher tests them through the records of vindex).
+	filters filterTable
+	// oneSets holds the sets of one-token alternatives of elements
+	// (elem.one), bitsets of oneW words over the token ids.
+	oneSets []uint64
+	oneW    int
+	// vocab numbers every key the data can match: the keys of the
 	// lexicons, of the patterns and of the format's word lists. A token
 	// outside it matches no literal and starts no phrase; filters hold
-	// ids. vocabMask filters its keys.
-	vocab     map[string]int32
-	vocabMask keyMask
+	// ids. The matcher finds the ids of tokens, and their records, with
+	// vindex (the map serves the build).
+	vocab  map[string]int32
+	vindex vocabIndex
 	// numFirst lists the patterns that may start at a number token.
 	numFirst []start
 	// ents lists every entry, so that captures refer to one by number
@@ -244,24 +296,130 @@ func (l *language) finish() {
 		l.first[k] = norm(idx)
 	}
 	l.buildVocab()
-	for _, t := range []*trie{&l.months, &l.weekdays, &l.numbers, &l.magnitudes, &l.currencies, &l.units, &l.ordinals} {
-		t.setMask()
-	}
 	for pi := range l.pats {
 		for ei := range l.pats[pi].elems {
 			e := &l.pats[pi].elems[ei]
-			e.may = l.elemFilter(e, lex)
+			e.mayF = l.filters.intern(l.elemFilter(e, lex))
 		}
 	}
+	keys := l.vocabKeys()
+	l.literalIDs()
 	gates := map[gateKey]int32{}
 	memo := followMemo{}
-	l.firstC = make([]*startList, len(l.vocab)+1)
-	for k, idx := range l.first {
-		cands, fol := l.gated(idx, gates, k, memo)
-		l.firstC[l.id(k)] = &startList{cands: cands, fol: fol}
+	recs := l.vindex.recs
+	l.cands = nil
+	// In id order, so that the layout does not depend on map order.
+	for id := int32(1); id < l.numID; id++ {
+		if idx, ok := l.first[keys[id]]; ok && keys[id] != "" {
+			recs[id].sl = l.gated(idx, gates, keys[id], memo)
+		}
 	}
-	cands, fol := l.gated(l.numFirst, gates, "", memo)
-	l.numC = startList{cands: cands, fol: fol}
+	recs[l.numID].sl = l.gated(l.numFirst, gates, "", memo)
+	// A number token in the vocabulary that starts nothing of its own
+	// starts what any number starts.
+	for id := int32(1); id < l.numID; id++ {
+		if _, ok := l.first[keys[id]]; !ok && digitKey(keys[id]) {
+			recs[id].sl = recs[l.numID].sl
+		}
+	}
+	buildMemberships(&l.vindex, &l.filters, keys)
+	for i, t := range l.lexicons() {
+		t.bit = 1 << i
+		l.flatten(t)
+		for k := range t.next {
+			recs[l.id(k)].lex |= t.bit
+		}
+	}
+	for _, fl := range []struct {
+		set map[string]bool
+		bit uint16
+	}{
+		{l.f.ordSuffix, lexOrdSuffix}, {l.f.monthContext, lexMonthContext},
+		{l.f.monthAfter, lexMonthAfter}, {l.f.numberJoin, lexNumberJoin},
+	} {
+		for k := range fl.set {
+			recs[l.id(k)].lex |= fl.bit
+		}
+	}
+}
+
+// Bits of token.lex for the format's word lists (the lexicons take the
+// bits below, trie.bit).
+const (
+	lexOrdSuffix    uint16 = 1 << (iota + 8) // format.ordSuffix
+	lexMonthContext                          // format.monthContext
+	lexMonthAfter                            // format.monthAfter
+	lexNumberJoin                            // format.numberJoin
+)
+
+// lexicons lists the lexicons of l (7, one bit of token.lex each).
+func (l *language) lexicons() []*trie {
+	return []*trie{&l.months, &l.weekdays, &l.numbers, &l.magnitudes, &l.currencies, &l.units, &l.ordinals}
+}
+
+// literalIDs sets the ids of the literal elements' alternatives (elem.one
+// and elem.rest): a token's key is that of an alternative exactly when its
+// id is, every key of the patterns being in the vocabulary.
+func (l *language) literalIDs() {
+	w := int(l.numID/64 + 1)
+	l.oneW = w
+	for pi := range l.pats {
+		for ei := range l.pats[pi].elems {
+			e := &l.pats[pi].elems[ei]
+			e.one, e.rest = -1, nil
+			if e.slot != slotNone {
+				continue
+			}
+			var one []uint64
+			if countSingle(e.alts) > 2 {
+				one = make([]uint64, w)
+			}
+			for _, a := range e.alts {
+				if one != nil && len(a) == 1 {
+					id := l.id(a[0])
+					one[id>>6] |= 1 << (id & 63)
+					continue
+				}
+				ids := make([]int32, len(a))
+				for j, k := range a {
+					ids[j] = l.id(k)
+				}
+				e.rest = append(e.rest, ids)
+			}
+			if one != nil {
+				e.one = int32(len(l.oneSets) / w)
+				l.oneSets = append(l.oneSets, one...)
+			}
+		}
+	}
+}
+
+// inOne reports whether a token of id id is in the one-token set set of an
+// element (elem.one).
+func (l *language) inOne(set, id int32) bool {
+	return l.oneSets[int(set)*l.oneW+int(id>>6)]&(1<<(id&63)) != 0
+}
+
+// vocabKeys returns the vocabulary by id, "" for the ids of no key (build
+// time only).
+func (l *language) vocabKeys() []string {
+	keys := make([]string, l.numID)
+	for k, id := range l.vocab {
+		keys[id] = k
+	}
+	return keys
+}
+
+// tokenID returns the id of a token with key k: its id in the vocabulary,
+// else numID for a number token, else 0.
+func (l *language) tokenID(t *token, k string) int32 {
+	if id := l.vindex.id(k); id > 0 {
+		return id
+	}
+	if t.kind == kNum {
+		return l.numID
+	}
+	return 0
 }
 
 // buildVocab numbers the keys the data can match (sorted, so that ids do
@@ -300,10 +458,12 @@ func (l *language) buildVocab() {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	var ids []int32
+	l.vindex, ids = newVocabIndex(keys)
+	l.numID = l.vindex.numID()
 	l.vocab = make(map[string]int32, len(keys))
 	for i, k := range keys {
-		l.vocab[k] = int32(i + 1)
-		l.vocabMask.add(k)
+		l.vocab[k] = ids[i]
 	}
 }
 
@@ -317,16 +477,20 @@ func (l *language) id(key string) int32 {
 	return id
 }
 
-// cand is an entry of a start list with its gate, the quick test that
-// decides for a run of entries at once: the entries with the same gate are
-// adjacent, and when the test fails the skip entries after it are passed.
+// cand is an entry of a start list, 16 bytes. Its quick tests are kept in
+// it, so that the matcher reads the pattern only for the entries that pass
+// them: the filter of the pattern's second element, and the follow test of
+// the pattern alone (passed the gate, a pattern still needs its next few
+// tokens). skip is the number of entries after it with the same gate, the
+// quick test that decides for a run of entries at once: when the test
+// fails they are passed. It is capped at 255: a shorter skip only tests
+// again entries that fail the same way.
 type cand struct {
 	st   start
-	gate int32 // -1: none (the pattern opens with a literal to check)
-	skip int32
-	// fol is the follow test of this pattern alone, nil when it checks
-	// nothing: passed the gate, a pattern still needs its next few tokens.
-	fol *follow
+	next fidx // the filter of the second element; passAll for a pattern of one element
+	fol  follow
+	skip uint8
+	slot slot // the slot the pattern opens with, slotNone for a literal
 }
 
 // gateKey identifies the quick test of a start entry: for a pattern whose
@@ -341,18 +505,26 @@ type gateKey struct {
 
 // gated orders a start list by gate (keeping pattern order within a gate:
 // ties between patterns go by rank, not by this order), sets the skips and
-// the follow tests of its entries, and returns the follow test of the
-// whole list. key is the list's ("" for numC).
-func (l *language) gated(idx []start, gates map[gateKey]int32, key string, memo followMemo) ([]cand, follow) {
+// the follow tests of its entries, appends them to l.cands, and returns the
+// list with the follow test of the whole list. key is the list's ("" for
+// the number tokens).
+func (l *language) gated(idx []start, gates map[gateKey]int32, key string, memo followMemo) startList {
 	out := make([]cand, len(idx))
-	var all followClasses // the whole list's: the union of its patterns'
+	gate := make([]int32, len(idx)) // -1: none (the pattern opens with a literal to check)
+	// all is the whole list's follow classes: the union of its patterns'.
+	var all followClasses
 	for j, st := range idx {
 		p := &l.pats[st.pat()]
-		out[j] = cand{st: st, gate: -1}
+		out[j] = cand{st: st, next: passAll}
+		gate[j] = -1
 		fc := l.followOf(st, key, memo)
 		all.merge(&fc)
-		if fo := fc.follow(); len(fo.f) > 0 {
-			out[j].fol = &fo
+		out[j].fol = fc.follow(&l.filters)
+		if len(p.elems) > 1 {
+			out[j].next = p.elems[1].mayF
+		}
+		if !st.matched() {
+			out[j].slot = p.elems[0].slot
 		}
 		k := gateKey{matched: st.matched(), end: len(p.elems) == 1}
 		if !k.matched {
@@ -362,22 +534,35 @@ func (l *language) gated(idx []start, gates map[gateKey]int32, key string, memo 
 			k.slot = p.elems[0].slot.base()
 		}
 		if !k.end {
-			k.f = p.elems[1].may
+			k.f = l.filters.list[p.elems[1].mayF]
 		}
 		id, ok := gates[k]
 		if !ok {
 			id = int32(len(gates))
 			gates[k] = id
 		}
-		out[j].gate = id
+		gate[j] = id
 	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].gate < out[b].gate })
-	for j := len(out) - 2; j >= 0; j-- {
-		if out[j].gate >= 0 && out[j].gate == out[j+1].gate {
-			out[j].skip = out[j+1].skip + 1
+	order := make([]int, len(out))
+	for j := range order {
+		order[j] = j
+	}
+	sort.SliceStable(order, func(a, b int) bool { return gate[order[a]] < gate[order[b]] })
+	if len(out) > math.MaxUint16 {
+		panic("temporal: a start list of more than 65535 patterns")
+	}
+	sl := startList{off: uint32(len(l.cands)), n: uint16(len(out)), fol: all.follow(&l.filters)}
+	sorted := make([]cand, len(out))
+	for j, o := range order {
+		sorted[j] = out[o]
+	}
+	for j := len(sorted) - 2; j >= 0; j-- {
+		if g := gate[order[j]]; g >= 0 && g == gate[order[j+1]] {
+			sorted[j].skip = uint8(min(int(sorted[j+1].skip)+1, math.MaxUint8))
 		}
 	}
-	return out, all.follow()
+	l.cands = append(l.cands, sorted...)
+	return sl
 }
 
 // elemFilter builds the quick test of element e: the first keys of its

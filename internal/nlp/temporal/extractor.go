@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
+	"github.com/wirenrich/wirenrich/internal/nlp/text"
 )
 
 // Expr is one temporal or numeric expression found in a text.
@@ -41,7 +42,8 @@ type Extractor struct {
 type scratch struct {
 	toks  []token
 	buf   []byte // folded keys
-	exprs []Expr // Annotate's expressions
+	exprs []Expr // Annotate's expressions, of all fields
+	ends  []int  // Annotate: the end in exprs of each field's
 }
 
 // maxPooledTokens bounds the token buffers kept for reuse, so that one
@@ -141,7 +143,9 @@ func (x *Extractor) putScratch(sc *scratch) {
 	if cap(sc.toks) > maxPooledTokens || cap(sc.buf) > 16*maxPooledTokens || cap(sc.exprs) > maxPooledTokens {
 		return
 	}
-	clear(sc.exprs[:cap(sc.exprs)]) // drop the strings they hold
+	// Drop the strings they hold. The entries past len were cleared when
+	// the buffer was put back before.
+	clear(sc.exprs)
 	sc.exprs = sc.exprs[:0]
 	x.scratch.Put(sc)
 }
@@ -157,49 +161,41 @@ func (x *Extractor) extract(sc *scratch, s string, lang string, ref time.Time, o
 	sc.toks, sc.buf = toks, buf
 	for k := range toks {
 		t := &toks[k]
-		t.id = 0
-		if key := t.key(keys); l.vocabMask.may(key) {
-			t.id = l.vocab[key]
-		}
+		t.id = l.tokenID(t, t.key(keys))
+		t.lex = l.vindex.recs[t.id].lex
 	}
 	m := matcher{l: l, toks: toks, keys: keys, ref: newRef(ref)}
 	begin := caps{first: -1, hh: -1, mm: -1}
+	vx := &l.vindex
 	for i := 0; i < len(toks); {
-		t := &toks[i]
-		var sl *startList
-		if t.id > 0 {
-			sl = l.firstC[t.id]
-		}
-		if sl == nil && t.kind == kNum {
-			sl = &l.numC
-		}
-		if sl == nil || len(sl.cands) == 0 || !sl.fol.pass(toks, i) {
+		sl := &vx.recs[toks[i].id].sl
+		if sl.n == 0 || !sl.fol.pass(vx, toks, i) {
 			i++
 			continue
 		}
-		cands := sl.cands
+		cands := l.cands[sl.off : sl.off+uint32(sl.n)]
 		m.haveBest = false
 		for j := 0; j < len(cands); j++ {
-			st := cands[j].st
-			p := &l.pats[st.pat()]
-			if !st.matched() {
-				if m.slotStart(p, i, &begin) { // fill only reads the captures
-					if fo := cands[j].fol; fo == nil || fo.pass(toks, i) {
+			cd := &cands[j]
+			if !cd.st.matched() {
+				if m.slotStart(cd.slot, cd.next, i, &begin) { // fill only reads the captures
+					if cd.fol.pass(vx, toks, i) {
 						c := begin
-						m.dfs(p, 0, i, &c)
+						m.dfs(&l.pats[cd.st.pat()], 0, i, &c)
 					}
 				} else {
-					j += int(cands[j].skip)
+					j += int(cd.skip)
 				}
 				continue
 			}
-			if !m.next(p, 1, i+1) {
-				j += int(cands[j].skip)
+			if !m.nextF(cd.next, i+1) {
+				j += int(cd.skip)
 				continue
 			}
-			if fo := cands[j].fol; fo != nil && !fo.pass(toks, i) {
+			if !cd.fol.pass(vx, toks, i) {
 				continue
 			}
+			p := &l.pats[cd.st.pat()]
 			c := begin
 			if !p.elems[0].ctx {
 				c.mark(i, i)
@@ -233,35 +229,47 @@ func (x *Extractor) extract(sc *scratch, s string, lang string, ref time.Time, o
 func (x *Extractor) Annotate(a *analysis.Analysis) {
 	sc := x.getScratch()
 	defer x.putScratch(sc)
+	// The expressions of every field first, so that a.Mentions (which
+	// holds NER's mentions already) grows once.
+	sc.ends = sc.ends[:0]
 	for fi := range a.Fields {
-		doc := &a.Fields[fi].Doc
-		exprs := x.extract(sc, doc.Text, a.Lang, a.Published, sc.exprs[:0])
-		sc.exprs = exprs
-		a.Mentions = slices.Grow(a.Mentions, len(exprs))
-		// The expressions come in text order: each search starts where the
-		// previous one ended (a few probes over the doc's tokens, which
-		// another stage's work has mostly pushed out of the caches).
-		s0, t0 := 0, 0
-		for _, e := range exprs {
-			// The sentence is the last one starting at or before e.
-			s0 = gallop(s0, len(doc.Sentences), func(k int) bool { return doc.Sentences[k].Start > e.Start })
-			sent := s0 - 1
-			if sent < 0 {
-				sent = 0
-			}
-			ts := gallop(t0, len(doc.Tokens), func(k int) bool { return doc.Tokens[k].End > e.Start })
-			te := gallop(ts, len(doc.Tokens), func(k int) bool { return doc.Tokens[k].Start >= e.End })
-			t0 = ts
-			if te < ts {
-				te = ts
-			}
-			a.Mentions = append(a.Mentions, analysis.Mention{
-				Field: fi, Sent: sent, TokStart: ts, TokEnd: te,
-				Start: e.Start, End: e.End, Text: e.Text, Type: e.Type,
-				Confidence: e.Confidence, Value: e.Value, Entity: -1,
-			})
-		}
+		sc.exprs = x.extract(sc, a.Fields[fi].Doc.Text, a.Lang, a.Published, sc.exprs)
+		sc.ends = append(sc.ends, len(sc.exprs))
 	}
+	a.Mentions = slices.Grow(a.Mentions, len(sc.exprs))
+	from := 0
+	for fi, end := range sc.ends {
+		a.Mentions = appendMentions(a.Mentions, fi, &a.Fields[fi].Doc, sc.exprs[from:end])
+		from = end
+	}
+}
+
+// appendMentions appends the expressions of field fi as mentions.
+func appendMentions(ms []analysis.Mention, fi int, doc *text.Doc, exprs []Expr) []analysis.Mention {
+	// The expressions come in text order: each search starts where the
+	// previous one ended (a few probes over the doc's tokens, which
+	// another stage's work has mostly pushed out of the caches).
+	s0, t0 := 0, 0
+	for _, e := range exprs {
+		// The sentence is the last one starting at or before e.
+		s0 = gallop(s0, len(doc.Sentences), func(k int) bool { return doc.Sentences[k].Start > e.Start })
+		sent := s0 - 1
+		if sent < 0 {
+			sent = 0
+		}
+		ts := gallop(t0, len(doc.Tokens), func(k int) bool { return doc.Tokens[k].End > e.Start })
+		te := gallop(ts, len(doc.Tokens), func(k int) bool { return doc.Tokens[k].Start >= e.End })
+		t0 = ts
+		if te < ts {
+			te = ts
+		}
+		ms = append(ms, analysis.Mention{
+			Field: fi, Sent: sent, TokStart: ts, TokEnd: te,
+			Start: e.Start, End: e.End, Text: e.Text, Type: e.Type,
+			Confidence: e.Confidence, Value: e.Value, Entity: -1,
+		})
+	}
+	return ms
 }
 
 // gallop returns the first k in [from, n) where f holds, n when none, for
@@ -284,7 +292,7 @@ func gallop(from, n int, f func(int) bool) int {
 // signed takes in a sign written before a percentage or a quantity ("-0,5
 // %", "+3 %", "−5 °C"): a "-" or "+" glued to the number, after a space,
 // an opening parenthesis or the start of the text.
-func signed(toks []token, keys string, b result) result {
+func signed(toks []token, keys keyText, b result) result {
 	i := b.first
 	if i == 0 || toks[i].space || toks[i].kind != kNum {
 		return b

@@ -10,30 +10,40 @@ const followDepth = 3
 // "le", "d'", "un") and numbers that no date follows; this spares them the
 // walk over their start list. Built by finish; it never refuses a token
 // where a pattern of the list could match.
+//
+// It is a value of a few bytes, kept inside the start list or entry it
+// tests: the filters are numbers, tested on the memberships of the tokens.
 type follow struct {
-	// The token at offset d[k] after the start must pass f[k] (or exist
-	// at all). The filters are a slice of their own, a cache line each.
-	d [followDepth]int
-	f []filter
+	// The token at each offset d after the start whose bit 1<<(d-1) is
+	// set in at, in order, must pass the next filter of f (or exist at
+	// all).
+	at uint8
+	f  [followDepth]fidx
 }
 
 // pass reports whether the tokens after toks[i] may continue some pattern
 // of the list.
-func (fo *follow) pass(toks []token, i int) bool {
-	for k := range fo.f {
-		j := i + fo.d[k]
-		if j >= len(toks) || !fo.f[k].accept(&toks[j]) {
+func (fo *follow) pass(x *vocabIndex, toks []token, i int) bool {
+	k := 0
+	for d := 1; d <= followDepth; d++ {
+		if fo.at&(1<<(d-1)) == 0 {
+			continue
+		}
+		j := i + d
+		if j >= len(toks) || !x.accept(&toks[j], fo.f[k]) {
 			return false
 		}
+		k++
 	}
 	return true
 }
 
 // startList is the start list of a key (or of number tokens) with its
-// follow test.
+// follow test: the entries cands[off:off+n] of its language.
 type startList struct {
-	cands []cand
-	fol   follow
+	off uint32
+	n   uint16
+	fol follow
 }
 
 // posClass is what may stand at one offset after the start token: any
@@ -62,13 +72,15 @@ func (c *followClasses) merge(o *followClasses) {
 }
 
 // follow returns the test of c: a check at each offset where not anything
-// may stand.
-func (c *followClasses) follow() follow {
+// may stand, its filters numbered in ft.
+func (c *followClasses) follow(ft *filterTable) follow {
 	var fo follow
+	k := 0
 	for d := 1; d <= followDepth; d++ {
 		if !c[d].any {
-			fo.d[len(fo.f)] = d
-			fo.f = append(fo.f, c[d].f)
+			fo.at |= 1 << (d - 1)
+			fo.f[k] = ft.intern(c[d].f)
+			k++
 		}
 	}
 	return fo
@@ -144,11 +156,11 @@ func (l *language) followOf(st start, key string, memo followMemo) followClasses
 		next := func(pos int) { walk(p, ei+1, pos) }
 		switch s := e.slot.base(); {
 		case oneToken(s):
-			addFilter(pos, &e.may)
+			addFilter(pos, &l.filters.list[e.mayF])
 			next(pos + 1)
 		case s == slotDay:
 			// A day number, with an ordinal suffix or not, or an ordinal word.
-			addFilter(pos, &e.may)
+			addFilter(pos, &l.filters.list[e.mayF])
 			next(pos + 1)
 			for k := range l.f.ordSuffix {
 				addKey(pos+1, k)
@@ -158,7 +170,7 @@ func (l *language) followOf(st start, key string, memo followMemo) followClasses
 		case l.lexOf(s) != nil:
 			walkTrie(l.lexOf(s), pos, next)
 		default:
-			addFilter(pos, &e.may)
+			addFilter(pos, &l.filters.list[e.mayF])
 			anyFrom(pos + 1)
 		}
 	}

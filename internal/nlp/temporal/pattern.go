@@ -67,18 +67,24 @@ func slotByName(name string) (slot, bool) {
 	return s, ok
 }
 
-// elem is one element of a pattern: literal alternatives or a slot.
+// elem is one element of a pattern: literal alternatives or a slot. What
+// the matcher reads of it holds in 64 bytes, as a pattern's elements are
+// read one after the other.
 type elem struct {
-	alts [][]string
-	// one holds the one-token alternatives when there are several ("en|
-	// depuis|dès|…"), for a lookup instead of a scan; rest the others.
-	one  map[string]struct{}
-	rest [][]string
+	alts [][]string // the alternatives' keys (the matcher reads one and rest)
+	// rest holds, as vocabulary ids, the alternatives that one does not
+	// (all of them when one is unused); built by finish.
+	rest [][]int32
+	// one, when there are more than two one-token alternatives ("en|
+	// depuis|dès|…"), is the index of their set in language.oneSets, for a
+	// bit test instead of a scan; -1 otherwise. Built by finish.
+	one  int32
 	slot slot
 	ctx  bool // context: must match but stays outside the span
-	// may is a quick test that a token can start this element, built by
-	// finish: it never refuses a token the element could match.
-	may filter
+	// mayF is a quick test that a token can start this element, built by
+	// finish: it never refuses a token the element could match. It
+	// numbers a filter of language.filters, tested on the memberships.
+	mayF fidx
 }
 
 // filter is a set of token keys, by their ids in the language's vocabulary
@@ -90,7 +96,7 @@ type filter struct {
 }
 
 // filterIDs bounds the vocabulary ids a filter holds.
-const filterIDs = 512
+const filterIDs = 1024
 
 func (f *filter) add(id int32) {
 	if id > 0 && id < filterIDs {
@@ -136,7 +142,7 @@ func (l *language) addPattern(lhs, rhs string) error {
 	}
 	var es []optElem
 	for _, w := range strings.Fields(lhs) {
-		var e elem
+		e := elem{one: -1}
 		opt := false
 		if len(w) > 1 && strings.HasSuffix(w, "?") {
 			opt, w = true, w[:len(w)-1]
@@ -157,17 +163,6 @@ func (l *language) addPattern(lhs, rhs string) error {
 					return fmt.Errorf("empty alternative in %q: %w", w, errSyntax)
 				}
 				e.alts = append(e.alts, keys)
-			}
-			e.rest = e.alts
-			if n := countSingle(e.alts); n > 2 {
-				e.one, e.rest = map[string]struct{}{}, nil
-				for _, a := range e.alts {
-					if len(a) == 1 {
-						e.one[a[0]] = struct{}{}
-					} else {
-						e.rest = append(e.rest, a)
-					}
-				}
 			}
 		}
 		es = append(es, optElem{e, opt})
@@ -286,7 +281,7 @@ type slotRes struct {
 type matcher struct {
 	l    *language
 	toks []token
-	keys string // the key string of toks
+	keys keyText // the key text of toks
 	ref  refDate
 
 	best     result
@@ -342,8 +337,8 @@ func (m *matcher) dfs(p *pattern, ei, ti int, c *caps) {
 	e := &p.elems[ei]
 	if e.slot == slotNone {
 		first, last := c.first, c.last
-		if e.one != nil {
-			if _, ok := e.one[m.key(ti)]; ok && m.next(p, ei+1, ti+1) {
+		if e.one >= 0 {
+			if m.l.inOne(e.one, m.toks[ti].id) && m.next(p, ei+1, ti+1) {
 				if !e.ctx {
 					c.mark(ti, ti)
 				}
@@ -354,8 +349,8 @@ func (m *matcher) dfs(p *pattern, ei, ti int, c *caps) {
 		for _, alt := range e.rest {
 			k := ti
 			ok := true
-			for ai, key := range alt {
-				if k >= len(m.toks) || m.key(k) != key || (ai > 0 && m.toks[k].nl) {
+			for ai, id := range alt {
+				if k >= len(m.toks) || m.toks[k].id != id || (ai > 0 && m.toks[k].nl) {
 					ok = false
 					break
 				}
@@ -392,17 +387,17 @@ func (m *matcher) dfs(p *pattern, ei, ti int, c *caps) {
 	}
 }
 
-// slotStart is a quick test of a pattern that opens with a slot: some
-// filling of the slot at ti is followed by a token the next element may
-// start with. Patterns opening with a literal pass.
-func (m *matcher) slotStart(p *pattern, ti int, c *caps) bool {
-	s := p.elems[0].slot
+// slotStart is a quick test of a pattern that opens with slot s: some
+// filling of the slot at ti is followed by a token that passes next, the
+// filter of the pattern's second element. Patterns opening with a literal
+// pass.
+func (m *matcher) slotStart(s slot, next fidx, ti int, c *caps) bool {
 	if s == slotNone {
 		return true
 	}
 	f := m.memoAt(s, ti, c)
 	for r := 0; r < f.n; r++ {
-		if m.next(p, 1, f.res[r].end) {
+		if m.nextF(next, f.res[r].end) {
 			return true
 		}
 	}
@@ -416,7 +411,13 @@ func (m *matcher) next(p *pattern, ei, ti int) bool {
 	if ei == len(p.elems) {
 		return true
 	}
-	return ti < len(m.toks) && p.elems[ei].may.accept(&m.toks[ti])
+	return ti < len(m.toks) && m.l.vindex.accept(&m.toks[ti], p.elems[ei].mayF)
+}
+
+// nextF is next for an element known by its filter f (passAll past the
+// end of the pattern).
+func (m *matcher) nextF(f fidx, ti int) bool {
+	return f == passAll || ti < len(m.toks) && m.l.vindex.accept(&m.toks[ti], f)
 }
 
 // key returns the key of token i.

@@ -20,19 +20,26 @@ const (
 // A token holds no pointer, so that the scan writes no pointer into the
 // token buffer (no write barrier while the garbage collector marks, a
 // buffer it does not scan): its key is the bytes [ko, ko+kl) of the key
-// string the scan returns (see key).
+// text the scan returns (see key).
 type token struct {
 	rs, re int32 // code-point offsets, end exclusive
 	bs, be int32 // byte offsets
-	ko, kl int32 // key: folded form (lower case, apostrophes and dashes unified), in the key string
-	id     int32 // id of the key in the language's vocabulary, 0 when not in it (set by extract)
-	plain  int32 // digit count of a plain digit run (no separator), else 0
-	ival   int32 // value of a plain digit run of at most 9 digits
-	frac   int32 // digits after the decimal mark of a number token (see number)
-	kind   tkind
-	space  bool // white space precedes
-	nl     bool // a line break precedes
-	upper  bool // starts with an upper-case letter
+	ko, kl int32 // key: folded form (lower case, apostrophes and dashes unified), in the key text
+	// id is the id of the token (language.tokenID): of its key in the
+	// language's vocabulary, else numID for a number, else 0 (set by
+	// extract).
+	id    int32
+	plain int32 // digit count of a plain digit run (no separator), else 0
+	ival  int32 // value of a plain digit run of at most 9 digits
+	frac  int32 // digits after the decimal mark of a number token (see number)
+	kind  tkind
+	space bool // white space precedes
+	nl    bool // a line break precedes
+	upper bool // starts with an upper-case letter
+	// lex holds the word lists the key belongs to: the lexicons with a
+	// phrase starting with it and the format's lists (see language.lexBits;
+	// set by extract).
+	lex uint16
 }
 
 func isSpaceRune(r rune) bool {
@@ -80,18 +87,31 @@ func punctKey(r rune) rune {
 }
 
 // scan splits s into tokens, appended to toks[:0], and returns them with
-// their key string (see token.key). Number tokens are merged afterwards by
-// mergeNumbers according to the language's number format. A key is a
-// substring of s when s already holds it folded (lower case words, digits,
-// most symbols); only the others are folded into a buffer, appended to s in
-// the key string.
-func scan(s string, toks []token) ([]token, string) {
+// the text of their keys (see token.key). Number tokens are merged
+// afterwards by mergeNumbers according to the language's number format. A
+// key is a substring of s when s already holds it folded (lower case
+// words, digits, most symbols); only the others are folded into a buffer,
+// the folded part of the key text.
+func scan(s string, toks []token) ([]token, keyText) {
 	toks, keys, _ := scanBuf(s, toks, nil)
 	return toks, keys
 }
 
-// key returns the key of t in keys, the key string of its scan.
-func (t *token) key(keys string) string { return keys[t.ko : t.ko+t.kl] }
+// keyText holds the keys of a scan: the text s, then the folded keys,
+// whose offsets run on from len(s). They are kept apart so that the scan
+// does not copy the text (a copy that, inside Enrich, also wrote a
+// text's worth of lines out of the caches).
+type keyText struct {
+	s, folded string
+}
+
+// key returns the key of t in keys, the key text of its scan.
+func (t *token) key(keys keyText) string {
+	if o := int(t.ko) - len(keys.s); o >= 0 {
+		return keys.folded[o : o+int(t.kl)]
+	}
+	return keys.s[t.ko : t.ko+t.kl]
+}
 
 // ASCII classes for the scan's fast path.
 const (
@@ -190,9 +210,8 @@ func appendFolded(buf []byte, w string) []byte {
 }
 
 // scanBuf is scan with a buffer for the folded keys, returned for reuse.
-// The key string is s followed by the folded keys: a key that s holds is
-// its bytes in s.
-func scanBuf(s string, toks []token, buf []byte) ([]token, string, []byte) {
+// A key that s holds is its bytes in s.
+func scanBuf(s string, toks []token, buf []byte) ([]token, keyText, []byte) {
 	toks = toks[:0]
 	buf = buf[:0]
 	folded := false
@@ -266,9 +285,9 @@ func scanBuf(s string, toks []token, buf []byte) ([]token, string, []byte) {
 			kind: kind, space: space, nl: nl, upper: upper})
 		space, nl = false, false
 	}
-	keys := s
+	keys := keyText{s: s}
 	if folded {
-		keys = s + string(buf)
+		keys.folded = string(buf)
 	}
 	return toks, keys, buf
 }

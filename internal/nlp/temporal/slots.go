@@ -28,7 +28,7 @@ func (m *matcher) fill(s slot, ti int, c *caps, res *[4]slotRes) int {
 				return 0
 			}
 			end := ti + 1
-			if end < len(toks) && !toks[end].space && l.f.ordSuffix[m.key(end)] {
+			if end < len(toks) && !toks[end].space && toks[end].lex&lexOrdSuffix != 0 {
 				end++
 			}
 			if end < len(toks) && toks[end].kind == kNum && !toks[end].space {
@@ -38,7 +38,7 @@ func (m *matcher) fill(s slot, ti int, c *caps, res *[4]slotRes) int {
 			return 1
 		}
 		var lm [4]lexMatch
-		if l.ordinals.lookup(toks, m.keys, ti, &lm) == 0 {
+		if l.ordinals.lookup(toks, ti, &lm) == 0 {
 			return 0
 		}
 		res[0] = slotRes{end: lm[0].end, n: lm[0].e.n}
@@ -49,7 +49,7 @@ func (m *matcher) fill(s slot, ti int, c *caps, res *[4]slotRes) int {
 		if s == slotWeekday {
 			tr, ok = &l.weekdays, m.weekdayOK
 		}
-		n := tr.lookup(toks, m.keys, ti, &lm)
+		n := tr.lookup(toks, ti, &lm)
 		k := 0
 		for j := 0; j < n; j++ {
 			if ok(ti, lm[j].end, lm[j].e) {
@@ -124,7 +124,7 @@ func (m *matcher) fill(s slot, ti int, c *caps, res *[4]slotRes) int {
 		if s == slotUnit || s == slotTUnit {
 			tr = &l.units
 		}
-		n := tr.lookup(toks, m.keys, ti, &lm)
+		n := tr.lookup(toks, ti, &lm)
 		k := 0
 		for j := 0; j < n; j++ {
 			e := lm[j].e
@@ -185,7 +185,7 @@ func (m *matcher) number(ti int) (dec, int, bool) {
 	if t.kind == kNum {
 		// The value of its digits (and separators), frac of them after
 		// the decimal mark.
-		d, ok := digitsDec(m.keys[t.bs:t.be], int(t.frac))
+		d, ok := digitsDec(m.keys.s[t.bs:t.be], int(t.frac))
 		if !ok {
 			return dec{}, 0, false
 		}
@@ -215,7 +215,7 @@ func (m *matcher) numberWords(ti int) (dec, int, bool) {
 			break
 		}
 		var lm [4]lexMatch
-		if l.numbers.lookup(toks, m.keys, i, &lm) == 0 {
+		if l.numbers.lookup(toks, i, &lm) == 0 {
 			break
 		}
 		e := lm[0].e
@@ -256,8 +256,8 @@ func (m *matcher) numberWords(ti int) (dec, int, bool) {
 		end = lm[0].end
 		i = end
 		// Joiners: "vingt-quatre", "vingt et un", "hundred and five".
-		if i+1 < len(toks) && (m.key(i) == "-" && !toks[i].space || l.f.numberJoin[m.key(i)]) &&
-			l.numbers.has(m.key(i+1)) {
+		if i+1 < len(toks) && (m.key(i) == "-" && !toks[i].space || toks[i].lex&lexNumberJoin != 0) &&
+			l.numbers.has(&toks[i+1]) {
 			i++
 		}
 	}
@@ -289,7 +289,7 @@ func (m *matcher) amount(ti int, res *[4]slotRes) int {
 	onlyMag := false
 	if !ok {
 		var lm [4]lexMatch
-		if l.numbers.lookup(toks, m.keys, ti, &lm) == 0 || lm[0].e.flags&flagBeforeMag == 0 {
+		if l.numbers.lookup(toks, ti, &lm) == 0 || lm[0].e.flags&flagBeforeMag == 0 {
 			return 0
 		}
 		base, end, onlyMag = lm[0].e.d, lm[0].end, true
@@ -297,12 +297,12 @@ func (m *matcher) amount(ti int, res *[4]slotRes) int {
 	k := 0
 	if end < len(toks) {
 		var lm [4]lexMatch
-		n := l.magnitudes.lookup(toks, m.keys, end, &lm)
+		n := l.magnitudes.lookup(toks, end, &lm)
 		for j := 0; j < n && k < 3; j++ {
 			if lm[j].e.flags&flagAbbr != 0 && toks[end].space {
 				// "4,5 Mds €": a spaced abbreviation needs a currency after it.
 				var cm [4]lexMatch
-				if l.currencies.lookup(toks, m.keys, lm[j].end, &cm) == 0 {
+				if l.currencies.lookup(toks, lm[j].end, &cm) == 0 {
 					continue
 				}
 			}
@@ -331,7 +331,7 @@ func (m *matcher) nextContext(end int) bool {
 	if n.kind == kNum && (n.plain == 4 || n.plain > 0 && n.plain <= 2 && n.ival >= 1 && n.ival <= 31) {
 		return true
 	}
-	return m.l.f.monthAfter[m.key(end)]
+	return n.lex&lexMonthAfter != 0
 }
 
 // prevContext reports whether the tokens before ti date the month or
@@ -350,10 +350,10 @@ func (m *matcher) prevContext(ti int) bool {
 	if q.kind == kNum && q.plain > 0 && q.plain <= 2 && q.ival >= 1 && q.ival <= 31 {
 		return true
 	}
-	if m.l.f.ordSuffix[m.key(p)] && !q.space && p > 0 && toks[p-1].kind == kNum && toks[p-1].plain <= 2 {
+	if q.lex&lexOrdSuffix != 0 && !q.space && p > 0 && toks[p-1].kind == kNum && toks[p-1].plain <= 2 {
 		return true
 	}
-	return m.l.f.monthContext[m.key(p)]
+	return q.lex&lexMonthContext != 0
 }
 
 func (m *matcher) monthOK(ti, end int, e *entry) bool {
@@ -363,7 +363,7 @@ func (m *matcher) monthOK(ti, end int, e *entry) bool {
 		return false
 	}
 	if f.nameCheck && end < len(m.toks) && !m.toks[end].nl && m.toks[end].kind == kWord && m.toks[end].upper &&
-		!m.l.months.has(m.key(end)) && !m.l.weekdays.has(m.key(end)) && !m.prevContext(ti) {
+		!m.l.months.has(&m.toks[end]) && !m.l.weekdays.has(&m.toks[end]) && !m.prevContext(ti) {
 		return false // a first name: "April Ryan", "June Carter"
 	}
 	need := e.flags&flagAmb != 0 || f.monthLower && t.upper
@@ -385,7 +385,7 @@ func (m *matcher) weekdayOK(ti, end int, e *entry) bool {
 			ni = end + 1
 		}
 		n := &m.toks[ni]
-		if n.kind == kNum && n.plain > 0 && n.plain <= 2 || m.l.months.has(m.key(ni)) {
+		if n.kind == kNum && n.plain > 0 && n.plain <= 2 || m.l.months.has(&m.toks[ni]) {
 			return true
 		}
 	}
@@ -404,10 +404,10 @@ func (m *matcher) yearFollowOK(i int) bool {
 	}
 	l := m.l
 	var lm [4]lexMatch
-	if l.currencies.lookup(m.toks, m.keys, i, &lm) > 0 || l.magnitudes.lookup(m.toks, m.keys, i, &lm) > 0 {
+	if l.currencies.lookup(m.toks, i, &lm) > 0 || l.magnitudes.lookup(m.toks, i, &lm) > 0 {
 		return false
 	}
-	n := l.units.lookup(m.toks, m.keys, i, &lm)
+	n := l.units.lookup(m.toks, i, &lm)
 	for j := 0; j < n; j++ {
 		if lm[j].e.flags&flagAbbr == 0 || !t.space {
 			return false // an abbreviated unit counts glued only ("2021 ha": has)
