@@ -73,21 +73,58 @@ type Context struct {
 // concurrent use.
 type Gazetteer struct {
 	places []Place
-	index  map[string][]int32
+	index  map[string][]entry
 }
+
+// entry is a place of a folded name in the index: the index of the place,
+// whether that name is the fold of its display name (best prefers those)
+// and whether the place is a country (CountryOf looks for one), read once
+// when the index is built rather than from the places (a cache miss each
+// in a table of megabytes) or by folding the display name of every
+// candidate of every lookup.
+type entry int32
+
+// Flags of an entry, above the index of its place.
+const (
+	displayBit = 1 << 30 // the name is the place's display name, folded
+	countryBit = 1 << 29 // the place is a country
+)
+
+// newEntry is the entry of place i (p), display telling whether the name
+// is its display name.
+func newEntry(i int32, p *Place, display bool) entry {
+	e := entry(i)
+	if display {
+		e |= displayBit
+	}
+	if p.Kind == Country {
+		e |= countryBit
+	}
+	return e
+}
+
+// place is the index of the entry's place.
+func (e entry) place() int32 { return int32(e) &^ (displayBit | countryBit) }
+
+// display reports whether the name is the fold of the place's display name.
+func (e entry) display() bool { return e&displayBit != 0 }
+
+// country reports whether the place is a country.
+func (e entry) country() bool { return e&countryBit != 0 }
 
 // Build indexes places under all their names.
 func Build(places []Place) *Gazetteer {
-	g := &Gazetteer{places: places, index: make(map[string][]int32, len(places)*4)}
+	g := &Gazetteer{places: places, index: make(map[string][]entry, len(places)*4)}
 	for i := range g.places {
 		seen := map[string]bool{}
+		display := lexicon.Fold(g.places[i].Name())
 		for _, n := range g.places[i].Names {
 			k := lexicon.Fold(n)
 			if k == "" || seen[k] {
 				continue
 			}
 			seen[k] = true
-			g.index[k] = append(g.index[k], int32(i))
+			g.index[k] = append(g.index[k], newEntry(int32(i), &g.places[i], k == display))
 		}
 	}
 	return g
@@ -108,7 +145,7 @@ func Load() (*Gazetteer, error) {
 func Parse(r io.Reader) (*Gazetteer, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<16), 1<<22)
-	g := &Gazetteer{index: make(map[string][]int32, 1<<18)}
+	g := &Gazetteer{index: make(map[string][]entry, 1<<18)}
 	line := 0
 	for sc.Scan() {
 		line++
@@ -143,16 +180,17 @@ func Parse(r io.Reader) (*Gazetteer, error) {
 		i := int32(len(g.places))
 		g.places = append(g.places, p)
 		var prev string
+		display := lexicon.Fold(p.Names[0])
 		for _, n := range names {
 			k := lexicon.Fold(n)
 			if k == "" || k == prev {
 				continue
 			}
 			prev = k
-			if ix := g.index[k]; len(ix) > 0 && ix[len(ix)-1] == i {
+			if ix := g.index[k]; len(ix) > 0 && ix[len(ix)-1].place() == i {
 				continue
 			}
-			g.index[k] = append(g.index[k], i)
+			g.index[k] = append(g.index[k], newEntry(i, &g.places[i], k == display))
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -177,7 +215,7 @@ func (g *Gazetteer) Lookup(name string) []*Place {
 	}
 	out := make([]*Place, len(ix))
 	for i, j := range ix {
-		out[i] = &g.places[j]
+		out[i] = &g.places[j.place()]
 	}
 	return out
 }
@@ -207,16 +245,13 @@ func (g *Gazetteer) Best(name string, ctx Context) (*Place, bool) {
 		return nil, false
 	}
 	var kbuf [64]byte
-	k := lexicon.AppendFold(kbuf[:0], name)
-	return g.best(k, g.index[string(k)], ctx)
+	return g.best(g.index[string(lexicon.AppendFold(kbuf[:0], name))], ctx)
 }
 
 // Candidates are the places of one name, looked up once for several calls
 // of BestOf.
 type Candidates struct {
-	name   string // as looked up, folded again by BestOf (no copy kept) unless folded
-	folded bool   // name is folded already (CandidatesFolded)
-	ix     []int32
+	ix []entry // the entries of the name, which tell all BestOf needs of it
 }
 
 // Len is the number of places of that name.
@@ -234,7 +269,7 @@ func (g *Gazetteer) Candidates(name string) Candidates {
 	if len(ix) == 0 {
 		return Candidates{}
 	}
-	return Candidates{name: name, ix: ix}
+	return Candidates{ix: ix}
 }
 
 // CandidatesFolded is Candidates of a name folded already: the places
@@ -248,7 +283,7 @@ func (g *Gazetteer) CandidatesFolded(key string) Candidates {
 	if len(ix) == 0 {
 		return Candidates{}
 	}
-	return Candidates{name: key, folded: true, ix: ix}
+	return Candidates{ix: ix}
 }
 
 // CountryOf is CountryNamed of the name c was looked up by.
@@ -257,8 +292,8 @@ func (g *Gazetteer) CountryOf(c Candidates) (string, bool) {
 		return "", false
 	}
 	for _, j := range c.ix {
-		if p := &g.places[j]; p.Kind == Country {
-			return p.Country, true
+		if j.country() {
+			return g.places[j.place()].Country, true
 		}
 	}
 	return "", false
@@ -269,22 +304,19 @@ func (g *Gazetteer) BestOf(c Candidates, ctx Context) (*Place, bool) {
 	if g == nil {
 		return nil, false
 	}
-	var kbuf [64]byte
-	if c.folded {
-		return g.best(append(kbuf[:0], c.name...), c.ix, ctx)
-	}
-	return g.best(lexicon.AppendFold(kbuf[:0], c.name), c.ix, ctx)
+	return g.best(c.ix, ctx)
 }
 
-// best picks among places ix of folded name k (see Best).
-func (g *Gazetteer) best(k []byte, ix []int32, ctx Context) (*Place, bool) {
-	var nbuf [64]byte
+// best picks among the places of entries ix of one folded name (see
+// Best): the entries tell which places have that name as the fold of
+// their display name.
+func (g *Gazetteer) best(ix []entry, ctx Context) (*Place, bool) {
 	var best *Place
 	bestScore, second := math.Inf(-1), math.Inf(-1)
 	for _, j := range ix {
-		p := &g.places[j]
+		p := &g.places[j.place()]
 		s := Score(p, ctx)
-		if string(lexicon.AppendFold(nbuf[:0], p.Name())) == string(k) {
+		if j.display() {
 			s += 0.5
 		}
 		if s > bestScore {
@@ -320,10 +352,21 @@ func Score(p *Place, ctx Context) float64 {
 	if ctx.Countries[p.Country] {
 		s += 2
 	}
-	if rk := p.RegionKey(); rk != "" && ctx.Regions[rk] && p.Kind != Region {
+	if p.Kind != Region && inRegions(p, ctx.Regions) {
 		s += 4
 	}
 	return s
+}
+
+// inRegions reports whether regions holds the place's RegionKey, without
+// building the key as a string (Score runs for every candidate place).
+func inRegions(p *Place, regions map[string]bool) bool {
+	if len(regions) == 0 || p.Admin1 == "" || p.Country == "" {
+		return false
+	}
+	var buf [32]byte
+	k := append(append(append(buf[:0], p.Country...), '.'), p.Admin1...)
+	return regions[string(k)]
 }
 
 // Links returns the link map of a place: "geonames", "country", and when

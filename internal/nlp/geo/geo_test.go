@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/wirenrich/wirenrich/internal/nlp/lexicon"
 )
 
 var (
@@ -152,4 +154,47 @@ func TestBestOf(t *testing.T) {
 	require.False(t, ok)
 	_, ok = none.CountryNamed("Russie")
 	require.False(t, ok)
+}
+
+// TestEntryDisplay checks the display bit of every index entry, of the
+// embedded table and of a built one, against the fold of the place's
+// display name, which best compared before the bit was kept.
+func TestEntryDisplay(t *testing.T) {
+	built := Build([]Place{
+		{ID: 1, Kind: City, Country: "FR", Names: []string{"Saint-Étienne", "Saint Etienne", "St-Étienne"}},
+		{ID: 2, Kind: Region, Country: "US", Admin1: "GA", Names: []string{"Georgia"}},
+		{ID: 3, Kind: Country, Country: "GE", Names: []string{"Sakartvelo", "Georgia", "GEORGIA"}},
+		{ID: 4, Kind: City, Country: "XX", Names: []string{"", "Nowhere"}},
+	})
+	for _, tc := range []struct {
+		name string
+		g    *Gazetteer
+	}{{"embedded", gazetteer(t)}, {"built", built}} {
+		t.Run(tc.name, func(t *testing.T) {
+			n := 0
+			for k, ix := range tc.g.index {
+				for _, e := range ix {
+					p := &tc.g.places[e.place()]
+					require.Equal(t, lexicon.Fold(p.Name()) == k, e.display(), "%q: %q", k, p.Name())
+					require.Equal(t, p.Kind == Country, e.country(), "%q: %q", k, p.Name())
+					n++
+				}
+			}
+			require.Positive(t, n)
+		})
+	}
+}
+
+// TestInRegions checks inRegions against a lookup of RegionKey.
+func TestInRegions(t *testing.T) {
+	regions := map[string]bool{"US.TX": true, "FR.11": true}
+	for _, p := range []Place{
+		{Country: "US", Admin1: "TX"}, {Country: "US", Admin1: "CA"}, {Country: "FR", Admin1: "11"},
+		{Country: "", Admin1: "TX"}, {Country: "US"}, {Country: "US.TX"}, {Country: "US", Admin1: "TX" + strings.Repeat("X", 40)},
+	} {
+		for _, r := range []map[string]bool{regions, nil, {}} {
+			rk := p.RegionKey()
+			require.Equal(t, rk != "" && r[rk], inRegions(&p, r), "%+v", p)
+		}
+	}
 }

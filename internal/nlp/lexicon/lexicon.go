@@ -272,6 +272,16 @@ func (l *Lexicon) Seat(name string) (iso2 string, ok bool) {
 	return lookup(l.seats, name)
 }
 
+// SeatFolded is Seat of a name folded already (Fold): Seat(name) is
+// SeatFolded(Fold(name)).
+func (l *Lexicon) SeatFolded(key string) (iso2 string, ok bool) {
+	if l == nil {
+		return "", false
+	}
+	iso2, ok = l.seats[key]
+	return iso2, ok
+}
+
 // Title reports whether word (or a multiword phrase) is a title or role
 // ("président", "ministre des affaires étrangères", "CEO").
 func (l *Lexicon) Title(word string) bool {

@@ -301,3 +301,24 @@ func TestAllLanguagesLoad(t *testing.T) {
 		require.Equal(t, "FR", iso, lang)
 	}
 }
+
+// TestSeatFolded checks SeatFolded of a folded name against Seat of the
+// name, in every language, for seats, other names and names that Fold
+// changes twice ("Ǣ" folds to "æ", then to "ae").
+func TestSeatFolded(t *testing.T) {
+	names := []string{"Kremlin", "kremlin", "Maison-Blanche", "Maison Blanche", "Élysée", "Palais de l'Élysée",
+		"Downing Street", "White House", "Paris", "", "«»", "Ǣlysée", "Kremlin.", "  Matignon "}
+	for _, lang := range Languages() {
+		l, err := Load(lang)
+		require.NoError(t, err)
+		for _, name := range names {
+			iso, ok := l.Seat(name)
+			iso2, ok2 := l.SeatFolded(Fold(name))
+			require.Equal(t, ok, ok2, "%s %q", lang, name)
+			require.Equal(t, iso, iso2, "%s %q", lang, name)
+		}
+	}
+	var none *Lexicon
+	_, ok := none.SeatFolded("kremlin")
+	require.False(t, ok)
+}

@@ -115,6 +115,7 @@ func (s *state) fields() []fieldInfo {
 		toks := fi.doc.Tokens
 		buf := slices.Grow(sc.buf[:0], len(fi.doc.Text))
 		ends = slices.Grow(ends[:0], len(toks))
+		maybe := sc.maybe[:0] // the tokens a Bloom filter lets through
 		for t := range toks {
 			at := len(buf)
 			var same, spaced bool
@@ -140,6 +141,9 @@ func (s *state) fields() []fieldInfo {
 				// A token of several words is looked up by its first.
 				fi.titleFirst[t] = spaced || s.w.titleFirst.bloomHas(h1, h2)
 			}
+			if fi.det[t] || fi.titleFirst[t] {
+				maybe = append(maybe, int32(t))
+			}
 		}
 		all := string(buf)
 		sc.buf = buf
@@ -151,15 +155,18 @@ func (s *state) fields() []fieldInfo {
 				fi.texts[t] = all[start:e]
 				start = e
 			}
-			if b := fi.texts[t]; b != "" {
-				if fi.det[t] {
-					fi.det[t] = s.w.determiners.m[b]
-				}
-				if fi.titleFirst[t] {
-					fi.titleFirst[t] = s.w.titleFirst.m[firstWord(b)]
-				}
+		}
+		// The tokens let through fold to some text: look it up.
+		for _, t := range maybe {
+			b := fi.texts[t]
+			if fi.det[t] {
+				fi.det[t] = s.w.determiners.m[b]
+			}
+			if fi.titleFirst[t] {
+				fi.titleFirst[t] = s.w.titleFirst.m[firstWord(b)]
 			}
 		}
+		sc.maybe = maybe
 		next := int32(len(toks))
 		for t := len(toks) - 1; t >= 0; t-- {
 			if fi.titleFirst[t] {
@@ -205,16 +212,22 @@ func foldHashToken(dst []byte, t string) (out []byte, same, spaced bool, h uint6
 	upper := false
 	for j := 0; j < len(t); j++ {
 		c := t[j]
-		switch {
-		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-		case 'A' <= c && c <= 'Z':
+		switch byteClass[c] {
+		case classSmall:
+		case classCapital:
 			c += 'a' - 'A'
 			upper = true
-		case len(t) == 1 && c < utf8.RuneSelf:
-			return dst, false, false, fnvOffset // punctuation folds to nothing
+		case classPunct:
+			if len(t) == 1 {
+				return dst, false, false, fnvOffset // punctuation folds to nothing
+			}
+			fallthrough
 		default:
 			start := len(dst)
-			dst = lexicon.AppendFold(dst, t)
+			var ok bool
+			if dst, ok = foldLatin(dst, t); !ok {
+				dst = lexicon.AppendFold(dst, t)
+			}
 			h = fnvOffset
 			for _, c := range dst[start:] {
 				h = (h ^ uint64(c)) * fnvPrime
@@ -491,11 +504,15 @@ func (s *state) affiliation(e int) string {
 
 func (s *state) lookupAffiliation(e int) string {
 	ent := &s.a.Entities[e]
-	if iso, ok := s.lex.Seat(ent.Name); ok {
+	// The name is folded once for both lookups (Seat and place would each
+	// fold it; a folded name is not folded again: Fold is not idempotent).
+	var kb [64]byte
+	k := lexicon.AppendFold(kb[:0], ent.Name)
+	if iso, ok := s.lex.SeatFolded(string(k)); ok {
 		return iso
 	}
 	if ent.Type == Location {
-		p := s.place(ent.Name)
+		p := s.placeOfKey(k, ent.Name)
 		if p.country {
 			return p.iso
 		}

@@ -802,9 +802,14 @@ type placeOf struct {
 // once per folded name and Resolve call: lex.Country(name) is
 // (p.iso, p.country), gaz.Candidates(name) has p.cands's places.
 func (s *state) place(name string) placeOf {
-	sc := s.scratch()
 	var kb [64]byte
-	k := lexicon.AppendFold(kb[:0], name)
+	return s.placeOfKey(lexicon.AppendFold(kb[:0], name), name)
+}
+
+// placeOfKey is place(name) for a name folded already: k is
+// lexicon.Fold(name).
+func (s *state) placeOfKey(k []byte, name string) placeOf {
+	sc := s.scratch()
 	if i, ok := sc.placeIx[string(k)]; ok {
 		return sc.places[i]
 	}
@@ -1033,29 +1038,27 @@ func marks(s string) int {
 	return n
 }
 
+// valueKey is what groups value mentions: the type and the value, or the
+// folded text (text set) when there is no value.
+type valueKey struct {
+	typ, val string
+	text     bool
+}
+
+// linearValues is the number of value entities up to which buildValues
+// looks keys up by a scan rather than in a map.
+const linearValues = 32
+
 // buildValues groups temporal and numeric mentions by type and value (by
 // folded text when they have no value).
 func (s *state) buildValues(values []int) {
 	a := s.a
-	// The key is the type and the value, or the folded text (text set)
-	// when there is no value.
-	type valueKey struct {
-		typ, val string
-		text     bool
-	}
-	byKey := make(map[valueKey]int, len(values))
-	for _, i := range values {
+	base := len(a.Entities)
+	group := s.valueGroups(values)
+	s.shareMentions(base, group)
+	for n, i := range values {
+		idx := base + group[n]
 		m := &a.Mentions[i]
-		k := valueKey{typ: m.Type, val: m.Value}
-		if m.Value == "" {
-			k = valueKey{typ: m.Type, val: lexicon.Fold(m.Text), text: true}
-		}
-		idx, ok := byKey[k]
-		if !ok {
-			idx = len(a.Entities)
-			byKey[k] = idx
-			a.Entities = append(a.Entities, analysis.Entity{Type: m.Type, Value: m.Value})
-		}
 		e := &a.Entities[idx]
 		e.Mentions = append(e.Mentions, i)
 		m.Entity = idx
@@ -1070,5 +1073,70 @@ func (s *state) buildValues(values []int) {
 		if c > e.Confidence {
 			e.Confidence = c
 		}
+	}
+}
+
+// valueGroups appends an entity (type and value only) for each key of the
+// value mentions, in the order of their first mention, and returns the
+// entity of each value mention, counted from the first appended. Keys are
+// looked up by a scan up to linearValues entities (most articles), in a map
+// past that.
+func (s *state) valueGroups(values []int) []int {
+	a := s.a
+	sc := s.scratch()
+	group := grow(sc.group, len(values))
+	keys := sc.vkeys[:0]
+	var byKey map[valueKey]int
+	for n, i := range values {
+		m := &a.Mentions[i]
+		k := valueKey{typ: m.Type, val: m.Value}
+		if m.Value == "" {
+			k = valueKey{typ: m.Type, val: lexicon.Fold(m.Text), text: true}
+		}
+		idx := -1
+		if byKey != nil {
+			if j, ok := byKey[k]; ok {
+				idx = j
+			}
+		} else {
+			idx = slices.Index(keys, k)
+		}
+		if idx < 0 {
+			idx = len(keys)
+			keys = append(keys, k)
+			a.Entities = append(a.Entities, analysis.Entity{Type: m.Type, Value: m.Value})
+			if byKey != nil {
+				byKey[k] = idx
+			} else if len(keys) > linearValues {
+				byKey = make(map[valueKey]int, len(values))
+				for j, k := range keys {
+					byKey[k] = j
+				}
+			}
+		}
+		group[n] = idx
+	}
+	clear(keys) // no reference to the article kept
+	sc.group, sc.vkeys = group, keys[:0]
+	return group
+}
+
+// shareMentions gives the entities from base, the groups of the value
+// mentions (group: the entity of each, counted from base), empty mention
+// lists that share one array, each with the capacity of its group.
+func (s *state) shareMentions(base int, group []int) {
+	a := s.a
+	sc := s.scratch()
+	count := grow(sc.count, len(a.Entities)-base)
+	clear(count)
+	sc.count = count
+	for _, g := range group {
+		count[g]++
+	}
+	mentions := make([]int, 0, len(group))
+	for g, c := range count {
+		at := len(mentions)
+		a.Entities[base+g].Mentions = mentions[at : at : at+c]
+		mentions = mentions[:at+c]
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/wirenrich/wirenrich/internal/nlp/geo"
 )
@@ -215,14 +217,13 @@ func (s *state) linkPlaces() {
 }
 
 // linkNames lists the names to look an entity up by: its name, then its
-// other named forms, appended to out.
+// other named forms, each once whatever its case, appended to out.
 func (s *state) linkNames(e int, out []string) []string {
 	a := s.a
 	ent := &a.Entities[e]
 	out = append(out, ent.Name)
-	var rawA, lowerA [8]string
-	raw := append(rawA[:0], ent.Name)                      // forms seen
-	lower := append(lowerA[:0], strings.ToLower(ent.Name)) // their lower-case forms
+	var rawA [8]string
+	raw := append(rawA[:0], ent.Name) // forms seen
 	for _, mi := range ent.Mentions {
 		m := &a.Mentions[mi]
 		if m.Nominal {
@@ -232,15 +233,37 @@ func (s *state) linkNames(e int, out []string) []string {
 		if slices.Contains(raw, t) {
 			continue
 		}
-		raw = append(raw, t)
-		l := strings.ToLower(t)
-		if slices.Contains(lower, l) {
-			continue
+		seen := false // in another case
+		for _, r := range raw {
+			if lowerEqual(r, t) {
+				seen = true
+				break
+			}
 		}
-		lower = append(lower, l)
-		out = append(out, t)
+		raw = append(raw, t)
+		if !seen {
+			out = append(out, t)
+		}
 	}
 	return out
+}
+
+// lowerEqual reports whether strings.ToLower(x) == strings.ToLower(y)
+// without building either: ToLower maps every code point (an invalid byte
+// reads as U+FFFD) through unicode.ToLower.
+func lowerEqual(x, y string) bool {
+	if x == y {
+		return true
+	}
+	for x != "" && y != "" {
+		rx, wx := utf8.DecodeRuneInString(x)
+		ry, wy := utf8.DecodeRuneInString(y)
+		if rx != ry && unicode.ToLower(rx) != unicode.ToLower(ry) {
+			return false
+		}
+		x, y = x[wx:], y[wy:]
+	}
+	return x == "" && y == ""
 }
 
 // order sorts each entity's mentions in text order and the entities by

@@ -24,6 +24,7 @@ type scratch struct {
 	flags  []bool       // fields: covered, titleFirst, det
 	texts  []string     // fields: folded tokens
 	tends  []int32      // fields: end of each folded token in buf
+	maybe  []int32      // fields: tokens a Bloom filter lets through
 	votes  [][4]float64 // groupTypes
 	first  []int        // groupTypes
 	types  []string     // groupTypes
@@ -39,6 +40,9 @@ type scratch struct {
 	longer   []int             // groupContained
 	sigs     []uint64          // groupContained
 	withInit []int             // groupAcronyms
+	group    []int             // buildValues: the entity of each value mention
+	count    []int             // buildValues: mentions of each value entity
+	vkeys    []valueKey        // buildValues: the key of each value entity
 	// placeIx indexes places by folded name (place).
 	placeIx map[string]int32
 	places  []placeOf
