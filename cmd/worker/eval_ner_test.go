@@ -38,3 +38,49 @@ func TestEvalNEROutput(t *testing.T) {
 func TestTrainNERRecipeArgs(t *testing.T) {
 	require.Equal(t, []string{"--lang", "fr", "--seed", "2"}, recipeArgs([]string{"--lang", "fr", "--out", "x.gz", "--seed", "2", "--out=y"}))
 }
+
+func TestTrainNERSpanTypesFrom(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "s.conllu")
+	var body strings.Builder
+	for _, s := range []string{"Emmanuel\tB-PER\nMacron\tI-PER\nest\tO\nà\tO\nMarseille\tB-LOC\n.\tO\n", "Anne\tB-PER\nHidalgo\tI-PER\nvisite\tO\nLyon\tB-LOC\n.\tO\n"} {
+		for i, l := range strings.Split(strings.TrimSpace(s), "\n") {
+			body.WriteString(string(rune('0'+i)) + "\t" + l + "\n")
+		}
+		body.WriteString("\n")
+	}
+	require.NoError(t, os.WriteFile(data, []byte(body.String()), 0o644))
+	model := filepath.Join("..", "..", "internal", "models", "ner-fr.gz")
+	out := filepath.Join(dir, "fr-span.gz")
+	cases := []struct {
+		name   string
+		args   []string
+		errMsg string
+	}{
+		{"adds a typer", []string{"--lang", "fr", "--span-types", "--span-lambda", "0.5", "--from", model}, ""},
+		{"needs --span-types", []string{"--lang", "fr", "--from", model}, "--from needs --span-types"},
+		{"language of the model", []string{"--lang", "de", "--span-types", "--from", model}, "is a fr model"},
+		{"not a feature group", []string{"--lang", "fr", "--features", "spantypes"}, "set by --span-types"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			args := append([]string{"train-ner", "--data", data, "--dev", data, "--out", out, "--date", "2026-11-29"}, c.args...)
+			var so, se bytes.Buffer
+			err := dispatch(context.Background(), args, stdio{out: &so, err: &se})
+			if c.errMsg != "" {
+				require.ErrorContains(t, err, c.errMsg)
+				return
+			}
+			require.NoError(t, err, se.String())
+			require.Contains(t, se.String(), "span types lambda 0.5")
+			m, err := readModelFile(out, "")
+			require.NoError(t, err)
+			require.NotNil(t, m.Header.SpanTypes)
+			require.Contains(t, m.Header.Features, "spantypes")
+			require.Contains(t, m.Header.Command, "--span-types")
+			so.Reset()
+			require.NoError(t, dispatch(context.Background(), []string{"eval-ner", "--model", out, "--data", data}, stdio{out: &so, err: &se}))
+			require.Contains(t, so.String(), "overall precision=")
+		})
+	}
+}

@@ -113,6 +113,13 @@ func cmdTrainNER(ctx context.Context, args []string, sio stdio) error {
 	date := fs.String("date", "", "creation date recorded (default today, UTC; set it to reproduce a file byte for byte)")
 	gazPath := fs.String("gazetteer", filepath.Join("internal", "models", ner.SharedGazetteerName+".gz"), "shared gazetteer file the model's gazetteer is stored against (written when missing; \"\" for a self-contained model)")
 	updateGaz := fs.Bool("update-gazetteer", false, "overwrite the shared gazetteer file when the distilled one differs (every model must then be retrained)")
+	spanTypes := fs.Bool("span-types", false, "train a span typer (re-types the tagger's spans from whole-span features; its weight against the tagger's margins chosen on dev) and record it in the model")
+	spanFolds := fs.Int("span-folds", 0, "with --span-types: train the typer on spans seen by taggers trained on the other of this many folds of the training sentences, with their type scores as features (0: gold spans, no tagger features)")
+	spanDrop := fs.Bool("span-drop", false, "with --span-folds: the typer may also drop a span (class none, learnt from the fold taggers' spans that are not gold spans)")
+	spanBits := fs.Int("span-bits", 18, "with --span-types: log2 of the typer's hashed weight rows")
+	spanEpochs := fs.Int("span-epochs", 10, "with --span-types: perceptron passes of the typer")
+	spanLambda := fs.Float64("span-lambda", 0, "with --span-types: this weight of the tagger's margins instead of the best of the dev grid")
+	from := fs.String("from", "", "with --span-types: add the span typer to this trained model file instead of training a tagger (same --lang and data split)")
 	convert := fs.String("convert", "", "convert a self-contained model file to one stored against the shared gazetteer (no training)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -179,11 +186,29 @@ func cmdTrainNER(ctx context.Context, args []string, sio stdio) error {
 	for _, f := range files {
 		hdr.Train = append(hdr.Train, rel(*dataDir, f))
 	}
+	if *from != "" {
+		if !*spanTypes {
+			return errors.New("train-ner: --from needs --span-types")
+		}
+		m, err := readModelFile(*from, "")
+		if err != nil {
+			return fmt.Errorf("train-ner: %w", err)
+		}
+		if m.Header.Lang != *lang {
+			return fmt.Errorf("train-ner: %s is a %s model", *from, m.Header.Lang)
+		}
+		m.Header.Command += "; worker train-ner " + strings.Join(recipeArgs(args), " ")
+		m.Header.Created = *date
+		return finishNER(m, *lang, *date, *out, *dataDir, *evals, nil, spanConfig(*seed, *spanLambda, *spanFolds, *spanEpochs, *spanBits, *spanDrop, sio.err), train, devEx, start, sio)
+	}
 	cfg := ner.TrainConfig{Bits: *bits, Epochs: *epochs, Seed: *seed, Baseline: *baseline, NoAffix5: *noAffix5, Augment: *augment, AugmentLower: *augLower, Runs: *runs, PA: *pa, Margin: *margin, Log: sio.err}
 	if *features != "" {
 		ext, err := ner.ParseFeatures(strings.Split(*features, ","))
 		if err != nil {
 			return fmt.Errorf("train-ner: --features: %w", err)
+		}
+		if ext&ner.ExtSpanTypes != 0 {
+			return errors.New("train-ner: --features: spantypes is set by --span-types")
 		}
 		cfg.Features = ext
 	}
@@ -234,26 +259,57 @@ func cmdTrainNER(ctx context.Context, args []string, sio stdio) error {
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
-	if *evals != "" {
+	var span *ner.SpanTypeConfig
+	if *spanTypes {
+		span = spanConfig(*seed, *spanLambda, *spanFolds, *spanEpochs, *spanBits, *spanDrop, sio.err)
+	}
+	return finishNER(m, *lang, *date, *out, *dataDir, *evals, shared, span, train, devEx, start, sio)
+}
+
+// spanConfig returns the span typer configuration of train-ner's flags.
+func spanConfig(seed uint64, lambda float64, folds, epochs, bits int, drop bool, log io.Writer) *ner.SpanTypeConfig {
+	return &ner.SpanTypeConfig{Seed: seed, Lambda: lambda, Folds: folds, Epochs: epochs, Bits: bits, Drop: drop, Log: log}
+}
+
+// finishNER adds the span typer (span non-nil) to a trained model,
+// evaluates it on the extra files, gives it its id and writes it to out,
+// stored against the shared gazetteer when given one (a model read from
+// a file keeps its storage).
+func finishNER(m *ner.Model, lang, date, out, dataDir, evals string, shared *ner.Gazetteer, span *ner.SpanTypeConfig, train, devEx []ner.Example, start time.Time, sio stdio) error {
+	logf := func(format string, a ...any) { fmt.Fprintf(sio.err, format+"\n", a...) }
+	baseline := m.Header.Baseline
+	if span != nil {
+		before, after, err := ner.TrainSpanTypes(m, *span, train, devEx)
+		if err != nil {
+			return fmt.Errorf("train-ner: %w", err)
+		}
+		logf("span types: dev F1 %.4f without, %.4f with (attached: %v)", before, after, m.Header.SpanTypes != nil)
+	}
+	if evals != "" {
 		m.Header.Extra = map[string]ner.Score{}
 		t := ner.NewTagger(m)
-		for _, f := range strings.Split(*evals, ",") {
+		for _, f := range strings.Split(evals, ",") {
 			ex, err := readExamples([]string{f})
 			if err != nil {
 				return fmt.Errorf("train-ner: %w", err)
 			}
 			rep := ner.Evaluate(t, ex)
-			m.Header.Extra[rel(*dataDir, f)] = rep.Overall()
+			m.Header.Extra[rel(dataDir, f)] = rep.Overall()
 		}
 	}
 	// id: lang-date-hash of the parameters
 	var raw bytes.Buffer
-	if err := m.Save(&raw); err != nil {
+	m.Header.ID = ""
+	gaz := m.Header.Gazetteer
+	m.Header.Gazetteer = "" // the self-contained serialisation
+	err := m.Save(&raw)
+	m.Header.Gazetteer = gaz
+	if err != nil {
 		return fmt.Errorf("train-ner: %w", err)
 	}
 	sum := sha256.Sum256(raw.Bytes())
-	m.Header.ID = fmt.Sprintf("%s-%s-%s", *lang, strings.ReplaceAll(*date, "-", ""), hex.EncodeToString(sum[:4]))
-	if *baseline {
+	m.Header.ID = fmt.Sprintf("%s-%s-%s", lang, strings.ReplaceAll(date, "-", ""), hex.EncodeToString(sum[:4]))
+	if baseline {
 		m.Header.ID += "-baseline"
 	}
 	// the id hashes the self-contained serialisation; the file stores the
@@ -265,13 +321,13 @@ func cmdTrainNER(ctx context.Context, args []string, sio stdio) error {
 			logf("gazetteer: %d slots differ from the shared gazetteer %.16s", m.GazetteerPatch(), shared.Hash)
 		}
 	}
-	size, err := writeGzip(*out, m.Save)
+	size, err := writeGzip(out, m.Save)
 	if err != nil {
 		return fmt.Errorf("train-ner: %w", err)
 	}
 	o := m.Header.DevScores["overall"]
 	fmt.Fprintf(sio.out, "%s: wrote %s (%d bytes), epoch %d, dev precision=%.4f recall=%.4f f1=%.4f, %.0fs\n",
-		m.Header.ID, *out, size, m.Header.Epochs, o.Precision, o.Recall, o.F1, time.Since(start).Seconds())
+		m.Header.ID, out, size, m.Header.Epochs, o.Precision, o.Recall, o.F1, time.Since(start).Seconds())
 	for _, k := range []string{"PER", "ORG", "LOC", "MISC"} {
 		s := m.Header.DevScores[k]
 		fmt.Fprintf(sio.out, "  dev %-4s precision=%.4f recall=%.4f f1=%.4f\n", k, s.Precision, s.Recall, s.F1)

@@ -54,7 +54,10 @@ const (
 	// ExtStems adds the word without its last one and two runes (a crude
 	// stem for inflected languages), when at least 4 runes remain.
 	ExtStems
-	extAll = ExtAffix6 | ExtStems
+	// ExtSpanTypes marks a model with a span typer (Header.SpanTypes,
+	// spantype.go); it adds no token feature.
+	ExtSpanTypes
+	extAll = ExtAffix6 | ExtStems | ExtSpanTypes
 )
 
 // featureName returns the header name of one optional feature group.
@@ -64,6 +67,8 @@ func featureName(bit uint32) string {
 		return "affix6"
 	case ExtStems:
 		return "stems"
+	case ExtSpanTypes:
+		return "spantypes"
 	}
 	return ""
 }
@@ -193,6 +198,12 @@ type scratch struct {
 	ents []*wordEntry
 	miss []wordEntry
 	gaz  []uint64
+	// for the span typer: the tokens of a span's window, the tagger's
+	// types and spans of the sentence, a span's feature rows
+	stoks []spanTok
+	types []int
+	pred  []Span
+	srows []uint32
 }
 
 // featurizer turns sentences into hashed feature ids.

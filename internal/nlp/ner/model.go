@@ -53,6 +53,9 @@ type Header struct {
 	// training, every wrong label of a token scored this much more.
 	Margin float64 `json:"margin,omitempty"`
 	Bits   int     `json:"bits"`
+	// SpanTypes describes the model's span typer (nil: none); its weights
+	// follow the tagger's in the file.
+	SpanTypes *SpanTypes `json:"span_types,omitempty"`
 	// Scale converts stored int16 weights back to perceptron units.
 	Scale float64 `json:"scale"`
 	// ConfScale turns score differences (int units) into log-odds for
@@ -84,6 +87,8 @@ type Model struct {
 	// shared gazetteer (Header.Gazetteer): only they are written. The
 	// model keeps no reference to the shared gazetteer.
 	gazSlots []uint32
+	// typer re-types the tagger's spans (nil: none; Header.SpanTypes).
+	typer *spanTyper
 }
 
 // ShareGazetteer makes m store its gazetteer table as differences from
@@ -197,6 +202,9 @@ func (m *Model) write(w io.Writer) error {
 			}
 		}
 		put(col)
+	}
+	if m.typer != nil {
+		put(m.typer.rowsData())
 	}
 	if err != nil {
 		return fmt.Errorf("write model: %w", err)
@@ -321,6 +329,14 @@ func ReadModelWith(r io.Reader, gazetteer func() (*Gazetteer, error)) (*Model, e
 	}
 	if err != nil {
 		return nil, fmt.Errorf("ner: model weights: %w", err)
+	}
+	if h := m.Header.SpanTypes; h != nil {
+		if m.feat.ext&ExtSpanTypes == 0 {
+			return nil, errors.New("ner: model header: span types without the spantypes feature group")
+		}
+		if m.typer, err = readSpanTyper(br, h); err != nil {
+			return nil, err
+		}
 	}
 	return m, nil
 }

@@ -220,6 +220,11 @@ func (t *Tagger) tagWindow(dst []Span, sc *scratch) []Span {
 	sc.beta = grow(sc.beta, n*L)
 	// beta is only needed from the first span on
 	t.dec.backward(sc.em, n, dst[base].Start, sc.beta)
+	if m.typer != nil {
+		if dst = t.retype(dst, base, sc); len(dst) == base {
+			return dst
+		}
+	}
 	k := m.Header.Scale * m.Header.ConfScale
 	for s := base; s < len(dst); s++ {
 		c := 1.0

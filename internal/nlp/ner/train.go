@@ -53,6 +53,10 @@ type TrainConfig struct {
 	GazMax    int
 	Header    Header // provenance, completed by Train
 	Log       io.Writer
+	// feat, when set, is the featurizer to use (lexicon and gazetteer
+	// included) instead of the one built from the fields above (the span
+	// typer's fold taggers).
+	feat *featurizer
 }
 
 type trainSet struct {
@@ -156,6 +160,9 @@ func Train(cfg TrainConfig, train, dev []Example) (*Model, error) {
 		f.lex = newTable(cfg.Lexicon)
 		f.gaz = newTable(cfg.Gazetteer)
 		f.gazMax = cfg.GazMax
+	}
+	if cfg.feat != nil {
+		f = *cfg.feat
 	}
 	start := time.Now()
 	all := train
