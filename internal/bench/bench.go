@@ -28,6 +28,7 @@ import (
 	"github.com/wirenrich/wirenrich/config"
 	"github.com/wirenrich/wirenrich/internal/benchdata"
 	"github.com/wirenrich/wirenrich/internal/bus"
+	"github.com/wirenrich/wirenrich/internal/cputime"
 	"github.com/wirenrich/wirenrich/internal/embedded"
 	"github.com/wirenrich/wirenrich/internal/enrich"
 	"github.com/wirenrich/wirenrich/internal/service"
@@ -203,7 +204,7 @@ type cpuMark struct {
 }
 
 func markCPU(reps []*replica) (cpuMark, error) {
-	m := cpuMark{self: selfCPU()}
+	m := cpuMark{self: cputime.Process().Seconds()}
 	for _, r := range reps {
 		c, err := r.cpu()
 		if err != nil {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/wirenrich/wirenrich/config"
 	"github.com/wirenrich/wirenrich/internal/benchdata"
+	"github.com/wirenrich/wirenrich/internal/cputime"
 	"github.com/wirenrich/wirenrich/internal/pipeline"
 )
 
@@ -61,7 +62,7 @@ func inProcess(ctx context.Context, proc *pipeline.Processor, cfg config.Config,
 		errOnce  sync.Once
 		wg       sync.WaitGroup
 	)
-	cpu0 := selfCPU()
+	cpu0 := cputime.Process().Seconds()
 	start := time.Now()
 	total := int64(len(inputs))
 	for range g {
@@ -85,7 +86,7 @@ func inProcess(ctx context.Context, proc *pipeline.Processor, cfg config.Config,
 	}
 	wg.Wait()
 	el := time.Since(start).Seconds()
-	ip.CPUSeconds = selfCPU() - cpu0
+	ip.CPUSeconds = cputime.Process().Seconds() - cpu0
 	if firstErr != nil {
 		return ip, firstErr
 	}

@@ -222,15 +222,6 @@ func (r *replica) cpu() (float64, error) {
 	return d.Seconds(), nil
 }
 
-// selfCPU returns the user+system CPU seconds of this process.
-func selfCPU() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
-}
-
 // LoadAvg is the 1, 5 and 15 minute load averages (zero where unknown).
 type LoadAvg [3]float64
 

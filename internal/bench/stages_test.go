@@ -4,14 +4,13 @@ import (
 	"context"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/wirenrich/wirenrich/internal/article"
 	"github.com/wirenrich/wirenrich/internal/benchdata"
+	"github.com/wirenrich/wirenrich/internal/cputime"
 	"github.com/wirenrich/wirenrich/internal/enrich"
 	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
 	"github.com/wirenrich/wirenrich/internal/nlp/lang"
@@ -116,26 +115,17 @@ func (st *stages) segment(a *article.Article) *analysis.Analysis {
 	}
 }
 
-// cpuTime is the process's user+system CPU time.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // measure runs fn in the benchmark loop and reports words/s, tokens/s and
 // allocations per token.
 func measure(b *testing.B, c stageCase, fn func()) {
 	b.ReportAllocs()
 	var m0, m1 runtime.MemStats
 	runtime.ReadMemStats(&m0)
-	c0 := cpuTime()
+	c0 := cputime.Process()
 	for b.Loop() {
 		fn()
 	}
-	cpu := cpuTime() - c0
+	cpu := cputime.Process() - c0
 	runtime.ReadMemStats(&m1)
 	sec := b.Elapsed().Seconds()
 	if sec <= 0 || b.N == 0 {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/wirenrich/wirenrich/internal/article"
 	"github.com/wirenrich/wirenrich/internal/benchdata"
+	"github.com/wirenrich/wirenrich/internal/cputime"
 	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
 )
 
@@ -62,16 +63,16 @@ func (e *Enricher) annotated(tb testing.TB, a *article.Article) *analysis.Analys
 // adds their times to d: [0] segmentation, NER and ruler, [1] temporal,
 // [2] resolve, [3] relate and the document (CPU time of the thread).
 func (e *Enricher) stagesTimed(tb testing.TB, a *article.Article, d *[4]time.Duration) {
-	t0 := threadCPU()
+	t0 := cputime.Thread()
 	an := e.annotated(tb, a)
-	t1 := threadCPU()
+	t1 := cputime.Thread()
 	e.temporal.Annotate(an)
-	t2 := threadCPU()
+	t2 := cputime.Thread()
 	e.resolver.Resolve(an)
-	t3 := threadCPU()
+	t3 := cputime.Thread()
 	e.relater.Relate(an)
 	fillDocument(&Document{}, an)
-	t4 := threadCPU()
+	t4 := cputime.Thread()
 	d[0] += t1 - t0
 	d[1] += t2 - t1
 	d[2] += t3 - t2
@@ -140,9 +141,9 @@ func BenchmarkEnrichCost(b *testing.B) {
 			var full, without time.Duration
 			var in [4]time.Duration // in Enrich's order: before, temporal, resolve, after
 			timed := func(d *time.Duration, fn func()) {
-				t0 := threadCPU()
+				t0 := cputime.Thread()
 				fn()
-				*d += threadCPU() - t0
+				*d += cputime.Thread() - t0
 			}
 			for b.Loop() {
 				timed(&full, func() { enrich(0) })

@@ -4,10 +4,10 @@ import (
 	"compress/gzip"
 	"os"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/wirenrich/wirenrich/internal/cputime"
 	"github.com/wirenrich/wirenrich/internal/nlp/ner/corpus"
 	"github.com/wirenrich/wirenrich/internal/nlp/text"
 )
@@ -34,22 +34,12 @@ func benchSentences(b *testing.B) string {
 	return sb.String()
 }
 
-// cpuTime is the process's user+system CPU time: throughput per CPU
-// second stays meaningful on a shared, loaded machine.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // reportTokens reports the throughput of ntok tokens tagged since the
 // timer started and since the process's CPU time was c0: per wall-clock
 // second and per CPU second.
 func reportTokens(b *testing.B, ntok int, c0 time.Duration) {
 	b.ReportMetric(float64(ntok)/b.Elapsed().Seconds(), "tokens/s")
-	if cpu := cpuTime() - c0; cpu > 0 {
+	if cpu := cputime.Process() - c0; cpu > 0 {
 		b.ReportMetric(float64(ntok)/cpu.Seconds(), "tokens/cpu-s")
 	}
 }
@@ -91,7 +81,7 @@ func BenchmarkTag(b *testing.B) {
 	var spans []Span
 	b.ReportAllocs()
 	b.ResetTimer()
-	c0 := cpuTime()
+	c0 := cputime.Process()
 	for i := 0; i < b.N; i++ {
 		doc := tok.Segment(src)
 		for _, s := range doc.Sentences {
@@ -109,7 +99,7 @@ func BenchmarkTagOnly(b *testing.B) {
 	var spans []Span
 	b.ReportAllocs()
 	b.ResetTimer()
-	c0 := cpuTime()
+	c0 := cputime.Process()
 	for i := 0; i < b.N; i++ {
 		for _, s := range doc.Sentences {
 			spans = tg.TagAppend(spans[:0], doc.Tokens[s.First:s.Last])
@@ -130,7 +120,7 @@ func BenchmarkTagCold(b *testing.B) {
 	var spans []Span
 	b.ReportAllocs()
 	b.ResetTimer()
-	c0 := cpuTime()
+	c0 := cputime.Process()
 	for i := 0; i < b.N; i++ {
 		tg := NewTagger(m)
 		doc := tok.Segment(src)
@@ -158,7 +148,7 @@ func BenchmarkTagStream(b *testing.B) {
 	next, ntok := 0, 0
 	b.ReportAllocs()
 	b.ResetTimer()
-	c0 := cpuTime()
+	c0 := cputime.Process()
 	for i := 0; i < b.N; i++ {
 		for range chunk {
 			words := cs[next].Tokens

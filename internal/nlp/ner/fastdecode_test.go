@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/wirenrich/wirenrich/internal/cputime"
 	"github.com/wirenrich/wirenrich/internal/nlp/text"
 )
 
@@ -102,7 +103,7 @@ func BenchmarkDecode(b *testing.B) {
 			name = "generic"
 		}
 		b.Run(name, func(b *testing.B) {
-			c0 := cpuTime()
+			c0 := cputime.Process()
 			for range b.N {
 				for _, em := range ems {
 					n := len(em) / numLabels
@@ -115,7 +116,7 @@ func BenchmarkDecode(b *testing.B) {
 					}
 				}
 			}
-			if cpu := cpuTime() - c0; cpu > 0 {
+			if cpu := cputime.Process() - c0; cpu > 0 {
 				b.ReportMetric(float64(ntok)*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
 			}
 		})
