@@ -56,19 +56,26 @@ func TestDecodeLenient(t *testing.T) {
 	require.Equal(t, []Span{{Start: 0, End: 2, Type: "PERSON"}, {Start: 3, End: 4, Type: "LOCATION"}}, Decode(labels))
 }
 
+// randomScores returns random emission scores for n tokens and random
+// transition scores, for decoder tests.
+func randomScores(r *rand.Rand, n int) (em, trans []int32) {
+	em = make([]int32, n*numLabels)
+	for i := range em {
+		em[i] = int32(r.IntN(2000) - 1000)
+	}
+	trans = make([]int32, transLen)
+	for i := range trans {
+		trans[i] = int32(r.IntN(200) - 100)
+	}
+	return em, trans
+}
+
 func TestViterbiRespectsConstraints(t *testing.T) {
 	preds := buildPreds()
 	r := rand.New(rand.NewPCG(1, 2))
 	for trial := 0; trial < 200; trial++ {
 		n := 1 + r.IntN(12)
-		em := make([]int32, n*numLabels)
-		for i := range em {
-			em[i] = int32(r.IntN(2000) - 1000)
-		}
-		trans := make([]int32, transLen)
-		for i := range trans {
-			trans[i] = int32(r.IntN(200) - 100)
-		}
+		em, trans := randomScores(r, n)
 		out := make([]uint8, n)
 		viterbi(&preds, em, trans, n, make([]int32, n*numLabels), make([]uint8, n*numLabels), out, negInf, true)
 		require.True(t, allowed(numLabels, out[0]), "start %v", out)

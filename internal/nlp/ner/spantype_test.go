@@ -99,14 +99,7 @@ func TestPathScoreMatchesEnumeration(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	for trial := 0; trial < 40; trial++ {
 		n := 1 + r.IntN(3)
-		em := make([]int32, n*numLabels)
-		for i := range em {
-			em[i] = int32(r.IntN(2000) - 1000)
-		}
-		trans := make([]int32, transLen)
-		for i := range trans {
-			trans[i] = int32(r.IntN(200) - 100)
-		}
+		em, trans := randomScores(r, n)
 		d := newDecoder(trans)
 		delta := make([]int32, n*numLabels)
 		beta := make([]int32, n*numLabels)

@@ -1,10 +1,9 @@
 package resolve
 
 import (
-	"syscall"
 	"testing"
-	"time"
 
+	"github.com/wirenrich/wirenrich/internal/cputime"
 	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
 )
 
@@ -25,22 +24,13 @@ func BenchmarkResolve(b *testing.B) {
 	a, _ := build(b, seed.lang, seed.headline, seed.body)
 	mentions := append([]analysis.Mention(nil), a.Mentions...)
 	b.ReportAllocs()
-	c0 := cpuTime()
+	c0 := cputime.Process()
 	for b.Loop() {
 		a.Mentions = append(a.Mentions[:0], mentions...)
 		a.Entities = nil
 		r.Resolve(a)
 	}
-	if cpu := cpuTime() - c0; cpu > 0 {
+	if cpu := cputime.Process() - c0; cpu > 0 {
 		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
-}
-
-// cpuTime is the process's user and system CPU time.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

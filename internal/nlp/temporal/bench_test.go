@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/wirenrich/wirenrich/internal/cputime"
 	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
 	"github.com/wirenrich/wirenrich/internal/nlp/text"
 )
@@ -57,9 +58,9 @@ func BenchmarkAnnotate(b *testing.B) {
 				for i := 0; i < len(evict); i += 64 {
 					sink += evict[i]
 				}
-				t0 := threadCPU()
+				t0 := cputime.Thread()
 				annotate()
-				cpu += threadCPU() - t0
+				cpu += cputime.Thread() - t0
 			}
 			b.ReportMetric(float64(cpu.Microseconds())/float64(b.N), "cpu-µs/op")
 		})

@@ -1,8 +1,0 @@
-//go:build !linux
-
-package temporal
-
-import "time"
-
-// threadCPU is wall time where the thread's CPU clock is not read.
-func threadCPU() time.Duration { return time.Duration(time.Now().UnixNano()) }
