@@ -102,7 +102,9 @@ func TestBenchQuick(t *testing.T) {
 	}
 	require.Contains(t, stdout.String(), "scaling 1 -> 2")
 	require.True(t, names["scale-1x1"] && names["scale-2x1"], "scaling runs reported")
-	require.Len(t, rep.InProcess, min(2, runtime.NumCPU()))
+	require.Len(t, rep.InProcess, 2*min(2, runtime.NumCPU()), "in-process before and after the end-to-end runs")
+	require.Equal(t, "before", rep.InProcess[0].Phase)
+	require.Equal(t, "after", rep.InProcess[len(rep.InProcess)-1].Phase)
 	require.Positive(t, rep.InProcess[0].WordsPerSec)
 	require.Positive(t, rep.StreamingEfficiency)
 	require.Positive(t, rep.Scaling)

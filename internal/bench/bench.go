@@ -120,7 +120,8 @@ type Report struct {
 	// with the same replicas: how many times the NLP slows the bus down.
 	EnrichmentCost float64 `json:"enrichment_cost"`
 	// StreamingEfficiency is end-to-end words/s over in-process words/s on
-	// the same cores.
+	// the same cores (the mean of the measurements before and after the
+	// end-to-end runs).
 	StreamingEfficiency float64 `json:"streaming_efficiency"`
 	// CPUEfficiency is end-to-end words per replica CPU-second over
 	// in-process words per CPU-second (one goroutine): the share of a
@@ -144,6 +145,8 @@ type Report struct {
 
 // InProcess is the throughput of decode + enrich + encode without a bus.
 type InProcess struct {
+	// Phase is "before" or "after" the end-to-end runs.
+	Phase          string  `json:"phase"`
 	Goroutines     int     `json:"goroutines"`
 	Articles       int     `json:"articles"`
 	Seconds        float64 `json:"seconds"`
@@ -324,8 +327,12 @@ func Execute(ctx context.Context, opts Options) (*Report, error) {
 		specs[i].prefix = "bench" + strconv.Itoa(i)
 	}
 
-	// In-process first, on a quiet bus: one goroutine, then one per CPU,
-	// with the processor the replicas of the full-enrichment run build.
+	// In-process on a quiet bus, before the end-to-end runs and again
+	// after them: one goroutine, then one per CPU, with the processor the
+	// replicas of the full-enrichment run build. The ratios use the mean
+	// of the two, so that a host whose speed drifts during the bench (a
+	// shared virtual machine's does) favours neither side.
+	inProc := func(string) error { return nil }
 	if !opts.SkipInProcess {
 		enr, err := enrich.New(enrich.Options{})
 		if err != nil {
@@ -336,22 +343,31 @@ func Execute(ctx context.Context, opts Options) (*Report, error) {
 		if err != nil {
 			return nil, fmt.Errorf("bench: %w", err)
 		}
-		for _, g := range uniq(1, runtime.NumCPU()) {
-			b.progress("in-process: %d goroutine(s) over %d articles", g, len(items))
-			ip, err := inProcess(ctx, proc, cfg, items, g)
-			if err != nil {
-				return nil, err
+		inProc = func(phase string) error {
+			for _, g := range uniq(1, runtime.NumCPU()) {
+				b.progress("in-process (%s): %d goroutine(s) over %d articles", phase, g, len(items))
+				ip, err := inProcess(ctx, proc, cfg, items, g)
+				if err != nil {
+					return err
+				}
+				ip.Phase = phase
+				rep.InProcess = append(rep.InProcess, ip)
 			}
-			rep.InProcess = append(rep.InProcess, ip)
+			return nil
 		}
 	}
-
+	if err := inProc(phaseBefore); err != nil {
+		return nil, err
+	}
 	for _, s := range specs {
 		runs, err := b.runSet(ctx, s)
 		if err != nil {
 			return rep, err
 		}
 		rep.Runs = append(rep.Runs, runs...)
+	}
+	if err := inProc(phaseAfter); err != nil {
+		return rep, err
 	}
 	rep.derive()
 	return rep, nil
@@ -371,14 +387,13 @@ func (r *Report) derive() {
 	if enr != nil && pass != nil && enr.ArticlesPerSec > 0 {
 		r.EnrichmentCost = pass.ArticlesPerSec / enr.ArticlesPerSec
 	}
-	if enr != nil && len(r.InProcess) > 0 {
-		best := r.InProcess[len(r.InProcess)-1]
-		if best.WordsPerSec > 0 {
-			r.StreamingEfficiency = enr.WordsPerSec / best.WordsPerSec
+	if enr != nil {
+		if w := r.inProcessMean(maxGoroutines(r.InProcess), func(p InProcess) float64 { return p.WordsPerSec }); w > 0 {
+			r.StreamingEfficiency = enr.WordsPerSec / w
 		}
-	}
-	if enr != nil && len(r.InProcess) > 0 && r.InProcess[0].WordsPerCPUSec > 0 {
-		r.CPUEfficiency = enr.WordsPerCPUSec / r.InProcess[0].WordsPerCPUSec
+		if w := r.inProcessMean(1, func(p InProcess) float64 { return p.WordsPerCPUSec }); w > 0 {
+			r.CPUEfficiency = enr.WordsPerCPUSec / w
+		}
 	}
 	s1, s2 := find("scale-1x1"), find("scale-2x1")
 	if s1 != nil && s2 != nil && s1.WordsPerSec > 0 {
@@ -390,6 +405,38 @@ func (r *Report) derive() {
 	if s1 != nil && s2 != nil && s2.ReplicaCPUMs+s2.BenchCPUMs > 0 {
 		r.CPUScaling = 2 * s1.ReplicaCPUMs / (s2.ReplicaCPUMs + s2.BenchCPUMs)
 	}
+}
+
+// Phases of the in-process measurements.
+const (
+	phaseBefore = "before"
+	phaseAfter  = "after"
+)
+
+// inProcessMean is the mean of f over the in-process measurements with g
+// goroutines (before and after the end-to-end runs); 0 if none.
+func (r *Report) inProcessMean(g int, f func(InProcess) float64) float64 {
+	var sum float64
+	n := 0
+	for _, p := range r.InProcess {
+		if p.Goroutines == g {
+			sum += f(p)
+			n++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return sum / float64(n)
+}
+
+// maxGoroutines is the most goroutines of the in-process measurements.
+func maxGoroutines(ps []InProcess) int {
+	g := 0
+	for _, p := range ps {
+		g = max(g, p.Goroutines)
+	}
+	return g
 }
 
 func uniq(a, b int) []int {

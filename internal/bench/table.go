@@ -28,8 +28,8 @@ func (r *Report) WriteTable(w io.Writer) error {
 			x.ArticlesPerSec, x.WordsPerSec, x.WordsPerCPUSec, x.ReplicaCPUMs, x.BenchCPUMs, x.Latency.P50, x.Latency.P95, x.Latency.P99, strings.Join(mem, " "), x.Load[0])
 	}
 	for _, p := range r.InProcess {
-		fmt.Fprintf(tw, "in-process\tfull\t-\t%d\tmax\t%d\t-\t-\t%.0f\t%.0f\t%.0f\t%.2f\t\t\t\t\t%.2f\t\n",
-			p.Goroutines, p.Articles, p.ArticlesPerSec, p.WordsPerSec, p.WordsPerCPUSec, cpuMsPerArticle(p), p.Load[0])
+		fmt.Fprintf(tw, "in-process (%s)\tfull\t-\t%d\tmax\t%d\t-\t-\t%.0f\t%.0f\t%.0f\t%.2f\t\t\t\t\t%.2f\t\n",
+			p.Phase, p.Goroutines, p.Articles, p.ArticlesPerSec, p.WordsPerSec, p.WordsPerCPUSec, cpuMsPerArticle(p), p.Load[0])
 	}
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("bench table: %w", err)
@@ -41,7 +41,7 @@ func (r *Report) WriteTable(w io.Writer) error {
 		fmt.Fprintf(w, "pass-through / enrichment throughput: %.2fx (the bus ceiling over the enrichment)\n", r.EnrichmentCost)
 	}
 	if r.StreamingEfficiency > 0 {
-		fmt.Fprintf(w, "streaming efficiency (end-to-end / in-process words/s, same cores): %.0f%%\n", 100*r.StreamingEfficiency)
+		fmt.Fprintf(w, "streaming efficiency (end-to-end / in-process words/s, same cores, in-process the mean of before and after): %.0f%%\n", 100*r.StreamingEfficiency)
 	}
 	if r.CPUEfficiency > 0 {
 		fmt.Fprintf(w, "CPU efficiency (end-to-end words per replica CPU-second / in-process, 1 goroutine): %.0f%%\n", 100*r.CPUEfficiency)
