@@ -186,8 +186,12 @@ func cmdTrainNER(ctx context.Context, args []string, sio stdio) error {
 	for _, f := range files {
 		hdr.Train = append(hdr.Train, rel(*dataDir, f))
 	}
+	var span *ner.SpanTypeConfig
+	if *spanTypes {
+		span = &ner.SpanTypeConfig{Seed: *seed, Lambda: *spanLambda, Folds: *spanFolds, Epochs: *spanEpochs, Bits: *spanBits, Drop: *spanDrop, Log: sio.err}
+	}
 	if *from != "" {
-		if !*spanTypes {
+		if span == nil {
 			return errors.New("train-ner: --from needs --span-types")
 		}
 		m, err := readModelFile(*from, "")
@@ -199,7 +203,7 @@ func cmdTrainNER(ctx context.Context, args []string, sio stdio) error {
 		}
 		m.Header.Command += "; worker train-ner " + strings.Join(recipeArgs(args), " ")
 		m.Header.Created = *date
-		return finishNER(m, *lang, *date, *out, *dataDir, *evals, nil, spanConfig(*seed, *spanLambda, *spanFolds, *spanEpochs, *spanBits, *spanDrop, sio.err), train, devEx, start, sio)
+		return finishNER(m, *lang, *date, *out, *dataDir, *evals, nil, span, train, devEx, start, sio)
 	}
 	cfg := ner.TrainConfig{Bits: *bits, Epochs: *epochs, Seed: *seed, Baseline: *baseline, NoAffix5: *noAffix5, Augment: *augment, AugmentLower: *augLower, Runs: *runs, PA: *pa, Margin: *margin, Log: sio.err}
 	if *features != "" {
@@ -259,16 +263,7 @@ func cmdTrainNER(ctx context.Context, args []string, sio stdio) error {
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
-	var span *ner.SpanTypeConfig
-	if *spanTypes {
-		span = spanConfig(*seed, *spanLambda, *spanFolds, *spanEpochs, *spanBits, *spanDrop, sio.err)
-	}
 	return finishNER(m, *lang, *date, *out, *dataDir, *evals, shared, span, train, devEx, start, sio)
-}
-
-// spanConfig returns the span typer configuration of train-ner's flags.
-func spanConfig(seed uint64, lambda float64, folds, epochs, bits int, drop bool, log io.Writer) *ner.SpanTypeConfig {
-	return &ner.SpanTypeConfig{Seed: seed, Lambda: lambda, Folds: folds, Epochs: epochs, Bits: bits, Drop: drop, Log: log}
 }
 
 // finishNER adds the span typer (span non-nil) to a trained model,

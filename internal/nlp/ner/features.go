@@ -368,20 +368,12 @@ func (f *featurizer) analyseWord(ti *tokInfo, w string, lower []byte) []byte {
 			ti.p[k-2] = hashBytes(lb[:pos])
 		}
 	}
-	pos, k = len(lb), 0
-	for k < maxAffixRunes && pos > 0 {
-		_, sz := utf8.DecodeLastRune(lb[:pos])
-		pos -= sz
-		k++
-		if k == 1 {
-			ti.sfx1 = hashBytes(lb[pos:])
-		}
-		if k >= 2 && pos > 0 {
-			ti.s[k-2] = hashBytes(lb[pos:])
-		}
+	if _, sz := utf8.DecodeLastRune(lb); sz > 0 {
+		ti.sfx1 = hashBytes(lb[len(lb)-sz:])
 	}
+	suffixes(ti.s[:], lb)
 	if f.ext&ExtStems != 0 {
-		stems(ti, lb)
+		ti.stem = stems(lb, 4)
 	}
 	if !f.baseline {
 		ti.lex, ti.hasLex = f.lex.get(ti.l)
@@ -428,18 +420,33 @@ func position(i, n int) uint64 {
 	return 2
 }
 
-// stems sets ti.stem from the folded word lb: lb without its last one and
-// two runes, when at least 4 runes remain.
-func stems(ti *tokInfo, lb []byte) {
+// suffixes sets s[k-2], for k = 2 .. len(s)+1, to the hash of the last k
+// runes of the folded word lb when at least one rune precedes them (else
+// it leaves it).
+func suffixes(s []uint64, lb []byte) {
+	pos := len(lb)
+	for k := 1; k <= len(s)+1 && pos > 0; k++ {
+		_, sz := utf8.DecodeLastRune(lb[:pos])
+		pos -= sz
+		if k >= 2 && pos > 0 {
+			s[k-2] = hashBytes(lb[pos:])
+		}
+	}
+}
+
+// stems returns the hashes of the folded word lb without its last one and
+// two runes, each when at least minRunes runes remain (else 0).
+func stems(lb []byte, minRunes int) (st [2]uint64) {
 	pos := len(lb)
 	for k := 0; k < 2 && pos > 0; k++ {
 		_, sz := utf8.DecodeLastRune(lb[:pos])
 		pos -= sz
-		if utf8.RuneCount(lb[:pos]) < 4 {
-			return
+		if utf8.RuneCount(lb[:pos]) < minRunes {
+			break
 		}
-		ti.stem[k] = hashBytes(lb[:pos])
+		st[k] = hashBytes(lb[:pos])
 	}
+	return st
 }
 
 // sentFlag classifies a sentence: 0 ordinary, 1 title case (headline), 2
@@ -484,9 +491,8 @@ func (c *capCounts) flag() uint64 {
 	return 0
 }
 
-func (f *featurizer) bucket(h uint64) uint32 {
-	return uint32((h * 0xD6E8FEB86659FD93) >> (64 - f.bits))
-}
+// bucket returns the weight row of feature hash h.
+func (f *featurizer) bucket(h uint64) uint32 { return hashRow(h, f.bits) }
 
 // features fills sc.feats and sc.offs (len n+1) from sc.info.
 func (f *featurizer) features(sc *scratch) {

@@ -22,6 +22,12 @@ func mix(a, b uint64) uint64 {
 	return h
 }
 
+// hashRow maps a feature hash to one of 1<<bits weight rows
+// (multiplicative hashing: the high bits of h times an odd constant).
+func hashRow(h uint64, bits uint) uint32 {
+	return uint32((h * 0xD6E8FEB86659FD93) >> (64 - bits))
+}
+
 func hashBytes(b []byte) uint64 {
 	h := uint64(fnvOffset)
 	for _, c := range b {

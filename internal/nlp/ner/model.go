@@ -173,25 +173,9 @@ func (m *Model) write(w io.Writer) error {
 	put(uint32(m.feat.gazMax))
 	put(m.trans)
 	// weights: nonzero rows as a delta-coded index list plus the rows.
-	rows := len(m.w) / wStride
-	var idx []uint32
-	for r := 0; r < rows; r++ {
-		row := m.w[r*wStride : (r+1)*wStride]
-		for _, v := range row {
-			if v != 0 {
-				idx = append(idx, uint32(r))
-				break
-			}
-		}
-	}
+	idx := nonzeroRows(m.w, wStride)
 	put(uint32(len(idx)))
-	prev := uint32(0)
-	deltas := make([]uint32, len(idx))
-	for i, r := range idx {
-		deltas[i] = r - prev
-		prev = r
-	}
-	put(deltas)
+	put(deltaCode(idx))
 	// rows column-major by label for better compression
 	col := make([]int16, len(idx))
 	for y := 0; y < numLabels; y++ {
@@ -308,13 +292,8 @@ func ReadModelWith(r io.Reader, gazetteer func() (*Gazetteer, error)) (*Model, e
 	}
 	idx := make([]uint32, n)
 	get(idx)
-	prev := uint32(0)
-	for i := range idx {
-		idx[i] += prev
-		prev = idx[i]
-		if int(idx[i]) >= rows {
-			return nil, errors.New("ner: model weights: bad row")
-		}
+	if !undeltaRows(idx, rows) {
+		return nil, errors.New("ner: model weights: bad row")
 	}
 	m.w = make([]int16, rows*wStride)
 	col := make([]int16, n)
@@ -341,6 +320,46 @@ func ReadModelWith(r io.Reader, gazetteer func() (*Gazetteer, error)) (*Model, e
 	return m, nil
 }
 
+// nonzeroRows returns the indices of the rows of w (stride values each)
+// with a nonzero value: the rows a model file stores.
+func nonzeroRows(w []int16, stride int) []uint32 {
+	var idx []uint32
+	for r := 0; r < len(w)/stride; r++ {
+		for _, v := range w[r*stride : (r+1)*stride] {
+			if v != 0 {
+				idx = append(idx, uint32(r))
+				break
+			}
+		}
+	}
+	return idx
+}
+
+// deltaCode returns the differences of increasing row indices (the first
+// from 0), as a model file stores them.
+func deltaCode(idx []uint32) []uint32 {
+	deltas := make([]uint32, len(idx))
+	prev := uint32(0)
+	for i, r := range idx {
+		deltas[i], prev = r-prev, r
+	}
+	return deltas
+}
+
+// undeltaRows turns delta-coded row indices (deltaCode) back into
+// indices, in place; it reports whether they are all below rows.
+func undeltaRows(idx []uint32, rows int) bool {
+	prev := uint32(0)
+	for i := range idx {
+		idx[i] += prev
+		prev = idx[i]
+		if int(idx[i]) >= rows {
+			return false
+		}
+	}
+	return true
+}
+
 // wStride is the number of stored weights per feature row.
 const wStride = numLabels - 1
 
@@ -355,7 +374,17 @@ func quantise(w, trans []float32) ([]int16, []int32, float64) {
 			rel[r*wStride+y-1] = w[r*numLabels+y] - o
 		}
 	}
-	w = rel
+	qw, scale := quantiseInt16(rel)
+	qt := make([]int32, len(trans))
+	for i, v := range trans {
+		qt[i] = int32(math.Round(float64(v) / scale))
+	}
+	return qw, qt, scale
+}
+
+// quantiseInt16 converts weights to int16 with the scale (perceptron
+// units per int16 unit) that maps the largest magnitude to 32000.
+func quantiseInt16(w []float32) ([]int16, float64) {
 	maxAbs := 0.0
 	for _, v := range w {
 		maxAbs = math.Max(maxAbs, math.Abs(float64(v)))
@@ -368,11 +397,7 @@ func quantise(w, trans []float32) ([]int16, []int32, float64) {
 	for i, v := range w {
 		qw[i] = int16(math.Round(float64(v) / scale))
 	}
-	qt := make([]int32, len(trans))
-	for i, v := range trans {
-		qt[i] = int32(math.Round(float64(v) / scale))
-	}
-	return qw, qt, scale
+	return qw, scale
 }
 
 // gazPatch is the differing gazetteer slots of a model stored against the

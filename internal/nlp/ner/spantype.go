@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"math/rand/v2"
-	"unicode/utf8"
 )
 
 // A span typer re-types, and may drop, the spans the tagger found, from
@@ -67,21 +65,9 @@ type spanTok struct {
 func (st *spanTok) setWord(w string, buf []byte) []byte {
 	buf = appendFold(buf[:0], w)
 	st.l = hashBytes(buf)
-	st.stem, st.sfx = [2]uint64{}, [3]uint64{}
-	pos := len(buf)
-	for k := 1; k <= 4 && pos > 0; k++ {
-		_, sz := utf8.DecodeLastRune(buf[:pos])
-		pos -= sz
-		if pos == 0 {
-			break
-		}
-		if k >= 2 {
-			st.sfx[k-2] = hashBytes(buf[pos:])
-		}
-		if k <= 2 && utf8.RuneCount(buf[:pos]) >= 3 {
-			st.stem[k-1] = hashBytes(buf[:pos])
-		}
-	}
+	st.stem = stems(buf, 3)
+	st.sfx = [3]uint64{}
+	suffixes(st.sfx[:], buf)
 	return buf
 }
 
@@ -150,28 +136,36 @@ type tagView struct {
 	bag uint8
 }
 
-// setNeighbours sets tv's neighbour spans from the sentence's predicted
-// spans (sorted, their types given by ty) for span [s, e), l giving the
-// folded-word hash of a token.
-func (tv *tagView) setNeighbours(spans []Span, ty func(k int) int, s, e int, l func(i int) uint64) {
+// setNeighbours sets tv's neighbour spans for span [s, e) from the
+// sentence's predicted spans (sorted) and their types, ents being the
+// sentence's word entries (for the folded words between).
+func (tv *tagView) setNeighbours(spans []Span, types []int, s, e int, ents []*wordEntry) {
 	tv.prev, tv.next, tv.bag = -1, -1, 0
 	for k := range spans {
 		sp := &spans[k]
 		if sp.End <= s || sp.Start >= e {
-			tv.bag |= 1 << ty(k)
+			tv.bag |= 1 << types[k]
 		}
 		if sp.End <= s && s-sp.End <= 2 {
-			tv.prev, tv.gapP = ty(k), 0x6A9
+			tv.prev, tv.gapP = types[k], 0x6A9
 			for i := sp.End; i < s; i++ {
-				tv.gapP = mix(tv.gapP, l(i))
+				tv.gapP = mix(tv.gapP, ents[i].l)
 			}
 		}
 		if sp.Start >= e && sp.Start-e <= 2 && tv.next < 0 {
-			tv.next, tv.gapN = ty(k), 0x6A9
+			tv.next, tv.gapN = types[k], 0x6A9
 			for i := e; i < sp.Start; i++ {
-				tv.gapN = mix(tv.gapN, l(i))
+				tv.gapN = mix(tv.gapN, ents[i].l)
 			}
 		}
+	}
+}
+
+// spanTypes sets sc.types to the tagger's types (sc.labels) of spans.
+func spanTypes(sc *scratch, spans []Span) {
+	sc.types = grow(sc.types, len(spans))
+	for k := range spans {
+		sc.types[k] = labelType(sc.labels[spans[k].Start])
 	}
 }
 
@@ -308,9 +302,8 @@ type spanTyper struct {
 	lambda float64
 }
 
-func (p *spanTyper) bucket(h uint64) uint32 {
-	return uint32((h * 0xD6E8FEB86659FD93) >> (64 - p.bits))
-}
+// bucket returns the weight row of feature hash h.
+func (p *spanTyper) bucket(h uint64) uint32 { return hashRow(h, p.bits) }
 
 // scores returns the typer's scores (perceptron units) of span [s, e) of
 // win.
@@ -394,20 +387,16 @@ func pathScore(em, trans, delta, beta []int32, s, e, ty int) int64 {
 func (t *Tagger) retype(dst []Span, base int, sc *scratch) []Span {
 	p := t.m.typer
 	n := len(sc.words)
+	// the spans and types as the tagger found them, for the neighbours
 	sc.pred = append(sc.pred[:0], dst[base:]...)
-	spans := sc.pred
-	sc.types = grow(sc.types, len(spans))
-	for k := range spans {
-		sc.types[k] = labelType(sc.labels[spans[k].Start])
-	}
-	ty := func(k int) int { return sc.types[k] }
-	l := func(i int) uint64 { return sc.ents[i].l }
+	spanTypes(sc, sc.pred)
 	for k := base; k < len(dst); k++ {
 		s, e := dst[k].Start, dst[k].End
 		win, lo := t.spanWindow(sc, s, e)
 		cur := sc.types[k-base]
-		tv := t.tagView(sc, s, e, cur)
-		tv.setNeighbours(spans, ty, s, e, l)
+		v := t.pathScores(sc, s, e)
+		tv := t.tagView(&v, cur)
+		tv.setNeighbours(sc.pred, sc.types, s, e, sc.ents)
 		var sco [numClasses]float64
 		sco, sc.srows = p.scores(win, s-lo, e-lo, lo == 0, e >= n, &tv, sc.srows)
 		best, bv := cur, sco[cur] // ties keep the tagger's type
@@ -446,15 +435,23 @@ func (t *Tagger) retype(dst []Span, base int, sc *scratch) []Span {
 	return out
 }
 
-// tagView returns the tagger's view of span [s, e) of a decoded sentence
-// (sc.em, sc.delta, sc.beta over the span), cur being its best type.
-func (t *Tagger) tagView(sc *scratch, s, e, cur int) tagView {
-	m := t.m
+// pathScores returns, per class, the score of the best path labelling
+// span [s, e) of a decoded sentence (sc.em, sc.delta, sc.beta over the
+// span) with it (pathScore).
+func (t *Tagger) pathScores(sc *scratch, s, e int) (v [numClasses]int64) {
+	for ty := range numClasses {
+		v[ty] = pathScore(sc.em, t.m.trans, sc.delta, sc.beta, s, e, ty)
+	}
+	return v
+}
+
+// tagView returns the tagger's view of a span whose classes' best paths
+// score v (pathScores), cur being its best type (its neighbours unset).
+func (t *Tagger) tagView(v *[numClasses]int64, cur int) tagView {
 	tv := tagView{cur: cur}
-	ref := pathScore(sc.em, m.trans, sc.delta, sc.beta, s, e, cur)
 	for ty := range numClasses {
 		if ty != cur {
-			tv.d[ty] = m.Header.Scale * float64(pathScore(sc.em, m.trans, sc.delta, sc.beta, s, e, ty)-ref)
+			tv.d[ty] = t.m.Header.Scale * float64(v[ty]-v[cur])
 		}
 	}
 	return tv
@@ -476,8 +473,10 @@ type SpanTypeConfig struct {
 	Log  io.Writer
 }
 
-// lambdaGrid is the weights of the tagger's margins tried on dev.
-var lambdaGrid = [...]float64{0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3, 5}
+// lambdaGrid returns the weights of the tagger's margins tried on dev.
+func lambdaGrid() []float64 {
+	return []float64{0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3, 5}
+}
 
 // TrainSpanTypes trains a span typer on the gold spans of train with m's
 // lexicon and gazetteer and attaches it to m with the weight of the
@@ -505,13 +504,13 @@ func TrainSpanTypes(m *Model, cfg SpanTypeConfig, train, dev []Example) (before,
 	m.typer = nil
 	p := &spanTyper{bits: uint(cfg.Bits), folds: max(cfg.Folds, 0), drop: cfg.Drop && cfg.Folds > 0}
 	// features of the gold spans
-	var ds spanData
+	ds := spanData{p: p}
 	if p.folds > 0 {
-		if err := ds.addFolds(m, p, cfg, train); err != nil {
+		if err := ds.addFolds(m, cfg, train); err != nil {
 			return 0, 0, err
 		}
 	} else {
-		ds.addGold(m, p, train)
+		ds.addGold(m, train)
 	}
 	feats, offs, gold := ds.feats, ds.offs, ds.gold
 	offs = append(offs, len(feats))
@@ -563,25 +562,15 @@ func TrainSpanTypes(m *Model, cfg SpanTypeConfig, train, dev []Example) (before,
 		}
 		logf("span types epoch %d: %d spans, train errors %.4f", ep, ns, float64(errs)/float64(ns))
 	}
-	maxAbs := 0.0
-	aw := make([]float64, len(w))
 	for i := range w {
-		aw[i] = float64(w[i] - u[i]/c)
-		maxAbs = math.Max(maxAbs, math.Abs(aw[i]))
+		w[i] -= u[i] / c // the averaged weights
 	}
-	if maxAbs == 0 {
-		maxAbs = 1
-	}
-	p.scale = maxAbs / 32000
-	p.w = make([]int16, len(w))
-	for i, v := range aw {
-		p.w[i] = int16(math.Round(v / p.scale))
-	}
+	p.w, p.scale = quantiseInt16(w)
 	h := &SpanTypes{Bits: cfg.Bits, Epochs: cfg.Epochs, Spans: ns, Folds: p.folds, Drop: p.drop, Scale: p.scale, DevF1: map[string]float64{}}
 	before = Evaluate(NewTagger(m), dev).Overall().F1
 	h.DevF1["off"] = before
 	bestL, bestF := -1.0, before
-	grid := lambdaGrid[:]
+	grid := lambdaGrid()
 	if cfg.Lambda > 0 {
 		grid = []float64{cfg.Lambda}
 		bestF = -1
@@ -619,17 +608,10 @@ func TrainSpanTypes(m *Model, cfg SpanTypeConfig, train, dev []Example) (before,
 // their delta-coded indices, then the rows column by column (type by
 // type), little-endian.
 func (p *spanTyper) rowsData() []byte {
-	var idx []uint32
-	for r := 0; r < len(p.w)/numClasses; r++ {
-		if row := p.w[r*numClasses : (r+1)*numClasses]; row[0] != 0 || row[1] != 0 || row[2] != 0 || row[3] != 0 || row[4] != 0 {
-			idx = append(idx, uint32(r))
-		}
-	}
+	idx := nonzeroRows(p.w, numClasses)
 	out := binary.LittleEndian.AppendUint32(nil, uint32(len(idx)))
-	prev := uint32(0)
-	for _, r := range idx {
-		out = binary.LittleEndian.AppendUint32(out, r-prev)
-		prev = r
+	for _, d := range deltaCode(idx) {
+		out = binary.LittleEndian.AppendUint32(out, d)
 	}
 	for y := range numClasses {
 		for _, r := range idx {
@@ -654,13 +636,8 @@ func readSpanTyper(r io.Reader, h *SpanTypes) (*spanTyper, error) {
 	if err := binary.Read(r, le, idx); err != nil {
 		return nil, fmt.Errorf("ner: span typer: %w", err)
 	}
-	prev := uint32(0)
-	for i := range idx {
-		idx[i] += prev
-		prev = idx[i]
-		if int(idx[i]) >= rows {
-			return nil, errors.New("ner: span typer: bad row")
-		}
+	if !undeltaRows(idx, rows) {
+		return nil, errors.New("ner: span typer: bad row")
 	}
 	p := &spanTyper{bits: uint(h.Bits), folds: h.Folds, drop: h.Drop, w: make([]int16, rows*numClasses), scale: h.Scale, lambda: h.Lambda}
 	col := make([]int16, n)
@@ -676,22 +653,27 @@ func readSpanTyper(r io.Reader, h *SpanTypes) (*spanTyper, error) {
 }
 
 // spanData is the typer's training spans: per span its feature rows
-// (feats[offs[i]:offs[i+1]]) and gold type.
+// (feats[offs[i]:offs[i+1]]) and gold class.
 type spanData struct {
+	p     *spanTyper // the typer trained (its bits, folds, drop)
 	feats []uint32
 	offs  []int
 	gold  []uint8
 }
 
-// add appends one span whose features add2 produces.
-func (d *spanData) add(ty int, feats func(add func(uint64)), p *spanTyper) {
+// start starts a training span of class ty; its features follow (feat).
+func (d *spanData) start(ty int) {
 	d.offs = append(d.offs, len(d.feats))
-	feats(func(h uint64) { d.feats = append(d.feats, p.bucket(h)) })
 	d.gold = append(d.gold, uint8(ty))
 }
 
+// feat adds the feature hash h to the last span started.
+func (d *spanData) feat(h uint64) {
+	d.feats = append(d.feats, d.p.bucket(h))
+}
+
 // addGold adds the gold spans of train with m's lexicon and gazetteer.
-func (d *spanData) addGold(m *Model, p *spanTyper, train []Example) {
+func (d *spanData) addGold(m *Model, train []Example) {
 	sc := &scratch{}
 	var toks []spanTok
 	for _, ex := range train {
@@ -713,18 +695,18 @@ func (d *spanData) addGold(m *Model, p *spanTyper, train []Example) {
 				continue
 			}
 			lo, hi := max(sp.Start-2, 0), min(sp.End+1, n)
-			d.add(ty, func(add func(uint64)) {
-				spanFeatures(toks[lo:hi], sp.Start-lo, sp.End-lo, lo == 0, sp.End >= n, add)
-			}, p)
+			d.start(ty)
+			spanFeatures(toks[lo:hi], sp.Start-lo, sp.End-lo, lo == 0, sp.End >= n, d.feat)
 		}
 	}
 }
 
-// addFolds splits train into p.folds contiguous folds and adds the gold
-// spans of each, with the view of a tagger trained like m (its features,
-// epochs, margin) on the other folds.
-func (d *spanData) addFolds(m *Model, p *spanTyper, cfg SpanTypeConfig, train []Example) error {
-	k := p.folds
+// addFolds splits train into d.p.folds contiguous folds and adds the gold
+// spans of each (and, when the typer may drop spans, the spans predicted
+// that are not gold, class none), with the view of a tagger trained like
+// m (its features, epochs, margin) on the other folds.
+func (d *spanData) addFolds(m *Model, cfg SpanTypeConfig, train []Example) error {
+	k := d.p.folds
 	if k < 2 {
 		return errors.New("ner: span types: folds must be ≥ 2")
 	}
@@ -759,49 +741,46 @@ func (d *spanData) addFolds(m *Model, p *spanTyper, cfg SpanTypeConfig, train []
 			t.dec.backward(sc.em, n, 0, sc.beta)
 			pred := appendSpans(sc.spans[:0], sc.labels[:n])
 			sc.spans = pred
-			ptype := func(k int) int { return labelType(sc.labels[pred[k].Start]) }
-			l := func(i int) uint64 { return sc.ents[i].l }
+			spanTypes(sc, pred)
 			for _, sp := range ex.Spans {
 				ty := TypeIndex(sp.Type)
 				if ty < 0 || sp.Start < 0 || sp.End > n || sp.Start >= sp.End {
 					continue
 				}
-				s, e := sp.Start, sp.End
-				cur, bv := 0, int64(math.MinInt64)
-				for y := range numTypes {
-					if v := pathScore(sc.em, fm.trans, sc.delta, sc.beta, s, e, y); v > bv {
-						cur, bv = y, v
+				v := t.pathScores(sc, sp.Start, sp.End)
+				cur := 0 // the best type of the span
+				for y := 1; y < numTypes; y++ {
+					if v[y] > v[cur] {
+						cur = y
 					}
 				}
-				tv := t.tagView(sc, s, e, cur)
-				tv.setNeighbours(pred, ptype, s, e, l)
-				d.addView(t, sc, ty, &tv, s, e, p)
+				d.addView(t, sc, ty, &v, cur, sp)
 			}
-			if !p.drop {
+			if !d.p.drop {
 				continue
 			}
 			for k, sp := range pred {
-				if isGold(ex.Spans, sp) {
-					continue
+				if !isGold(ex.Spans, sp) {
+					v := t.pathScores(sc, sp.Start, sp.End)
+					d.addView(t, sc, classNone, &v, sc.types[k], sp)
 				}
-				tv := t.tagView(sc, sp.Start, sp.End, ptype(k))
-				tv.setNeighbours(pred, ptype, sp.Start, sp.End, l)
-				d.addView(t, sc, classNone, &tv, sp.Start, sp.End, p)
 			}
 		}
 	}
 	return nil
 }
 
-// addView adds span [s, e) of a decoded sentence with the tagger view tv
-// and class ty.
-func (d *spanData) addView(t *Tagger, sc *scratch, ty int, tv *tagView, s, e int, p *spanTyper) {
-	n := len(sc.words)
-	win, wlo := t.spanWindow(sc, s, e)
-	d.add(ty, func(add func(uint64)) {
-		spanFeatures(win, s-wlo, e-wlo, wlo == 0, e >= n, add)
-		tagFeatures(tv, &win[e-wlo-1], e-s, add)
-	}, p)
+// addView adds span sp of a decoded sentence (its predicted spans and
+// their types in sc.spans and sc.types) with class ty, the tagger's path
+// scores v of the span and its best type cur.
+func (d *spanData) addView(t *Tagger, sc *scratch, ty int, v *[numClasses]int64, cur int, sp Span) {
+	s, e := sp.Start, sp.End
+	tv := t.tagView(v, cur)
+	tv.setNeighbours(sc.spans, sc.types, s, e, sc.ents)
+	win, lo := t.spanWindow(sc, s, e)
+	d.start(ty)
+	spanFeatures(win, s-lo, e-lo, lo == 0, e >= len(sc.words), d.feat)
+	tagFeatures(&tv, &win[e-lo-1], e-s, d.feat)
 }
 
 // isGold reports whether gold has a span with sp's boundaries.

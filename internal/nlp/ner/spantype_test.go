@@ -47,12 +47,45 @@ func TestMarginBucket(t *testing.T) {
 	}
 }
 
+func TestTagViewNeighbours(t *testing.T) {
+	ents := make([]*wordEntry, 10)
+	for i := range ents {
+		ents[i] = &wordEntry{l: uint64(100 + i)}
+	}
+	// PER [0,2) , LOC [3,4) , ORG [5,6) ... MISC [9,10)
+	spans := []Span{{Start: 0, End: 2}, {Start: 3, End: 4}, {Start: 5, End: 6}, {Start: 9, End: 10}}
+	types := []int{0, 2, 1, 3}
+	cases := []struct {
+		s, e, prev, next int
+		gapP, gapN       uint64
+		bag              uint8
+	}{
+		{0, 2, -1, 2, 0, mix(0x6A9, 102), 1<<2 | 1<<1 | 1<<3},
+		{3, 4, 0, 1, mix(0x6A9, 102), mix(0x6A9, 104), 1<<0 | 1<<1 | 1<<3},
+		{9, 10, -1, -1, 0, 0, 1<<0 | 1<<2 | 1<<1},
+		// a span not predicted: between two spans, with no gap on the left
+		{2, 3, 0, 2, 0x6A9, 0x6A9, 1<<0 | 1<<2 | 1<<1 | 1<<3},
+	}
+	for _, c := range cases {
+		var tv tagView
+		tv.setNeighbours(spans, types, c.s, c.e, ents)
+		require.Equal(t, c.prev, tv.prev, "[%d,%d) prev", c.s, c.e)
+		require.Equal(t, c.next, tv.next, "[%d,%d) next", c.s, c.e)
+		if c.prev >= 0 {
+			require.Equal(t, c.gapP, tv.gapP, "[%d,%d) gap before", c.s, c.e)
+		}
+		if c.next >= 0 {
+			require.Equal(t, c.gapN, tv.gapN, "[%d,%d) gap after", c.s, c.e)
+		}
+		require.Equal(t, c.bag, tv.bag, "[%d,%d) bag", c.s, c.e)
+	}
+}
+
 // bruteSpanScore is the best score of a BILOU-valid labelling of n tokens
 // whose tokens s..e-1 carry the labels of span [s, e) typed ty (all O for
 // classNone), by enumeration.
 func bruteSpanScore(em, trans []int32, n, s, e, ty int) int64 {
 	best := int64(negInf) * 4
-	lab := make([]uint8, n)
 	var rec func(i int, prev uint8, acc int64)
 	rec = func(i int, prev uint8, acc int64) {
 		if i == n {
@@ -87,7 +120,6 @@ func bruteSpanScore(em, trans []int32, n, s, e, ty int) int64 {
 			if i > 0 {
 				tr = trans[int(prev)*numLabels+int(y)]
 			}
-			lab[i] = y
 			rec(i+1, y, acc+int64(tr)+int64(em[i*numLabels+int(y)]))
 		}
 	}
