@@ -74,17 +74,9 @@ func newDecoder(trans []int32) *decoder {
 func key(s int32, k int) int64 { return int64(s)<<8 | int64(255-k) }
 
 // maxSum returns the maximum of a[k]+b[k], without branches (a loop
-// compiles to a branch per candidate, mispredicted as often as not).
-func maxSum(a, b *[numClosed]int64) int64 {
-	m0 := max(a[0]+b[0], a[1]+b[1])
-	m1 := max(a[2]+b[2], a[3]+b[3])
-	m2 := max(a[4]+b[4], a[5]+b[5])
-	m3 := max(a[6]+b[6], a[7]+b[7])
-	return max(max(m0, m1), max(m2, m3), a[8]+b[8])
-}
-
-// maxSum32 is maxSum for int32.
-func maxSum32(a, b *[numClosed]int32) int32 {
+// compiles to a branch per candidate, mispredicted as often as not). It
+// serves the Viterbi keys (int64) and the backward scores (int32).
+func maxSum[T int32 | int64](a, b *[numClosed]T) T {
 	m0 := max(a[0]+b[0], a[1]+b[1])
 	m1 := max(a[2]+b[2], a[3]+b[3])
 	m2 := max(a[4]+b[4], a[5]+b[5])
@@ -176,7 +168,7 @@ func (d *decoder) backward(em []int32, n, from int, beta []int32) {
 		}
 		best := int32(neg)
 		for k, x := range d.closed {
-			c := max(maxSum32(&v, &d.sc[k]), neg)
+			c := max(maxSum(&v, &d.sc[k]), neg)
 			cur[x] = c
 			best = max(best, c)
 		}

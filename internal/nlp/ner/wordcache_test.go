@@ -2,10 +2,8 @@ package ner
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 	"unsafe"
@@ -22,27 +20,13 @@ import (
 // file when the shared data is there (under the race detector, which makes
 // this slow, only the news sets and the seed article).
 func realSentences(t *testing.T, lang string) [][]string {
-	var src strings.Builder
 	var gold []string
 	if !raceEnabled {
 		gold, _ = filepath.Glob("../../../testdata/gold/*/*.txt")
 	}
-	for _, p := range append([]string{"testdata/news-fr.tsv", "testdata/news-en.tsv", "../../../../shared/fixtures/seed-article.fr.txt"}, gold...) {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			continue
-		}
-		for _, l := range strings.Split(string(b), "\n") {
-			if strings.HasPrefix(l, "#") {
-				continue
-			}
-			s, _, _ := strings.Cut(l, "\t")
-			src.WriteString(s)
-			src.WriteString("\n")
-		}
-	}
-	require.NotZero(t, src.Len(), "no test text")
-	doc := text.NewTokenizer(lang).Segment(src.String())
+	src := testText(append([]string{"testdata/news-fr.tsv", "testdata/news-en.tsv", seedArticle}, gold...)...)
+	require.NotEmpty(t, src, "no test text")
+	doc := text.NewTokenizer(lang).Segment(src)
 	var out [][]string
 	for _, s := range doc.Sentences {
 		var ws []string
