@@ -244,6 +244,9 @@ type language struct {
 	// loadingCommon is set while the files of common/ load (build time
 	// only).
 	loadingCommon bool
+	// tense reads the tense of the words before a bare weekday
+	// (tense.txt).
+	tense tenseLexicon
 }
 
 // finish builds the start index once all files are loaded.
@@ -653,6 +656,8 @@ func (l *language) loadFile(kind, content string) error {
 			err = l.setFormat(lhs, rhs)
 		case "patterns":
 			err = l.addPattern(lhs, rhs)
+		case "tense":
+			err = l.tense.add(lhs, rhs)
 		default:
 			err = l.addEntry(kind, lhs, rhs)
 		}

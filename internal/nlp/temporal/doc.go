@@ -56,7 +56,11 @@
 //   - A weekday alone ("lundi", "on Monday") is the one in [ref−4 days,
 //     ref+2 days]: wires mostly report the past, but announce the next few
 //     days. With ref on Wednesday 2024-06-19: lundi → 2024-06-17,
-//     vendredi → 2024-06-21, samedi → 2024-06-15.
+//     vendredi → 2024-06-21, samedi → 2024-06-15. When the words before
+//     it show a tense (tense.txt of the language: "a annoncé jeudi",
+//     "said Thursday"; "se rendra samedi", "will travel Saturday"), it is
+//     the one in [ref−6, ref] or in [ref, ref+6] instead: jeudi → 2024-06-13,
+//     samedi → 2024-06-22.
 //     "lundi dernier"/"last Monday" is the one in [ref−7, ref−1],
 //     "mardi prochain"/"next Tuesday" the one in [ref+1, ref+7].
 //   - A date without a year ("mercredi 18 juin", "June 30", "en mars")

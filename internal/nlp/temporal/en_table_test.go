@@ -29,9 +29,17 @@ var enCases = []exprCase{
 	{in: "The meeting is planned for next Tuesday in Geneva.", want: "DATE|next Tuesday|2024-06-25"},
 	{in: "Negotiations resume next Monday.", want: "DATE|next Monday|2024-06-24"},
 	{in: "The attack happened on Sunday night near Kharkiv.", want: "DATE|Sunday night|2024-06-16"},
-	{in: "He was received on Thursday morning at the White House.", want: "DATE|Thursday morning|2024-06-20"},
+	{in: "He was received on Thursday morning at the White House.", want: "DATE|Thursday morning|2024-06-13"},
 	{in: "This Friday, the central bank meets.", want: "DATE|This Friday|2024-06-21"},
 	{in: "The rally took place this past Saturday.", want: "DATE|this past Saturday|2024-06-15"},
+	// A bare weekday read with the tense of the verb before it (tense.txt).
+	{in: "The president will travel to Berlin on Saturday.", want: "DATE|Saturday|2024-06-22"},
+	{in: "The company announced the deal on Thursday.", want: "DATE|Thursday|2024-06-13"},
+	{in: "Police said Friday that two suspects were arrested.", want: "DATE|Friday|2024-06-14"},
+	{in: "The vote is scheduled for Saturday.", want: "DATE|Saturday|2024-06-22"},
+	{in: "Ministers are expected to meet Monday in Luxembourg.", want: "DATE|Monday|2024-06-24"},
+	{in: "He told reporters on Thursday that he would stay.", want: "DATE|Thursday|2024-06-13"},
+	{in: "The council meets Thursday.", want: "DATE|Thursday|2024-06-20"},
 
 	// Absolute dates.
 	{in: "Putin and Kim signed the pact on Wednesday, June 19, 2024.", want: "DATE|Wednesday, June 19, 2024|2024-06-19"},

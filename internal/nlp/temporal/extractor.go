@@ -164,7 +164,7 @@ func (x *Extractor) extract(sc *scratch, s string, lang string, ref time.Time, o
 		t.id = l.tokenID(t, t.key(keys))
 		t.lex = l.vindex.recs[t.id].lex
 	}
-	m := matcher{l: l, toks: toks, keys: keys, ref: newRef(ref)}
+	m := matcher{l: l, src: s, toks: toks, keys: keys, ref: newRef(ref)}
 	begin := caps{first: -1, hh: -1, mm: -1}
 	vx := &l.vindex
 	for i := 0; i < len(toks); {

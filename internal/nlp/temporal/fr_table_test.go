@@ -26,7 +26,7 @@ var frCases = []exprCase{
 	{in: "Le conseil des ministres s'est réuni cet après-midi.", want: "DATE|cet après-midi|2024-06-19"},
 
 	// Weekdays.
-	{in: "Le Premier ministre a annoncé jeudi sa démission.", want: "DATE|jeudi|2024-06-20"},
+	{in: "Le Premier ministre a annoncé jeudi sa démission.", want: "DATE|jeudi|2024-06-13"},
 	{in: "Le sommet s'ouvrira vendredi à Bruxelles.", want: "DATE|vendredi|2024-06-21"},
 	{in: "Samedi, des orages ont frappé le sud-ouest.", want: "DATE|Samedi|2024-06-15"},
 	{in: "Le scrutin s'est tenu dimanche dans tout le pays.", want: "DATE|dimanche|2024-06-16"},
@@ -36,8 +36,17 @@ var frCases = []exprCase{
 	{in: "Les négociations reprendront lundi prochain.", want: "DATE|lundi prochain|2024-06-24"},
 	{in: "Ce lundi, les marchés ont reculé.", want: "DATE|Ce lundi|2024-06-17"},
 	{in: "L'attaque s'est produite dimanche soir près de Kharkiv.", want: "DATE|dimanche soir|2024-06-16"},
-	{in: "Le dirigeant a été reçu jeudi matin à l'Elysée.", want: "DATE|jeudi matin|2024-06-20"},
+	{in: "Le dirigeant a été reçu jeudi matin à l'Elysée.", want: "DATE|jeudi matin|2024-06-13"},
 	{in: "vendredi passé, le tribunal a condamné l'ancien maire", want: "DATE|vendredi passé|2024-06-14"},
+	// A bare weekday read with the tense of the verb before it (tense.txt).
+	{in: "Le président se rendra samedi à Berlin.", want: "DATE|samedi|2024-06-22"},
+	{in: "Le gouvernement a annoncé vendredi un plan d'aide.", want: "DATE|vendredi|2024-06-14"},
+	{in: "Le sommet s'est tenu jeudi à Bruxelles.", want: "DATE|jeudi|2024-06-13"},
+	{in: "Les ministres doivent se réunir lundi à Luxembourg.", want: "DATE|lundi|2024-06-24"},
+	{in: "Le vote est prévu samedi.", want: "DATE|samedi|2024-06-22"},
+	{in: "« Nous partirons samedi », a-t-il dit.", want: "DATE|samedi|2024-06-22"},
+	{in: "Il est arrivé jeudi à Pyongyang.", want: "DATE|jeudi|2024-06-13"},
+	{in: "Le Conseil se réunit jeudi.", want: "DATE|jeudi|2024-06-20"},
 
 	// Absolute dates.
 	{in: "L'accord a été signé le 3 mars 2021 à Vienne.", want: "DATE|3 mars 2021|2021-03-03"},
@@ -190,7 +199,7 @@ var frCases = []exprCase{
 	{in: "Le convoi a parcouru 500 km en une journée.", want: "QUANTITY|500 km|500 km"},
 	{in: "La ville se trouve à 30 kilomètres de la frontière.", want: "QUANTITY|30 kilomètres|30 km"},
 	{in: "Le navire transportait 40 000 tonnes de blé.", want: "QUANTITY|40 000 tonnes|40000 tonne"},
-	{in: "Il fera jusqu'à 38 degrés samedi.", want: "QUANTITY|38 degrés|38 degree; DATE|samedi|2024-06-15"},
+	{in: "Il fera jusqu'à 38 degrés samedi.", want: "QUANTITY|38 degrés|38 degree; DATE|samedi|2024-06-22"},
 	{in: "La température a atteint 42,5 °C à Séville.", want: "QUANTITY|42,5 °C|42.5 °C"},
 	{in: "Un homme de 45 ans a été interpellé.", want: "QUANTITY|45 ans|45 year"},
 	{in: "La jeune femme, âgée de 19 ans, a été blessée.", want: "QUANTITY|19 ans|19 year"},

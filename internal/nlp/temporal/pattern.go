@@ -280,6 +280,7 @@ type slotRes struct {
 // matcher runs the patterns of one language over one text.
 type matcher struct {
 	l    *language
+	src  string // the text of toks
 	toks []token
 	keys keyText // the key text of toks
 	ref  refDate

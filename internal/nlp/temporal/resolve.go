@@ -282,6 +282,17 @@ func (r refDate) weekdayOffset(wd, k int) int {
 	return o
 }
 
+// bareWeekday returns the day offset from the reference of weekday wd,
+// captured in c without a word that places it ("jeudi", "ce jeudi"): read
+// with the tense of the words before it when they show one.
+func (m *matcher) bareWeekday(wd int, c *caps) int {
+	t := tenseNone
+	if c.first >= 0 && c.first < len(m.toks) {
+		t = m.l.tense.tenseBefore(m.src, int(m.toks[c.first].bs))
+	}
+	return m.ref.weekdayTense(wd, t)
+}
+
 // season returns the year a season instance starts in (ISO 8601-2 season
 // codes: 21 spring from March, 22 summer from June, 23 autumn from
 // September, 24 winter from December): k = −1 the last one that ended
@@ -379,7 +390,7 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 			if !r.ok {
 				return date("", 0.8)
 			}
-			return date(fmtTime(r.t.AddDate(0, 0, r.weekdayOffset(wd, 0))), 0.8)
+			return date(fmtTime(r.t.AddDate(0, 0, m.bareWeekday(wd, c))), 0.8)
 		case mo == 0 && d != 0:
 			return result{}, false
 		case mo == 0 && y != 0:
@@ -503,6 +514,9 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 		}
 		if !r.ok {
 			return date("", 0.8)
+		}
+		if k == 0 {
+			return date(fmtTime(r.t.AddDate(0, 0, m.bareWeekday(c.wday, c))), 0.85)
 		}
 		return date(fmtTime(r.t.AddDate(0, 0, r.weekdayOffset(c.wday, k))), 0.85)
 	case actMonthRel, actMonthYear:

@@ -1,0 +1,188 @@
+package temporal
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Tense of the verb that governs a bare weekday: "a annoncé jeudi" and
+// "said Thursday" speak of the past, "se rendra jeudi" and "will travel
+// Thursday" of the future. A bare weekday is otherwise read in [ref−4,
+// ref+2] (news speaks mostly of the last days and of the next two); the
+// tense, when the words before the weekday show it, picks [ref−6, ref] or
+// [ref, ref+6] instead.
+const (
+	tenseNone   int8 = 0
+	tensePast   int8 = -1
+	tenseFuture int8 = 1
+)
+
+// tenseWindow bounds the lower-case words read back from a weekday (the
+// capitalised ones of names in between are not counted, up to
+// tenseMaxWords words in all), and tenseBytes the bytes of text they are
+// looked for in.
+const (
+	tenseWindow   = 6
+	tenseMaxWords = 16
+	tenseBytes    = 160
+)
+
+// tenseEntry is one line of tense.txt: the tense a word shows, and, when
+// after is set, only right after one of those words ("s'est tenu": est
+// after s or se).
+type tenseEntry struct {
+	tense int8
+	after []string
+}
+
+// tenseSuffix is a suffix rule of tense.txt ("*ed = past").
+type tenseSuffix struct {
+	suffix string
+	tense  int8
+}
+
+// tenseLexicon is a language's tense.txt: lower-case word forms (accents
+// kept: French "a" is a verb, "à" a preposition) and suffix rules, the
+// words taking precedence ("expected = future" before "*ed = past"; "none"
+// stops a suffix rule: "need").
+type tenseLexicon struct {
+	words    map[string]tenseEntry
+	suffixes []tenseSuffix // longest first
+}
+
+func (tl *tenseLexicon) empty() bool { return len(tl.words) == 0 && len(tl.suffixes) == 0 }
+
+// add reads one line: "word = past|future|none [after words…]" or
+// "*suffix = past|future".
+func (tl *tenseLexicon) add(lhs, rhs string) error {
+	f := strings.Fields(rhs)
+	var t int8
+	switch f[0] {
+	case "past":
+		t = tensePast
+	case "future":
+		t = tenseFuture
+	case "none":
+		t = tenseNone
+	default:
+		return fmt.Errorf("tense %q: want past, future or none: %w", rhs, errSyntax)
+	}
+	lhs = strings.ToLower(lhs)
+	if s, ok := strings.CutPrefix(lhs, "*"); ok {
+		if s == "" || len(f) > 1 {
+			return fmt.Errorf("tense suffix %q: %w", lhs, errSyntax)
+		}
+		tl.suffixes = append(tl.suffixes, tenseSuffix{suffix: s, tense: t})
+		sort.SliceStable(tl.suffixes, func(i, j int) bool { return len(tl.suffixes[i].suffix) > len(tl.suffixes[j].suffix) })
+		return nil
+	}
+	if strings.ContainsFunc(lhs, func(r rune) bool { return !isTenseRune(r) }) {
+		return fmt.Errorf("tense word %q: one word of letters: %w", lhs, errSyntax)
+	}
+	if tl.words == nil {
+		tl.words = map[string]tenseEntry{}
+	}
+	e := tenseEntry{tense: t}
+	for _, w := range f[1:] {
+		e.after = append(e.after, strings.ToLower(w))
+	}
+	tl.words[lhs] = e
+	return nil
+}
+
+func isTenseRune(r rune) bool { return unicode.IsLetter(r) }
+
+// tenseBefore reads the tense of the words of src before byte offset at,
+// back to the start of the clause (a sentence or quotation mark, a line
+// break) and at most tenseWindow words: the first word with an entry or a
+// suffix rule decides. Capitalised words (names) are passed over.
+func (tl *tenseLexicon) tenseBefore(src string, at int) int8 {
+	if tl.empty() || at <= 0 || at > len(src) {
+		return tenseNone
+	}
+	from := max(at-tenseBytes, 0)
+	for from < at && !utf8.RuneStart(src[from]) {
+		from++
+	}
+	s := src[from:at]
+	if i := strings.LastIndexAny(s, ".!?;:«»\"“”()[]\n\r"); i >= 0 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		s = s[i+size:]
+	}
+	var words [tenseMaxWords + 1]string
+	n := 0
+	for end := len(s); end > 0 && n < len(words); {
+		// the last word ending at or before end
+		for end > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:end])
+			if isTenseRune(r) {
+				break
+			}
+			end -= size
+		}
+		start := end
+		for start > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:start])
+			if !isTenseRune(r) {
+				break
+			}
+			start -= size
+		}
+		if start == end {
+			break
+		}
+		words[n] = s[start:end]
+		n++
+		end = start
+	}
+	lower := 0
+	for i := 0; i < n && i < tenseMaxWords && lower < tenseWindow; i++ {
+		w := words[i]
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			continue
+		}
+		lower++
+		w = strings.ToLower(w)
+		if e, ok := tl.words[w]; ok {
+			if len(e.after) > 0 {
+				if i+1 >= n || !slices.Contains(e.after, strings.ToLower(words[i+1])) {
+					continue
+				}
+			}
+			if e.tense != tenseNone {
+				return e.tense
+			}
+			continue
+		}
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		for _, sf := range tl.suffixes {
+			if strings.HasSuffix(w, sf.suffix) {
+				if sf.tense != tenseNone {
+					return sf.tense
+				}
+				break
+			}
+		}
+	}
+	return tenseNone
+}
+
+// weekdayTense returns the day offset from ref of weekday wd read with
+// tense t: the last one up to ref (past), the next one from ref (future),
+// else the one in [ref−4, ref+2].
+func (r refDate) weekdayTense(wd int, t int8) int {
+	o := ((wd-r.wd)%7 + 7) % 7 // 0..6, forward
+	switch {
+	case t == tensePast && o > 0:
+		return o - 7
+	case t == tenseFuture:
+		return o
+	}
+	return r.weekdayOffset(wd, 0)
+}
