@@ -249,16 +249,33 @@ func (s *state) demonym(m *analysis.Mention) bool {
 // trimTails cuts the lower-case words a name ran on into ("Conseil de
 // sécurité visant", "Parti populaire exclut") when the shorter name is
 // attested: another mention of the article or a curated name, or, for a
-// headline, the start of a longer name of the body.
+// headline, the start of a longer name of the body. A word that never ends
+// a name ("l'Insee mardi": not-tails.txt) is cut whatever the article says.
 func (s *state) trimTails() {
 	var texts map[string]bool
 	for mi := range s.a.Mentions {
 		m := &s.a.Mentions[mi]
-		if !named(m) || m.TokEnd-m.TokStart < 3 || !s.valid(m) || s.drop[mi] {
+		if !named(m) || m.TokEnd-m.TokStart < 2 || !s.valid(m) || s.drop[mi] {
 			continue
 		}
 		f := &s.fields[m.Field]
 		toks := f.doc.Tokens
+		if end := m.TokEnd; len(s.rl.notTails) > 0 {
+			for end-m.TokStart > 1 && s.rl.notTails[toks[end-1].Text] {
+				end--
+			}
+			if end < m.TokEnd {
+				for t := end; t < m.TokEnd; t++ {
+					f.occ[t] = -1
+				}
+				prefix := f.span(m.TokStart, end)
+				m.TokEnd, m.End, m.Text = end, toks[end-1].End, prefix
+				s.keys[mi] = prefix
+			}
+		}
+		if m.TokEnd-m.TokStart < 3 {
+			continue
+		}
 		last := toks[m.TokEnd-1].Text
 		if !hasLetter(last) || upperInitial(last) || s.rl.stop[strings.ToLower(last)] {
 			continue

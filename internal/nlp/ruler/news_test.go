@@ -294,6 +294,27 @@ func TestApplyNews(t *testing.T) {
 			want: []got{{1, "Etats-Unis", "LOCATION"}, {1, "ONU", "ORGANIZATION"}},
 		},
 		{
+			name: "a weekday or day word never ends a name",
+			lang: "fr",
+			body: "Le chômage a reculé, a annoncé l'Insee mardi. La Banque de France hier soir. Le Mardi gras.",
+			spans: []span{
+				{Field: 1, Text: "Insee mardi", Type: "ORGANIZATION"},
+				{Field: 1, Text: "Banque de France hier", Type: "ORGANIZATION"},
+				{Field: 1, Text: "Mardi gras", Type: "MISC"},
+			},
+			want: []got{{1, "Insee", "ORGANIZATION"}, {1, "Banque de France", "ORGANIZATION"}, {1, "Mardi gras", "MISC"}},
+		},
+		{
+			name: "English weekdays end names; yesterday does not",
+			lang: "en",
+			body: "Candidates campaigned for Super Tuesday. Reuters yesterday reported it.",
+			spans: []span{
+				{Field: 1, Text: "Super Tuesday", Type: "MISC"},
+				{Field: 1, Text: "Reuters yesterday", Type: "ORGANIZATION"},
+			},
+			want: []got{{1, "Super Tuesday", "MISC"}, {1, "Reuters", "ORGANIZATION"}},
+		},
+		{
 			name: "German: one lower-case word is no name (an inflected demonym)",
 			lang: "de",
 			body: "Der französischen Regierung zufolge sprach Macron.",

@@ -15,7 +15,8 @@
 //  2. run-on tails: lower-case words a name ran on into ("Conseil de
 //     sécurité visant") are cut when the shorter name is attested (another
 //     mention of the article or a curated name; for the headline, also the
-//     start of a longer body name);
+//     start of a longer body name), and weekdays whatever the article says
+//     ("l'Insee mardi");
 //  3. place heads: "place Kim Il-sung" is a LOCATION;
 //  4. list ruler: exact matches of curated names (data/<lang>/*.tsv and
 //     data/common/*.tsv, "name TAB TYPE") override the NER type on the same
@@ -109,6 +110,9 @@ type rules struct {
 	// notNames: capitalised common nouns and the stopwords (folded) that
 	// alone are never a named entity ("Etat", "Cour", "Le").
 	notNames map[string]bool
+	// notTails: lower-case words (as listed) that never end a name: the
+	// weekday or day word a name ran on into ("l'Insee mardi").
+	notTails map[string]bool
 }
 
 // entry is one curated name, as the tokenizer of its language splits it.
@@ -170,6 +174,7 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		placeHeads: map[string]bool{},
 		orgHeads:   map[string]bool{},
 		notNames:   map[string]bool{},
+		notTails:   map[string]bool{},
 	}
 	if lx, err := lexicon.Load(code); err == nil {
 		rl.lex = lx
@@ -228,6 +233,13 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 	}
 	for w := range rl.stop {
 		rl.notNames[lexicon.Fold(w)] = true
+	}
+	words, err = readWords(fsys, path.Join(code, "not-tails.txt"))
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range words {
+		rl.notTails[strings.TrimSpace(w)] = true
 	}
 	tok := text.NewTokenizer(code)
 	seen := map[string]bool{}
