@@ -199,6 +199,10 @@ func (s *state) dropDemonyms() {
 		if m.Type != Misc && m.Type != Location {
 			continue
 		}
+		if m.Type == Misc && s.quotedSpeech(m) {
+			s.remove(mi) // « Nous sommes prêts », a déclaré …
+			continue
+		}
 		drop, ok := seen[m.Text]
 		if !ok {
 			drop = s.demonym(m)
@@ -215,6 +219,50 @@ func (s *state) dropDemonyms() {
 
 // demonym reports whether m is only a demonym or a language name (and
 // not also a country name).
+// quotedSpeech reports whether a mention of three words or more, with a
+// lower-case word of four letters or more, fills a quotation (the tokens just outside it are quotation
+// marks, a final comma or stop allowed) whose first word is a subject
+// pronoun of the language (speech-openers.txt): "« Nous sommes prêts »"
+// is what someone said, not the title of a work.
+func (s *state) quotedSpeech(m *analysis.Mention) bool {
+	if len(s.rl.speechOpeners) == 0 || m.TokEnd-m.TokStart < 3 || m.TokStart == 0 {
+		return false
+	}
+	toks := s.fields[m.Field].doc.Tokens
+	end := m.TokEnd
+	if end+1 < len(toks) && (toks[end].Text == "," || toks[end].Text == "." || toks[end].Text == "!" || toks[end].Text == "?") {
+		end++ // "We are ready," she said
+	}
+	if end >= len(toks) || !openQuote(toks[m.TokStart-1].Text) || !closeQuote(toks[end].Text) {
+		return false
+	}
+	// Speech is written in sentence case: a quotation in Title Case (its
+	// short function words aside) is more likely the title it looks like
+	// ("We Are the World").
+	lower := false
+	for t := m.TokStart + 1; t < m.TokEnd && !lower; t++ {
+		w := toks[t].Text
+		r, _ := utf8.DecodeRuneInString(w)
+		lower = unicode.IsLower(r) && utf8.RuneCountInString(w) >= 4
+	}
+	if !lower {
+		return false
+	}
+	first := toks[m.TokStart].Text
+	if i := strings.IndexAny(first, "'’"); i > 0 {
+		first = first[:i] // "C'est", "J'ai": the pronoun
+	}
+	return s.rl.speechOpeners[lexicon.Fold(first)]
+}
+
+func openQuote(t string) bool {
+	return t == "«" || t == "“" || t == "„" || t == "\"" || t == "‹"
+}
+
+func closeQuote(t string) bool {
+	return t == "»" || t == "”" || t == "“" || t == "\"" || t == "›"
+}
+
 func (s *state) demonym(m *analysis.Mention) bool {
 	k := lexicon.Fold(m.Text)
 	if s.rl.languages[k] {

@@ -305,6 +305,30 @@ func TestApplyNews(t *testing.T) {
 			want: []got{{1, "Insee", "ORGANIZATION"}, {1, "Banque de France", "ORGANIZATION"}, {1, "Mardi gras", "MISC"}},
 		},
 		{
+			name: "a quotation opening with a pronoun is speech, not a title",
+			lang: "fr",
+			body: "« Nous sommes prêts », a déclaré Macron. Il a lu « Les Misérables ». « Je suis Charlie ».",
+			spans: []span{
+				{Field: 1, Text: "Nous sommes prêts", Type: "MISC"},
+				{Field: 1, Text: "Macron", Type: "PERSON"},
+				{Field: 1, Text: "Les Misérables", Type: "MISC"},
+				{Field: 1, Text: "Je suis Charlie", Type: "ORGANIZATION"},
+			},
+			want: []got{{1, "Macron", "PERSON"}, {1, "Les Misérables", "MISC"}, {1, "Je suis Charlie", "ORGANIZATION"}},
+		},
+		{
+			name: "English speech is in sentence case; a Title Case quotation may be a title",
+			lang: "en",
+			body: `"We are not there yet," Powell said. She sang "We Are the World" and read the "I Ching".`,
+			spans: []span{
+				{Field: 1, Text: "We are not there yet", Type: "MISC"},
+				{Field: 1, Text: "Powell", Type: "PERSON"},
+				{Field: 1, Text: "We Are the World", Type: "MISC"},
+				{Field: 1, Text: "I Ching", Type: "MISC"},
+			},
+			want: []got{{1, "Powell", "PERSON"}, {1, "We Are the World", "MISC"}, {1, "I Ching", "MISC"}},
+		},
+		{
 			name: "English weekdays end names; yesterday does not",
 			lang: "en",
 			body: "Candidates campaigned for Super Tuesday. Reuters yesterday reported it.",

@@ -11,7 +11,9 @@
 //  1. demonym filter: single demonyms and language names tagged MISC or
 //     LOCATION are dropped (the contract does not count them as entities),
 //     and so are one-word mentions that are a function word or a
-//     capitalised common noun of the language ("Le", "Etat");
+//     capitalised common noun of the language ("Le", "Etat"), and MISC
+//     mentions that fill a quotation opening with a subject pronoun
+//     (reported speech, "« Nous sommes prêts »", not a title);
 //  2. run-on tails: lower-case words a name ran on into ("Conseil de
 //     sécurité visant") are cut when the shorter name is attested (another
 //     mention of the article or a curated name; for the headline, also the
@@ -113,6 +115,10 @@ type rules struct {
 	// notTails: lower-case words (as listed) that never end a name: the
 	// weekday or day word a name ran on into ("l'Insee mardi").
 	notTails map[string]bool
+	// speechOpeners: folded words (subject pronouns) that open reported
+	// speech, not a title: a MISC mention filling a quotation that starts
+	// with one ("« Nous sommes prêts »") is a quote.
+	speechOpeners map[string]bool
 }
 
 // entry is one curated name, as the tokenizer of its language splits it.
@@ -175,6 +181,8 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		orgHeads:   map[string]bool{},
 		notNames:   map[string]bool{},
 		notTails:   map[string]bool{},
+
+		speechOpeners: map[string]bool{},
 	}
 	if lx, err := lexicon.Load(code); err == nil {
 		rl.lex = lx
@@ -240,6 +248,13 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 	}
 	for _, w := range words {
 		rl.notTails[strings.TrimSpace(w)] = true
+	}
+	words, err = readWords(fsys, path.Join(code, "speech-openers.txt"))
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range words {
+		rl.speechOpeners[lexicon.Fold(strings.TrimSpace(w))] = true
 	}
 	tok := text.NewTokenizer(code)
 	seen := map[string]bool{}
