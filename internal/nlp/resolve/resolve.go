@@ -196,6 +196,7 @@ func (s *state) run() {
 		s.parent[i] = i
 	}
 	s.groupExact()
+	s.groupAliases()
 	s.groupAcronyms()
 	s.groupContained()
 	s.values = len(values)
@@ -261,6 +262,33 @@ func (s *state) union(i, j int) {
 		ri, rj = rj, ri
 	}
 	s.parent[rj] = ri
+}
+
+// groupAliases merges a short form of a name that is not its acronym
+// ("the Fed": aliases.tsv of the language) with the name it stands for
+// when the article writes that name too. People are left out.
+func (s *state) groupAliases() {
+	if len(s.w.aliases) == 0 {
+		return
+	}
+	for i, it := range s.items {
+		if it.typ == Person {
+			continue
+		}
+		name, ok := s.w.aliases[it.key]
+		if !ok {
+			continue
+		}
+		j, ok := s.byKey[name]
+		if !ok {
+			continue
+		}
+		for ; j >= 0; j = s.next[j] {
+			if s.items[j].typ != Person {
+				s.union(i, j)
+			}
+		}
+	}
 }
 
 // groupExact merges mentions whose folded names are equal, whatever the

@@ -55,6 +55,15 @@ func TestGrouping(t *testing.T) {
 			apart: [][2]string{{"UN", "WHO"}},
 		},
 		{
+			name:  "a short form that is not an acronym (aliases.tsv)",
+			lang:  "en",
+			body:  "The [Federal Reserve|ORG] held rates. The [Fed|MISC] meets in July, like the [Bundesbank|ORG].",
+			same:  [][]string{{"Federal Reserve", "Fed"}},
+			apart: [][2]string{{"Fed", "Bundesbank"}},
+			names: map[string]string{"Fed": "Federal Reserve"},
+			types: map[string]string{"Fed": "ORGANIZATION"},
+		},
+		{
 			name:  "acronym as the tail of the initials",
 			lang:  "en",
 			body:  "The [U.S. Federal Aviation Administration|ORG] capped output. The [FAA|ORG] gave no date.",

@@ -25,6 +25,9 @@ type words struct {
 	// titleGroups maps the folded titles of the title-groups table to
 	// the key of their office: "g:" and the row's first value.
 	titleGroups map[string]string
+	// aliases maps the folded short forms of the aliases table to the
+	// folded name they stand for ("fed" -> "federal reserve").
+	aliases map[string]string
 }
 
 // wordSet is a set of folded words with a Bloom filter in front of its map
@@ -118,6 +121,14 @@ func newWords(l *lexicon.Lexicon) *words {
 	for k, row := range l.Table("title-groups") {
 		if len(row) > 0 {
 			w.titleGroups[k] = "g:" + row[0]
+		}
+	}
+	for k, row := range l.Table("aliases") {
+		if len(row) > 0 {
+			if w.aliases == nil {
+				w.aliases = map[string]string{}
+			}
+			w.aliases[k] = strings.Join(strings.Fields(lexicon.Fold(row[0])), " ")
 		}
 	}
 	return w
