@@ -40,6 +40,13 @@ var enCases = []exprCase{
 	{in: "Ministers are expected to meet Monday in Luxembourg.", want: "DATE|Monday|2024-06-24"},
 	{in: "He told reporters on Thursday that he would stay.", want: "DATE|Thursday|2024-06-13"},
 	{in: "The council meets Thursday.", want: "DATE|Thursday|2024-06-20"},
+	// "in" + a span of time: ahead, unless the clause is in the past or
+	// after a superlative.
+	{in: "Inflation rose to its highest level in 23 years.", want: "QUANTITY|23 years|23 year"},
+	{in: "Shares fell to their lowest in five months.", want: "QUANTITY|five months|5 month"},
+	{in: "Sales rose 5% in three months.", want: "PERCENT|5%|5; QUANTITY|three months|3 month"},
+	{in: "The report will be published in two weeks.", want: "DATE|in two weeks|2024-07-03"},
+	{in: "The probe will reach Mars in three years.", want: "DATE|in three years|2027"},
 
 	// Absolute dates.
 	{in: "Putin and Kim signed the pact on Wednesday, June 19, 2024.", want: "DATE|Wednesday, June 19, 2024|2024-06-19"},

@@ -288,7 +288,7 @@ func (r refDate) weekdayOffset(wd, k int) int {
 func (m *matcher) bareWeekday(wd int, c *caps) int {
 	t := tenseNone
 	if c.first >= 0 && c.first < len(m.toks) {
-		t = m.l.tense.tenseBefore(m.src, int(m.toks[c.first].bs))
+		t = m.l.tense.tenseBefore(m.src, int(m.toks[c.first].bs), false)
 	}
 	return m.ref.weekdayTense(wd, t)
 }
@@ -470,6 +470,12 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 		}
 		return date(fmtYMD(r.y+k, 0, 0), 0.9)
 	case actAgo, actIn:
+		if a.kind == actIn && c.first >= 0 && c.first < len(m.toks) && m.l.tense.tenseBefore(m.src, int(m.toks[c.first].bs), true) == tensePast {
+			// "rose by 5% in three months", "its highest level in 23
+			// years": a span of time up to the clause's past, not a date
+			// ahead (the number and unit are then read as a duration).
+			return result{}, false
+		}
 		n := c.num
 		if a.hasFixed {
 			n = a.fixed

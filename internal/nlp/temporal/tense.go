@@ -19,6 +19,12 @@ const (
 	tenseNone   int8 = 0
 	tensePast   int8 = -1
 	tenseFuture int8 = 1
+	// tenseSpan marks a superlative ("highest", "first"): "in 23 years"
+	// after it is a span back in time ("its highest level in 23 years"),
+	// while a weekday after it has no tense ("the first debate on
+	// Thursday"). tenseBefore reads it as tensePast for "in", else passes
+	// it over.
+	tenseSpan int8 = 2
 )
 
 // tenseWindow bounds the lower-case words read back from a weekday (the
@@ -39,10 +45,12 @@ type tenseEntry struct {
 	after []string
 }
 
-// tenseSuffix is a suffix rule of tense.txt ("*ed = past").
+// tenseSuffix is a suffix rule of tense.txt ("*ed = past"), which does
+// not hold right after one of notAfter ("*ed = past !be": "will be held").
 type tenseSuffix struct {
-	suffix string
-	tense  int8
+	suffix   string
+	tense    int8
+	notAfter []string
 }
 
 // tenseLexicon is a language's tense.txt: lower-case word forms (accents
@@ -57,7 +65,7 @@ type tenseLexicon struct {
 func (tl *tenseLexicon) empty() bool { return len(tl.words) == 0 && len(tl.suffixes) == 0 }
 
 // add reads one line: "word = past|future|none [after words…]" or
-// "*suffix = past|future".
+// "*suffix = past|future|none [!not-after words…]".
 func (tl *tenseLexicon) add(lhs, rhs string) error {
 	f := strings.Fields(rhs)
 	var t int8
@@ -68,15 +76,25 @@ func (tl *tenseLexicon) add(lhs, rhs string) error {
 		t = tenseFuture
 	case "none":
 		t = tenseNone
+	case "span":
+		t = tenseSpan
 	default:
-		return fmt.Errorf("tense %q: want past, future or none: %w", rhs, errSyntax)
+		return fmt.Errorf("tense %q: want past, future, span or none: %w", rhs, errSyntax)
 	}
 	lhs = strings.ToLower(lhs)
 	if s, ok := strings.CutPrefix(lhs, "*"); ok {
-		if s == "" || len(f) > 1 {
+		if s == "" {
 			return fmt.Errorf("tense suffix %q: %w", lhs, errSyntax)
 		}
-		tl.suffixes = append(tl.suffixes, tenseSuffix{suffix: s, tense: t})
+		sf := tenseSuffix{suffix: s, tense: t}
+		for _, w := range f[1:] {
+			w, ok := strings.CutPrefix(w, "!")
+			if !ok || w == "" {
+				return fmt.Errorf("tense suffix %q: want !word exceptions: %w", rhs, errSyntax)
+			}
+			sf.notAfter = append(sf.notAfter, strings.ToLower(w))
+		}
+		tl.suffixes = append(tl.suffixes, sf)
 		sort.SliceStable(tl.suffixes, func(i, j int) bool { return len(tl.suffixes[i].suffix) > len(tl.suffixes[j].suffix) })
 		return nil
 	}
@@ -99,8 +117,10 @@ func isTenseRune(r rune) bool { return unicode.IsLetter(r) }
 // tenseBefore reads the tense of the words of src before byte offset at,
 // back to the start of the clause (a sentence or quotation mark, a line
 // break) and at most tenseWindow words: the first word with an entry or a
-// suffix rule decides. Capitalised words (names) are passed over.
-func (tl *tenseLexicon) tenseBefore(src string, at int) int8 {
+// suffix rule decides. Capitalised words (names) are passed over, and so
+// are superlatives (span entries) unless spans is set, when they read as
+// the past.
+func (tl *tenseLexicon) tenseBefore(src string, at int, spans bool) int8 {
 	if tl.empty() || at <= 0 || at > len(src) {
 		return tenseNone
 	}
@@ -153,16 +173,22 @@ func (tl *tenseLexicon) tenseBefore(src string, at int) int8 {
 					continue
 				}
 			}
-			if e.tense != tenseNone {
-				return e.tense
+			switch {
+			case e.tense == tenseSpan && spans:
+				return tensePast
+			case e.tense == tenseSpan, e.tense == tenseNone:
+				continue
 			}
-			continue
+			return e.tense
 		}
 		if utf8.RuneCountInString(w) < 4 {
 			continue
 		}
 		for _, sf := range tl.suffixes {
 			if strings.HasSuffix(w, sf.suffix) {
+				if len(sf.notAfter) > 0 && i+1 < n && slices.Contains(sf.notAfter, strings.ToLower(words[i+1])) {
+					break // "will be held": the word before decides
+				}
 				if sf.tense != tenseNone {
 					return sf.tense
 				}

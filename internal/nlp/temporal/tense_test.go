@@ -10,36 +10,42 @@ func TestTenseBefore(t *testing.T) {
 	var tl tenseLexicon
 	for _, l := range [][2]string{
 		{"a", "past"}, {"est", "past s se"}, {"prévu", "future"}, {"*dra", "future"},
-		{"*ed", "past"}, {"need", "none"}, {"will", "future"},
+		{"*ed", "past !be"}, {"need", "none"}, {"will", "future"}, {"highest", "span"},
 	} {
 		require.NoError(t, tl.add(l[0], l[1]))
 	}
 	for _, tc := range []struct {
 		name, text string
 		want       int8
+		spans      bool
 	}{
-		{"auxiliary", "Le ministre a annoncé ", tensePast},
-		{"preposition is not the auxiliary", "Il se rendra à ", tenseFuture},
-		{"nearest word decides", "Le vote a été prévu ", tenseFuture},
-		{"only after", "Le sommet s'est tenu ", tensePast},
-		{"not after", "Le sommet est ", tenseNone},
-		{"suffix", "Police arrested him on ", tensePast},
-		{"none stops the suffix", "They need ", tenseNone},
-		{"capitalised words passed over", "a déclaré l'agence KCNA ", tensePast},
-		{"capitalised words not counted", "Blinken a reçu le ministre Wang Yi de la Chine Populaire Unie ", tensePast},
-		{"clause boundary", "Il a dit. Le sommet ", tenseNone},
-		{"quotation boundary", "a-t-il dit « Le sommet ", tenseNone},
-		{"window", "a un deux trois quatre cinq six sept ", tenseNone},
-		{"short words have no suffix", "the bed ", tenseNone},
-		{"empty", "", tenseNone},
+		{"auxiliary", "Le ministre a annoncé ", tensePast, false},
+		{"preposition is not the auxiliary", "Il se rendra à ", tenseFuture, false},
+		{"nearest word decides", "Le vote a été prévu ", tenseFuture, false},
+		{"only after", "Le sommet s'est tenu ", tensePast, false},
+		{"not after", "Le sommet est ", tenseNone, false},
+		{"suffix", "Police arrested him on ", tensePast, false},
+		{"none stops the suffix", "They need ", tenseNone, false},
+		{"capitalised words passed over", "a déclaré l'agence KCNA ", tensePast, false},
+		{"capitalised words not counted", "Blinken a reçu le ministre Wang Yi de la Chine Populaire Unie ", tensePast, false},
+		{"clause boundary", "Il a dit. Le sommet ", tenseNone, false},
+		{"quotation boundary", "a-t-il dit « Le sommet ", tenseNone, false},
+		{"window", "a un deux trois quatre cinq six sept ", tenseNone, false},
+		{"short words have no suffix", "the bed ", tenseNone, false},
+		{"empty", "", tenseNone, false},
+		{"not after", "It will be published ", tenseFuture, false},
+		{"superlative passed over for a weekday", "prices climbed to the highest ", tensePast, false},
+		{"superlative for in", "prices are at the highest ", tensePast, true},
+		{"superlative without spans", "prices are at the highest ", tenseNone, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			require.Equal(t, tc.want, tl.tenseBefore(tc.text, len(tc.text)))
+			require.Equal(t, tc.want, tl.tenseBefore(tc.text, len(tc.text), tc.spans))
 		})
 	}
 	require.Error(t, tl.add("deux mots", "past"))
 	require.Error(t, tl.add("x", "present"))
 	require.Error(t, tl.add("*", "past"))
+	require.Error(t, tl.add("*ed", "past be"))
 }
 
 func TestWeekdayTense(t *testing.T) {
