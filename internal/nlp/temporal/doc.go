@@ -65,8 +65,11 @@
 //     "mardi prochain"/"next Tuesday" the one in [ref+1, ref+7].
 //   - A date without a year ("mercredi 18 juin", "June 30", "en mars")
 //     takes, among ref's year and the years before and after, the one
-//     nearest to ref, a future distance counting double. A weekday written
-//     with the date picks the year where it fits, unless the nearest
+//     nearest to ref, a future distance counting double, and, when the
+//     words before it show a tense, not one after ref in the past ("les
+//     ventes ont progressé en septembre" → 2023-09) nor one before ref in
+//     the future ("will take effect on Jan. 1" → 2025-01-01). A weekday
+//     written with the date picks the year where it fits, unless the nearest
 //     candidate is within a month of ref (then the weekday is taken for a
 //     slip: "mercredi 18 juin" published on 2024-06-19 is 2024-06-18).
 //   - "septembre dernier"/"last September": the latest September strictly

@@ -47,6 +47,11 @@ var enCases = []exprCase{
 	{in: "Sales rose 5% in three months.", want: "PERCENT|5%|5; QUANTITY|three months|3 month"},
 	{in: "The report will be published in two weeks.", want: "DATE|in two weeks|2024-07-03"},
 	{in: "The probe will reach Mars in three years.", want: "DATE|in three years|2027"},
+	// A date without a year read with the tense of its clause.
+	{in: "Sales rose sharply in September.", want: "DATE|September|2023-09"},
+	{in: "Analysts expect a first cut in September.", want: "DATE|September|2024-09"},
+	{in: "JPMorgan sees the cut in December.", want: "DATE|December|2024-12"},
+	{in: "The law will take effect on Jan. 1.", want: "DATE|Jan. 1|2025-01-01"},
 
 	// Absolute dates.
 	{in: "Putin and Kim signed the pact on Wednesday, June 19, 2024.", want: "DATE|Wednesday, June 19, 2024|2024-06-19"},

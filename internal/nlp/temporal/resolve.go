@@ -211,7 +211,7 @@ func fmtTime(t time.Time) string {
 // the date ("Tuesday, Nov. 5") picks the year where it fits, unless the
 // nearest candidate lies within a month of ref: then the day number wins
 // and the weekday is taken for a slip.
-func (r refDate) chooseYear(m, d, wd int) int {
+func (r refDate) chooseYear(m, d, wd int, tense int8) int {
 	best, bestScore := r.y, int64(-1)
 	fitBest, fitScore := 0, int64(-1)
 	for y := r.y - 1; y <= r.y+1; y++ {
@@ -224,6 +224,9 @@ func (r refDate) chooseYear(m, d, wd int) int {
 			}
 			t := time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC)
 			diff = int64(t.Sub(r.t).Hours() / 24)
+		}
+		if wd == 0 && (tense == tensePast && diff > 0 || tense == tenseFuture && diff < 0) {
+			continue // "sales rose in September": not the one ahead
 		}
 		score := diff
 		if score < 0 {
@@ -405,7 +408,11 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 			if !r.ok {
 				return date("", 0.85)
 			}
-			y = r.chooseYear(mo, d, wd)
+			t := tenseNone
+			if c.first >= 0 && c.first < len(m.toks) {
+				t = m.l.tense.tenseBefore(m.src, int(m.toks[c.first].bs), false)
+			}
+			y = r.chooseYear(mo, d, wd, t)
 		}
 		if d > daysIn(y, mo) {
 			return result{}, false
@@ -678,7 +685,7 @@ func (m *matcher) evalRange(c *caps) (result, bool) {
 		if d > daysIn(2024, m1) {
 			return result{}, false
 		}
-		y1 = m.ref.chooseYear(m1, d1, c.wday)
+		y1 = m.ref.chooseYear(m1, d1, c.wday, tenseNone)
 		y2 = y1
 		if key(0, m2, d2) < key(0, m1, d1) {
 			y2++
