@@ -178,17 +178,30 @@ func (st *state) subjects(fc *fieldCtx, cs, tok int, ok func(unit) bool) (ents [
 
 // premodified reports whether unit k is a premodifier of a person named
 // right after a title ("Kremlin spokesman Dmitry Peskov", "Bavarian
-// premier Markus Soeder") and returns that person.
+// premier Markus Soeder") or after its possessive, title or not
+// ("Ukraine's Zelenskiy"), and returns that person.
 func (st *state) premodified(fc *fieldCtx, k, limit int) (unit, bool) {
 	u := fc.units[k]
 	if k+1 >= len(fc.units) {
 		return u, false
 	}
 	v := fc.units[k+1]
-	if v.typ != "PERSON" || v.s <= u.e || v.e > limit {
+	if v.typ != "PERSON" || v.s < u.e || v.e > limit {
 		return u, false
 	}
-	if n := st.titleLenAt(fc, u.e, v.s); n > 0 && u.e+n == v.s {
+	at := u.e
+	if t := fc.doc.Tokens[at].Text; t == "'s" || t == "’s" {
+		// "Ukraine's Zelenskiy", "Russia's Foreign Minister Sergei
+		// Lavrov": the possessor qualifies the person.
+		at++
+		if at == v.s {
+			return v, true
+		}
+	}
+	if v.s <= at {
+		return u, false
+	}
+	if n := st.titleLenAt(fc, at, v.s); n > 0 && at+n == v.s {
 		return v, true
 	}
 	return u, false
