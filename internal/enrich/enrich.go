@@ -149,9 +149,15 @@ func (e *Enricher) Enrich(ctx context.Context, a *article.Article) (*Document, e
 
 	code := doc.Language.Code
 	tok := e.tokenizer(code)
+	ref := a.Published
+	if ref.IsZero() {
+		// No publication date: a dated wire dateline ("PARIS, 5 mars 2024
+		// (AFP) -") anchors the relative dates instead.
+		ref, _ = e.temporal.DatelineDate(a.Body, code)
+	}
 	an := &analysis.Analysis{
 		Lang:      code,
-		Published: a.Published,
+		Published: ref,
 		Fields: []analysis.Field{
 			{Name: "headline", Doc: tok.Segment(a.Headline)},
 			{Name: "body", Doc: tok.Segment(a.Body)},

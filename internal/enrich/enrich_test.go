@@ -125,6 +125,42 @@ func TestEnrichLanguage(t *testing.T) {
 	}
 }
 
+// TestEnrichDatelineReference checks the reference date of relative
+// dates: the publication date when the article has one, else the date of
+// a dated wire dateline, else none (no value).
+func TestEnrichDatelineReference(t *testing.T) {
+	e := newEnricher(t)
+	body := "Grève à la SNCF\n\nPARIS, 5 mars 2024 (AFP) - Le trafic sera très perturbé jeudi, a annoncé la SNCF."
+	for _, tc := range []struct {
+		name      string
+		body      string
+		published time.Time
+		want      string // value of "jeudi"
+	}{
+		{"dateline", body, time.Time{}, "2024-03-07"},
+		{"published wins", body, time.Date(2024, 6, 19, 8, 0, 0, 0, time.UTC), "2024-06-20"},
+		{"no date at all", "PARIS (AFP) - Le trafic sera très perturbé jeudi, a annoncé la SNCF.", time.Time{}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := &article.Article{ID: "x", Body: tc.body, Language: "fr", Published: tc.published}
+			doc, err := e.Enrich(context.Background(), a)
+			require.NoError(t, err)
+			checkInvariants(t, a, doc)
+			found := false
+			for _, ent := range doc.Entities {
+				for _, m := range ent.Mentions {
+					if m.Text == "jeudi" {
+						found = true
+						require.Equal(t, tc.want, ent.Value)
+					}
+				}
+			}
+			require.True(t, found, "no mention of jeudi")
+			require.Equal(t, tc.published.IsZero(), doc.Article.Published == "", "the output keeps the input's publication date")
+		})
+	}
+}
+
 func TestEnrichUnknownLanguageReported(t *testing.T) {
 	e, err := enrich.New(enrich.Options{Language: "xx"})
 	require.NoError(t, err)

@@ -86,6 +86,10 @@ var frCases = []exprCase{
 	{in: "Le sommet se tiendra en juillet prochain.", want: "DATE|juillet prochain|2024-07"},
 	{in: "La mission a débuté en novembre de l'année dernière.", want: "DATE|novembre de l'année dernière|2023-11"},
 	{in: "Le décret a été publié le 12 mars dernier.", want: "DATE|12 mars dernier|2024-03-12"},
+	{in: "Le décret a été publié le 10 juin dernier.", want: "DATE|10 juin dernier|2024-06-10"},
+	{in: "Le décret a été publié le 23 juin dernier.", want: "DATE|23 juin dernier|2023-06-23"},
+	{in: "Le sommet aura lieu le 23 juin prochain.", want: "DATE|23 juin prochain|2024-06-23"},
+	{in: "Le sommet aura lieu le 10 juin prochain.", want: "DATE|10 juin prochain|2025-06-10"},
 
 	// Years, decades, quarters.
 	{in: "Le pays est en guerre depuis 2014.", want: "DATE|2014|2014"},

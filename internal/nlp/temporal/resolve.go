@@ -542,10 +542,13 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 		y := r.y + k
 		if a.kind == actMonthRel {
 			y = r.y
+			// "20 mai dernier" on 29 May is this year's; "mai dernier"
+			// in May, last year's.
+			same := c.month == r.m && (c.day == 0 || c.day == r.d)
 			switch {
-			case k < 0 && c.month >= r.m:
+			case k < 0 && (c.month > r.m || same || c.month == r.m && c.day > r.d):
 				y--
-			case k > 0 && c.month <= r.m:
+			case k > 0 && (c.month < r.m || same || c.month == r.m && c.day < r.d):
 				y++
 			}
 		}
