@@ -217,13 +217,12 @@ func (s *state) dropDemonyms() {
 	}
 }
 
-// demonym reports whether m is only a demonym or a language name (and
-// not also a country name).
 // quotedSpeech reports whether a mention of three words or more, with a
-// lower-case word of four letters or more, fills a quotation (the tokens just outside it are quotation
-// marks, a final comma or stop allowed) whose first word is a subject
-// pronoun of the language (speech-openers.txt): "« Nous sommes prêts »"
-// is what someone said, not the title of a work.
+// lower-case word of four letters or more, fills a quotation (the tokens
+// just outside it are quotation marks, a final comma or stop allowed)
+// whose first word is a subject pronoun of the language
+// (speech-openers.txt): "« Nous sommes prêts »" is what someone said,
+// not the title of a work.
 func (s *state) quotedSpeech(m *analysis.Mention) bool {
 	if len(s.rl.speechOpeners) == 0 || m.TokEnd-m.TokStart < 3 || m.TokStart == 0 {
 		return false
@@ -263,6 +262,8 @@ func closeQuote(t string) bool {
 	return t == "»" || t == "”" || t == "“" || t == "\"" || t == "›"
 }
 
+// demonym reports whether m is only a demonym or a language name (and
+// not also a country name).
 func (s *state) demonym(m *analysis.Mention) bool {
 	k := lexicon.Fold(m.Text)
 	if s.rl.languages[k] {
@@ -295,8 +296,8 @@ func (s *state) demonym(m *analysis.Mention) bool {
 }
 
 // trimTails cuts the lower-case words a name ran on into ("Conseil de
-// sécurité visant", "Parti populaire exclut") when the shorter name is
-// attested: another mention of the article or a curated name, or, for a
+// sécurité visant", "Parti populaire exclut"; not a demonym: "Parti
+// socialiste bulgare") when the shorter name is attested: another mention of the article or a curated name, or, for a
 // headline, the start of a longer name of the body. A word that never ends
 // a name ("l'Insee mardi": not-tails.txt) is cut whatever the article says.
 func (s *state) trimTails() {
@@ -340,6 +341,11 @@ func (s *state) trimTails() {
 			w := toks[end].Text
 			if !hasLetter(w) || upperInitial(w) || s.rl.stop[strings.ToLower(w)] {
 				break // only plain lower-case words are cut
+			}
+			if s.rl.lex != nil {
+				if _, _, ok := s.rl.lex.Demonym(lexicon.Fold(w)); ok {
+					break // "Parti socialiste bulgare", "Conseil constitutionnel sénégalais"
+				}
 			}
 			prefix := f.span(m.TokStart, end)
 			if !texts[prefix] && !s.listed(toks, m.TokStart, end) && (!s.heading(m) || !s.bodyPrefix(prefix, m)) {

@@ -294,6 +294,17 @@ func TestApplyNews(t *testing.T) {
 			want: []got{{1, "Etats-Unis", "LOCATION"}, {1, "ONU", "ORGANIZATION"}},
 		},
 		{
+			name: "a demonym is no run-on tail even after a listed name",
+			lang: "fr",
+			body: "Le Conseil constitutionnel sénégalais a validé la liste, comme le Parti socialiste bulgare. Le Conseil constitutionnel visant.",
+			spans: []span{
+				{Field: 1, Text: "Conseil constitutionnel sénégalais", Type: "ORGANIZATION"},
+				{Field: 1, Text: "Parti socialiste bulgare", Type: "ORGANIZATION"},
+				{Field: 1, Text: "Conseil constitutionnel visant", Type: "ORGANIZATION"},
+			},
+			want: []got{{1, "Conseil constitutionnel sénégalais", "ORGANIZATION"}, {1, "Parti socialiste bulgare", "ORGANIZATION"}, {1, "Conseil constitutionnel", "ORGANIZATION"}},
+		},
+		{
 			name: "a weekday or day word never ends a name",
 			lang: "fr",
 			body: "Le chômage a reculé, a annoncé l'Insee mardi. La Banque de France hier soir. Le Mardi gras.",
