@@ -1,5 +1,11 @@
 package relate
 
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
 // maxObjectGap bounds how far after its predicate an object is looked for.
 const maxObjectGap = 12
 
@@ -18,6 +24,9 @@ func (st *state) clauseStart(fc *fieldCtx, tok, lo int) int {
 // clause: in "X said Y would back Z", Y is the subject of "back".
 func (st *state) eventClauseStart(fc *fieldCtx, tok, lo int) int {
 	cs := st.clauseStart(fc, tok, lo)
+	if j := absoluteClause(fc, cs, tok); j > cs {
+		cs = j
+	}
 	for i := tok - 1; i > cs; i-- {
 		if fc.cls[i]&clQuoteVerb == 0 || fc.quote[i] >= 0 {
 			continue
@@ -44,6 +53,39 @@ func (st *state) eventClauseStart(fc *fieldCtx, tok, lo int) int {
 		}
 	}
 	return cs
+}
+
+// absoluteClause returns the start of an English clause that brings its
+// own subject between cs and tok: "…, with Kim pledging support" (with +
+// name + -ing verb), "… as Kim pledges support" (as + name + a verb in -s
+// or -ed; not "as well as", "such as"); else -1.
+func absoluteClause(fc *fieldCtx, cs, tok int) int {
+	for j := tok - 2; j > cs; j-- {
+		w := fc.doc.Tokens[j].Text
+		if w != "with" && w != "as" {
+			continue
+		}
+		u := fc.unit[j+1]
+		if u < 0 || fc.units[u].s != j+1 || fc.units[u].e >= tok {
+			continue
+		}
+		v := fc.doc.Tokens[fc.units[u].e].Text
+		if r, _ := utf8.DecodeRuneInString(v); !unicode.IsLower(r) {
+			continue
+		}
+		switch w {
+		case "with":
+			if strings.HasSuffix(v, "ing") {
+				return j + 1
+			}
+		case "as":
+			p := strings.ToLower(fc.doc.Tokens[j-1].Text)
+			if p != "well" && p != "such" && (strings.HasSuffix(v, "s") || strings.HasSuffix(v, "ed")) {
+				return j + 1
+			}
+		}
+	}
+	return -1
 }
 
 // clauseEnd returns the end of the clause holding tok.
@@ -452,6 +494,19 @@ func (st *state) nounSubjects(fc *fieldCtx, p pred, cs, i int, ok func(unit) boo
 			if fc.keys[j] == "" && !isApos(fc.doc.Tokens[j].Text) {
 				break
 			}
+		}
+	}
+	// "Moscow's war", "Kim's full support": a named possessor is the
+	// subject (up to two words between it and the noun).
+	for j := i - 1; j >= max(cs+1, i-3); j-- {
+		if t := fc.doc.Tokens[j].Text; t == "'s" || t == "’s" {
+			if u := fc.unit[j-1]; u >= 0 && ok(fc.units[u]) && fc.units[u].e == j {
+				return []int{fc.units[u].ent}, fc.units[u].s, 0.7
+			}
+			break
+		}
+		if fc.keys[j] == "" || fc.unit[j] >= 0 {
+			break
 		}
 	}
 	poss := i > 0 && fc.cls[fc.prevWordAny(i, cs)]&clPoss != 0

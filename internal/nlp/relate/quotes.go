@@ -87,6 +87,13 @@ func (st *state) speaker(fc *fieldCtx, q quoteSpan) (ent, s0, s1 int, conf float
 		if fc.cls[v]&clQuoteVerb == 0 {
 			continue
 		}
+		// Preposed, before the inverted reading: in ", Putin told Kim"
+		// the name after the verb is the addressee.
+		if j := v - 1; j > q.close && fc.cls[j]&clAux == 0 {
+			if u := fc.unit[j]; u >= 0 && speakerOK(fc.units[u]) {
+				return fc.units[u].ent, fc.units[u].s, v + 1, 0.85
+			}
+		}
 		// Inverted: "a déclaré X", "said X", "a-t-il dit".
 		for j := v + 1; j < min(hi, v+9); j++ {
 			if fc.quote[j] >= 0 {
