@@ -73,7 +73,8 @@ type langData struct {
 	titleFirst map[string]bool // their first words
 	maxTitle   int             // longest extra title, in words
 	seatHeads  map[string]bool
-	pairs      [][]string // "les deux hommes"
+	relNouns   map[string]bool // "homologue", "counterpart": a relation to someone, not a role
+	pairs      [][]string      // "les deux hommes"
 	placeNouns map[string]bool
 	orgHeads   map[string]bool // "l'ONG", "the company": the last organisation
 	multi      []multiClass    // multiword function entries ("alors que")
@@ -89,7 +90,7 @@ func loadLang(lang string, lex *lexicon.Lexicon) (*langData, bool, error) {
 	}
 	d := &langData{lex: lex, preds: map[string][]pred{}, quoteVerbs: map[string]bool{},
 		agrNouns: map[string]bool{}, classes: map[string]uint32{}, titles: map[string]bool{}, titleFirst: map[string]bool{},
-		seatHeads: map[string]bool{}, placeNouns: map[string]bool{}, orgHeads: map[string]bool{}}
+		seatHeads: map[string]bool{}, placeNouns: map[string]bool{}, orgHeads: map[string]bool{}, relNouns: map[string]bool{}}
 	err := readData(dir+"/predicates.tsv", func(f []string) error {
 		if len(f) < 3 {
 			return fmt.Errorf("want words TAB type TAB cameo, got %q", strings.Join(f, "\t"))
@@ -146,7 +147,7 @@ func loadLang(lang string, lex *lexicon.Lexicon) (*langData, bool, error) {
 	for _, l := range []struct {
 		file string
 		set  map[string]bool
-	}{{"titles.txt", d.titles}, {"seat_heads.txt", d.seatHeads}, {"place_nouns.txt", d.placeNouns}, {"org_heads.txt", d.orgHeads}} {
+	}{{"titles.txt", d.titles}, {"seat_heads.txt", d.seatHeads}, {"place_nouns.txt", d.placeNouns}, {"org_heads.txt", d.orgHeads}, {"relational_nouns.txt", d.relNouns}} {
 		err = readOptional(dir+"/"+l.file, func(f []string) error {
 			k := lexicon.Fold(f[0])
 			l.set[k] = true

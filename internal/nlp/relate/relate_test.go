@@ -129,6 +129,8 @@ func TestRelate(t *testing.T) {
 			want: []string{"met Biden -> Zelenskiy"}, not: []string{"met Biden -> Ukraine"}},
 		{name: "quote: the name before the verb speaks, the one after is addressed", lang: "en", text: "\"We highly appreciate your unwavering support,\" [Putin|PERSON] told [Kim|PERSON], according to the [Kremlin|ORGANIZATION].",
 			want: []string{"said Putin -> : We highly appreciate your unwavering support,"}, not: []string{"said Kim -> : We highly appreciate your unwavering support,"}},
+		{name: "a relational noun gives a nationality, not a title", lang: "fr", text: "[Antony Blinken|PERSON] a rencontré son homologue chinois [Wang Yi|PERSON] à [Pékin|LOCATION], en [Chine|LOCATION].",
+			want: []string{"nationality Wang Yi -> Chine", "met Antony Blinken -> Wang Yi"}, not: []string{"title Wang Yi -> Chine: homologue", "title Wang Yi -> : homologue"}},
 		{name: "absolute clause with its own subject", lang: "en", text: "[Vladimir Putin|PERSON] and [Kim Jong Un|PERSON] signed a pact on Wednesday, with [Kim|PERSON|=Kim Jong Un] pledging full support for [Moscow|LOCATION].",
 			want: []string{"supports Kim Jong Un -> Moscow"}, not: []string{"supports Vladimir Putin -> Moscow"}},
 		{name: "named possessor of a nominal predicate", lang: "en", text: "[Kim Jong Un|PERSON] backed [Moscow|LOCATION]'s war against [Ukraine|LOCATION].",

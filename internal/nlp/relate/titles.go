@@ -187,8 +187,12 @@ func (st *state) emitTitle(fc *fieldCtx, u unit, tp titlePhrase, conf float64) {
 			st.emit(fc, Nationality, u.ent, c, "", "", conf, t0, t1)
 		}
 	}
+	var buf [64]byte
+	if st.d.relNouns[string(lexicon.AppendFold(buf[:0], title))] {
+		// "son homologue chinois Wang Yi": a nationality, but no role.
+		return
+	}
 	if tp.org >= 0 {
-		var buf [64]byte
 		if _, seat := st.d.lex.Seat(st.a.Entities[tp.org].Name); seat && obj < 0 && st.d.seatHeads[string(lexicon.AppendFold(buf[:0], title))] {
 			// "le chef du Kremlin": a metonymy for the head of state, not a role.
 			return
