@@ -282,6 +282,13 @@ type matcher struct {
 	l    *language
 	src  string // the text of toks
 	toks []token
+	// tenseMemo holds the last tense read (tenseAt): the patterns that
+	// complete at a token ask for it once each.
+	tenseMemo struct {
+		tok   int // token + 1 (0: none)
+		spans bool
+		t     int8
+	}
 	keys keyText // the key text of toks
 	ref  refDate
 

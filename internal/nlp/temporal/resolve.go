@@ -289,11 +289,21 @@ func (r refDate) weekdayOffset(wd, k int) int {
 // captured in c without a word that places it ("jeudi", "ce jeudi"): read
 // with the tense of the words before it when they show one.
 func (m *matcher) bareWeekday(wd int, c *caps) int {
-	t := tenseNone
-	if c.first >= 0 && c.first < len(m.toks) {
-		t = m.l.tense.tenseBefore(m.src, int(m.toks[c.first].bs), false)
+	return m.ref.weekdayTense(wd, m.tenseAt(c.first, false))
+}
+
+// tenseAt is the tense of the words before token tok (tenseBefore),
+// remembered for the next patterns that complete there.
+func (m *matcher) tenseAt(tok int, spans bool) int8 {
+	if tok < 0 || tok >= len(m.toks) || m.l.tense.empty() {
+		return tenseNone
 	}
-	return m.ref.weekdayTense(wd, t)
+	if mm := &m.tenseMemo; mm.tok == tok+1 && mm.spans == spans {
+		return mm.t
+	}
+	t := m.l.tense.tenseBefore(m.src, int(m.toks[tok].bs), spans)
+	m.tenseMemo.tok, m.tenseMemo.spans, m.tenseMemo.t = tok+1, spans, t
+	return t
 }
 
 // season returns the year a season instance starts in (ISO 8601-2 season
@@ -408,11 +418,7 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 			if !r.ok {
 				return date("", 0.85)
 			}
-			t := tenseNone
-			if c.first >= 0 && c.first < len(m.toks) {
-				t = m.l.tense.tenseBefore(m.src, int(m.toks[c.first].bs), false)
-			}
-			y = r.chooseYear(mo, d, wd, t)
+			y = r.chooseYear(mo, d, wd, m.tenseAt(c.first, false))
 		}
 		if d > daysIn(y, mo) {
 			return result{}, false
@@ -477,7 +483,7 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 		}
 		return date(fmtYMD(r.y+k, 0, 0), 0.9)
 	case actAgo, actIn:
-		if a.kind == actIn && c.first >= 0 && c.first < len(m.toks) && m.l.tense.tenseBefore(m.src, int(m.toks[c.first].bs), true) == tensePast {
+		if a.kind == actIn && m.tenseAt(c.first, true) == tensePast {
 			// "rose by 5% in three months", "its highest level in 23
 			// years": a span of time up to the clause's past, not a date
 			// ahead (the number and unit are then read as a duration).

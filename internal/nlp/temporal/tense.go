@@ -60,6 +60,7 @@ type tenseSuffix struct {
 type tenseLexicon struct {
 	words    map[string]tenseEntry
 	suffixes []tenseSuffix // longest first
+	finals   [256]bool     // last bytes of the suffixes
 }
 
 func (tl *tenseLexicon) empty() bool { return len(tl.words) == 0 && len(tl.suffixes) == 0 }
@@ -95,6 +96,7 @@ func (tl *tenseLexicon) add(lhs, rhs string) error {
 			sf.notAfter = append(sf.notAfter, strings.ToLower(w))
 		}
 		tl.suffixes = append(tl.suffixes, sf)
+		tl.finals[s[len(s)-1]] = true
 		sort.SliceStable(tl.suffixes, func(i, j int) bool { return len(tl.suffixes[i].suffix) > len(tl.suffixes[j].suffix) })
 		return nil
 	}
@@ -112,7 +114,21 @@ func (tl *tenseLexicon) add(lhs, rhs string) error {
 	return nil
 }
 
-func isTenseRune(r rune) bool { return unicode.IsLetter(r) }
+func isTenseRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r)
+}
+
+// clauseMark reports whether r ends the clause a tense is read back in.
+func clauseMark(r rune) bool {
+	switch r {
+	case '.', '!', '?', ';', ':', '«', '»', '"', '“', '”', '(', ')', '[', ']', '\n', '\r':
+		return true
+	}
+	return false
+}
 
 // tenseBefore reads the tense of the words of src before byte offset at,
 // back to the start of the clause (a sentence or quotation mark, a line
@@ -124,79 +140,109 @@ func (tl *tenseLexicon) tenseBefore(src string, at int, spans bool) int8 {
 	if tl.empty() || at <= 0 || at > len(src) {
 		return tenseNone
 	}
-	from := max(at-tenseBytes, 0)
-	for from < at && !utf8.RuneStart(src[from]) {
-		from++
-	}
-	s := src[from:at]
-	if i := strings.LastIndexAny(s, ".!?;:«»\"“”()[]\n\r"); i >= 0 {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		s = s[i+size:]
-	}
+	s := src[max(at-tenseBytes, 0):at]
+	// Words are read back from the end, last first; a word is judged once
+	// the one before it is read (for the "after" tests).
 	var words [tenseMaxWords + 1]string
-	n := 0
-	for end := len(s); end > 0 && n < len(words); {
-		// the last word ending at or before end
-		for end > 0 {
-			r, size := utf8.DecodeLastRuneInString(s[:end])
-			if isTenseRune(r) {
-				break
+	n, judged, lower := 0, 0, 0
+	end := len(s)
+	for {
+		more := end > 0 && n < len(words)
+		if more {
+			w, start, ok := prevWord(s, end)
+			if ok {
+				words[n] = w
+				n++
+				end = start
+			} else {
+				more = false
 			}
-			end -= size
 		}
-		start := end
-		for start > 0 {
-			r, size := utf8.DecodeLastRuneInString(s[:start])
-			if !isTenseRune(r) {
-				break
-			}
-			start -= size
-		}
-		if start == end {
-			break
-		}
-		words[n] = s[start:end]
-		n++
-		end = start
-	}
-	lower := 0
-	for i := 0; i < n && i < tenseMaxWords && lower < tenseWindow; i++ {
-		w := words[i]
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
-			continue
-		}
-		lower++
-		w = strings.ToLower(w)
-		if e, ok := tl.words[w]; ok {
-			if len(e.after) > 0 {
-				if i+1 >= n || !slices.Contains(e.after, strings.ToLower(words[i+1])) {
-					continue
-				}
-			}
-			switch {
-			case e.tense == tenseSpan && spans:
-				return tensePast
-			case e.tense == tenseSpan, e.tense == tenseNone:
+		// Judge every word whose predecessor is known (all, at the end).
+		for judged < n-1 || !more && judged < n {
+			i := judged
+			judged++
+			w := words[i]
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
 				continue
 			}
-			return e.tense
-		}
-		if utf8.RuneCountInString(w) < 4 {
-			continue
-		}
-		for _, sf := range tl.suffixes {
-			if strings.HasSuffix(w, sf.suffix) {
-				if len(sf.notAfter) > 0 && i+1 < n && slices.Contains(sf.notAfter, strings.ToLower(words[i+1])) {
-					break // "will be held": the word before decides
-				}
-				if sf.tense != tenseNone {
-					return sf.tense
-				}
-				break
+			if lower++; lower > tenseWindow {
+				return tenseNone
+			}
+			prev := ""
+			if i+1 < n {
+				prev = words[i+1]
+			}
+			if t, ok := tl.judge(w, prev, spans); ok {
+				return t
 			}
 		}
+		if !more {
+			return tenseNone
+		}
 	}
-	return tenseNone
+}
+
+// prevWord returns the word of s ending at or before end, after no clause
+// mark; ok is false when there is none.
+func prevWord(s string, end int) (w string, start int, ok bool) {
+	for end > 0 {
+		r, size := lastRune(s[:end])
+		if isTenseRune(r) {
+			break
+		}
+		if clauseMark(r) {
+			return "", 0, false
+		}
+		end -= size
+	}
+	start = end
+	for start > 0 {
+		r, size := lastRune(s[:start])
+		if !isTenseRune(r) {
+			break
+		}
+		start -= size
+	}
+	return s[start:end], start, start < end
+}
+
+// judge returns the tense lower-case word w shows, prev being the word
+// before it ("" for none); ok is false when w decides nothing.
+func (tl *tenseLexicon) judge(w, prev string, spans bool) (int8, bool) {
+	w = strings.ToLower(w)
+	if e, ok := tl.words[w]; ok {
+		if len(e.after) > 0 && !slices.Contains(e.after, strings.ToLower(prev)) {
+			return tenseNone, false
+		}
+		switch {
+		case e.tense == tenseSpan && spans:
+			return tensePast, true
+		case e.tense == tenseSpan, e.tense == tenseNone:
+			return tenseNone, false
+		}
+		return e.tense, true
+	}
+	if len(w) < 4 || !tl.finals[w[len(w)-1]] || utf8.RuneCountInString(w) < 4 {
+		return tenseNone, false
+	}
+	for _, sf := range tl.suffixes {
+		if strings.HasSuffix(w, sf.suffix) {
+			if len(sf.notAfter) > 0 && slices.Contains(sf.notAfter, strings.ToLower(prev)) {
+				return tenseNone, false // "will be held": the word before decides
+			}
+			return sf.tense, sf.tense != tenseNone
+		}
+	}
+	return tenseNone, false
+}
+
+// lastRune is utf8.DecodeLastRuneInString with an ASCII fast path.
+func lastRune(s string) (rune, int) {
+	if c := s[len(s)-1]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeLastRuneInString(s)
 }
 
 // weekdayTense returns the day offset from ref of weekday wd read with
