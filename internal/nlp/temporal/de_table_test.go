@@ -7,6 +7,7 @@ package temporal
 var deCases = []exprCase{
 	{in: "Die Regierung hat am Mittwoch, 18. Juni 2024, ein Abkommen unterzeichnet.", want: "DATE|Mittwoch, 18. Juni 2024|2024-06-18"},
 	{in: "Der Kreml teilte am Montag mit, das Abkommen sei fertig.", want: "DATE|Montag|2024-06-17"},
+	{in: "Der Umsatz stieg im ersten Halbjahr 2024 um 5 Prozent.", want: "DATE|ersten Halbjahr 2024|2024-H1; PERCENT|5 Prozent|5"},
 	{in: "Im vergangenen September reiste Kim nach Russland.", want: "DATE|vergangenen September|2023-09"},
 	{in: "Das Gesetz tritt am 1. Januar in Kraft.", want: "DATE|1. Januar|2024-01-01"},
 	{in: "Die Inflation lag im März bei 2,2 Prozent.", want: "DATE|März|2024-03; PERCENT|2,2 Prozent|2.2"},

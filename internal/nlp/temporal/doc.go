@@ -15,7 +15,7 @@
 //
 //   - DATE: ISO 8601 at the precision written: 2024-06-18 (day), 2024-09
 //     (month), 2024 (year), 2024-W25 (ISO week: "cette semaine", "last
-//     week"), 2024-Q1 (quarter), 199 (decade: "the 1990s", ISO 8601-2),
+//     week"), 2024-Q1 (quarter), 2024-H1 (half-year), 199 (decade: "the 1990s", ISO 8601-2),
 //     2023-22 (season, ISO 8601-2 codes 21 spring … 24 winter: "l'été
 //     dernier"), 2024-06-15/2024-06-16 (a weekend, as an interval).
 //   - A range is one DATE whose value is an ISO 8601 interval, start/end,

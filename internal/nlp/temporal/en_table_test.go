@@ -52,6 +52,8 @@ var enCases = []exprCase{
 	{in: "Analysts expect a first cut in September.", want: "DATE|September|2024-09"},
 	{in: "JPMorgan sees the cut in December.", want: "DATE|December|2024-12"},
 	{in: "The law will take effect on Jan. 1.", want: "DATE|Jan. 1|2025-01-01"},
+	{in: "Profits doubled in the first half of 2024.", want: "DATE|the first half of 2024|2024-H1"},
+	{in: "Sales will pick up in the second half of the year.", want: "DATE|the second half of the year|2024-H2"},
 
 	// Absolute dates.
 	{in: "Putin and Kim signed the pact on Wednesday, June 19, 2024.", want: "DATE|Wednesday, June 19, 2024|2024-06-19"},

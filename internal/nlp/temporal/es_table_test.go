@@ -7,6 +7,7 @@ package temporal
 var esCases = []exprCase{
 	{in: "Putin y Kim firmaron el miércoles 18 de junio un acuerdo.", want: "DATE|miércoles 18 de junio|2024-06-18"},
 	{in: "MADRID, 11 jun (EFE).- El Gobierno aprobó un plan.", want: "DATE|11 jun|2024-06-11"},
+	{in: "Las ventas crecieron en el primer semestre.", want: "DATE|primer semestre|2024-H1"},
 	{in: "Bruselas, 3 sep. (EFE) - La Comisión presentó su informe.", want: "DATE|3 sep.|2024-09-03"},
 	{in: "El barco volvió al mar.", want: ""},
 	{in: "El Kremlin indicó el lunes que el acuerdo estaba listo.", want: "DATE|lunes|2024-06-17"},

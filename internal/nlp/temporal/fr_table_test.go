@@ -87,6 +87,8 @@ var frCases = []exprCase{
 	{in: "La mission a débuté en novembre de l'année dernière.", want: "DATE|novembre de l'année dernière|2023-11"},
 	{in: "Le décret a été publié le 12 mars dernier.", want: "DATE|12 mars dernier|2024-03-12"},
 	{in: "Le décret a été publié le 10 juin dernier.", want: "DATE|10 juin dernier|2024-06-10"},
+	{in: "Le chiffre d'affaires a progressé au premier semestre.", want: "DATE|premier semestre|2024-H1"},
+	{in: "Les ventes ont reculé au second semestre 2023.", want: "DATE|second semestre 2023|2023-H2"},
 	{in: "Le décret a été publié le 23 juin dernier.", want: "DATE|23 juin dernier|2023-06-23"},
 	{in: "Le sommet aura lieu le 23 juin prochain.", want: "DATE|23 juin prochain|2024-06-23"},
 	{in: "Le sommet aura lieu le 10 juin prochain.", want: "DATE|10 juin prochain|2025-06-10"},

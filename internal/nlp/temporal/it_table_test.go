@@ -7,6 +7,7 @@ package temporal
 var itCases = []exprCase{
 	{in: "Putin e Kim hanno firmato mercoledì 18 giugno un accordo.", want: "DATE|mercoledì 18 giugno|2024-06-18"},
 	{in: "Roma, 11 giu - Il governo ha approvato il piano.", want: "DATE|11 giu|2024-06-11"},
+	{in: "Le vendite sono cresciute nel secondo semestre del 2023.", want: "DATE|secondo semestre del 2023|2023-H2"},
 	{in: "Il set del film era pronto.", want: ""},
 	{in: "Il Cremlino ha detto lunedì che l'accordo era pronto.", want: "DATE|lunedì|2024-06-17"},
 	{in: "Lo scorso settembre Kim si era recato in Russia.", want: "DATE|Lo scorso settembre|2023-09"},

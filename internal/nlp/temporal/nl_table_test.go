@@ -6,6 +6,7 @@ package temporal
 
 var nlCases = []exprCase{
 	{in: "Poetin en Kim ondertekenden woensdag 18 juni een akkoord.", want: "DATE|woensdag 18 juni|2024-06-18"},
+	{in: "De omzet steeg in het eerste halfjaar van 2024.", want: "DATE|eerste halfjaar van 2024|2024-H1"},
 	{in: "Het Kremlin zei maandag dat het akkoord klaar was.", want: "DATE|maandag|2024-06-17"},
 	{in: "Afgelopen september reisde Kim naar Rusland.", want: "DATE|Afgelopen september|2023-09"},
 	{in: "Het verdrag werd op 3 maart 2021 ondertekend.", want: "DATE|3 maart 2021|2021-03-03"},

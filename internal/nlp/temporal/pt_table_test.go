@@ -7,6 +7,7 @@ package temporal
 var ptCases = []exprCase{
 	{in: "Putin e Kim assinaram na quarta-feira, 18 de junho, um acordo.", want: "DATE|quarta-feira, 18 de junho|2024-06-18"},
 	{in: "Lisboa, 11 jun (Lusa) - O Governo aprovou um plano.", want: "DATE|11 jun|2024-06-11"},
+	{in: "As vendas cresceram no primeiro semestre.", want: "DATE|primeiro semestre|2024-H1"},
 	{in: "Os dados saíram em 5 de set. de 2023.", want: "DATE|5 de set. de 2023|2023-09-05"},
 	{in: "O Kremlin disse na segunda-feira que o acordo estava pronto.", want: "DATE|segunda-feira|2024-06-17"},
 	{in: "Em setembro passado, Kim viajou para a Rússia.", want: "DATE|setembro passado|2023-09"},

@@ -24,6 +24,7 @@ const (
 	actMonthYear                    // named month of the year ref + k
 	actDecade                       // decade
 	actQuarter                      // quarter k of the captured year (or ref's)
+	actHalf                         // half-year k of the captured year (or ref's)
 	actTime                         // time of day
 	actMoney                        // amount + currency
 	actQuantity                     // amount + unit (PERCENT when the unit is a percent)
@@ -40,7 +41,7 @@ func actionByName(name string) (actKind, bool) {
 	k, ok := map[string]actKind{
 		"date": actDate, "numdate": actNumDate, "isodate": actISODate, "day": actDay, "week": actWeek,
 		"month": actMonth, "year": actYear, "ago": actAgo, "in": actIn, "weekday": actWeekday,
-		"monthrel": actMonthRel, "monthyear": actMonthYear, "decade": actDecade, "quarter": actQuarter,
+		"monthrel": actMonthRel, "monthyear": actMonthYear, "decade": actDecade, "quarter": actQuarter, "half": actHalf,
 		"time": actTime, "money": actMoney, "quantity": actQuantity, "skip": actSkip, "season": actSeason,
 		"weekend": actWeekend, "range": actRange, "until": actUntil,
 	}[name]
@@ -84,7 +85,7 @@ func parseAction(s string) (action, error) {
 			return a, fmt.Errorf("season %q: want CODE (21–24) K: %w", s, errSyntax)
 		}
 		a.hh, a.k = code, k
-	case actDay, actWeek, actMonth, actYear, actWeekday, actMonthRel, actMonthYear, actQuarter, actWeekend, actDecade:
+	case actDay, actWeek, actMonth, actYear, actWeekday, actMonthRel, actMonthYear, actQuarter, actHalf, actWeekend, actDecade:
 		if len(args) == 0 {
 			break
 		}
@@ -570,8 +571,12 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 			return result{}, false
 		}
 		return date(strconv.Itoa(c.decade/10), 0.85)
-	case actQuarter:
-		if k < 1 || k > 4 {
+	case actQuarter, actHalf:
+		part, n := "-Q", 4
+		if a.kind == actHalf {
+			part, n = "-H", 2
+		}
+		if k < 1 || k > n {
 			return result{}, false
 		}
 		y := c.year
@@ -581,7 +586,7 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 			}
 			y = r.y
 		}
-		return date(fmtYMD(y, 0, 0)+"-Q"+strconv.Itoa(k), 0.85)
+		return date(fmtYMD(y, 0, 0)+part+strconv.Itoa(k), 0.85)
 	case actTime:
 		hh, mm := c.hh, c.mm
 		if a.hh >= 0 {
