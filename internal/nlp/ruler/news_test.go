@@ -146,6 +146,7 @@ func TestApplyNews(t *testing.T) {
 				{Field: 1, Text: "China", Type: "LOCATION"},
 			},
 			want: []got{
+				{0, "Apple", "ORGANIZATION"}, // a listed company
 				{0, "Tim Cook", "PERSON"}, {0, "China", "LOCATION"},
 				{1, "Tim Cook", "PERSON"}, {1, "China", "LOCATION"},
 			},
