@@ -56,6 +56,7 @@ func (r *Ruler) Apply(a *analysis.Analysis) {
 		}
 	}
 	s.dropDemonyms()
+	s.titleHeads()
 	s.trimTails()
 	s.placeNames()
 	s.applyList()
@@ -293,6 +294,56 @@ func (s *state) demonym(m *analysis.Mention) bool {
 	}
 	_, isCountry := lex.Country(k)
 	return !isCountry
+}
+
+// maxTitleLead bounds how many tokens before a mention a title may start
+// that ends inside it.
+const maxTitleLead = 6
+
+// titleHeads cuts off the start of a name the NER ran back into the end
+// of a title ("le président de la République Emmanuel Macron" tagged as
+// one LOCATION "République Emmanuel Macron"): what follows a title is a
+// person, and the rest, when it is two capitalised words or more, becomes
+// one.
+func (s *state) titleHeads() {
+	lex := s.rl.lex
+	if lex == nil {
+		return
+	}
+	var buf [maxTitleLead + 8]string
+	for mi := range s.a.Mentions {
+		m := &s.a.Mentions[mi]
+		if !named(m) || m.TokEnd-m.TokStart < 2 || m.TokStart == 0 || !s.valid(m) || s.drop[mi] {
+			continue
+		}
+		f := &s.fields[m.Field]
+		toks := f.doc.Tokens
+		sent := f.tokSent[m.TokStart]
+		end := min(m.TokEnd, m.TokStart+len(buf)-maxTitleLead)
+		for p := max(0, m.TokStart-maxTitleLead); p < m.TokStart; p++ {
+			if f.tokSent[p] != sent || f.occ[p] >= 0 {
+				continue
+			}
+			words := buf[:0]
+			for t := p; t < end; t++ {
+				words = append(words, toks[t].Text)
+			}
+			n := lex.TitleAt(words)
+			cut := p + n
+			if n == 0 || cut <= m.TokStart || cut >= m.TokEnd || !upperInitial(toks[cut].Text) {
+				continue
+			}
+			for t := m.TokStart; t < cut; t++ {
+				f.occ[t] = -1
+			}
+			m.TokStart, m.Start, m.Text = cut, toks[cut].Start, f.span(cut, m.TokEnd)
+			s.keys[mi] = m.Text
+			if m.TokEnd-cut >= 2 {
+				m.Type = Person
+			}
+			break
+		}
+	}
 }
 
 // trimTails cuts the lower-case words a name ran on into ("Conseil de

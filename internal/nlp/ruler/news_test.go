@@ -295,6 +295,17 @@ func TestApplyNews(t *testing.T) {
 			want: []got{{1, "Etats-Unis", "LOCATION"}, {1, "ONU", "ORGANIZATION"}},
 		},
 		{
+			name: "a name run back into the end of a title is cut to the person",
+			lang: "fr",
+			body: "Le président de la République Emmanuel Macron a reçu la présidente de la Commission européenne. Il préside la République.",
+			spans: []span{
+				{Field: 1, Text: "République Emmanuel Macron", Type: "LOCATION"},
+				{Field: 1, Text: "Commission européenne", Type: "ORGANIZATION"},
+				{Field: 1, Text: "République", Nth: 1, Type: "LOCATION"},
+			},
+			want: []got{{1, "Emmanuel Macron", "PERSON"}, {1, "Commission européenne", "ORGANIZATION"}},
+		},
+		{
 			name: "a demonym is no run-on tail even after a listed name",
 			lang: "fr",
 			body: "Le Conseil constitutionnel sénégalais a validé la liste, comme le Parti socialiste bulgare. Le Conseil constitutionnel visant.",
