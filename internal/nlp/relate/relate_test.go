@@ -241,6 +241,45 @@ func TestRelate(t *testing.T) {
 			want: []string{"title Tim Cook -> Apple: CEO", "member_of Tim Cook -> Apple", "met Markus Soeder -> Tim Cook"}},
 		{name: "gazetteer pair in one sentence", lang: "en", text: "Protesters gathered in [Pyongyang|LOCATION], the capital, as [North Korea|LOCATION] marked the day.",
 			want: []string{"located_in Pyongyang -> North Korea"}},
+		{name: "title, demonym and receiving", lang: "pt", text: "O presidente [Luiz Inácio Lula da Silva|PERSON] recebeu o chanceler alemão [Olaf Scholz|PERSON] em [Brasília|LOCATION]. A [Alemanha|LOCATION] é parceira.",
+			want:  []string{"title Luiz Inácio Lula da Silva -> : presidente", "title Olaf Scholz -> Alemanha: chanceler", "nationality Olaf Scholz -> Alemanha", "met Luiz Inácio Lula da Silva -> Olaf Scholz"},
+			cameo: map[string]string{"met Luiz Inácio Lula da Silva -> Olaf Scholz": "043"}},
+		{name: "proclitic meeting", lang: "pt", text: "[Lula|PERSON] se reuniu com [Emmanuel Macron|PERSON] em [Belém|LOCATION].",
+			want: []string{"met Emmanuel Macron -> Lula"}},
+		{name: "visit after an apposition", lang: "pt", text: "O Presidente da República, [Marcelo Rebelo de Sousa|PERSON], visitou [Angola|LOCATION] na semana passada.",
+			want: []string{"visited Marcelo Rebelo de Sousa -> Angola"}, cameo: map[string]string{"visited Marcelo Rebelo de Sousa -> Angola": "042"}},
+		{name: "visit noun with contraction", lang: "pt", text: "A visita de [Lula|PERSON] à [China|LOCATION] terminou ontem.",
+			want: []string{"visited Lula -> China"}},
+		{name: "signed agreement", lang: "pt", text: "[Portugal|LOCATION] e [Cabo Verde|LOCATION] assinaram um acordo de cooperação no domínio da defesa.",
+			want: []string{"agreement Cabo Verde -> Portugal: acordo de cooperação"}},
+		{name: "support noun", lang: "pt", text: "[Portugal|LOCATION] manifestou o seu apoio à [Ucrânia|LOCATION].",
+			want: []string{"supports Portugal -> Ucrânia"}},
+		{name: "quote, disse speaker", lang: "pt", text: `"Estamos prontos para trabalhar com todos os países", disse [Lula|PERSON] aos jornalistas.`,
+			want: []string{"said Lula -> : Estamos prontos para trabalhar com todos os países"}},
+		{name: "addressee is not the speaker", lang: "pt", text: `"Não há qualquer acordo com o Governo", disse à [Lusa|ORGANIZATION] o ministro das Finanças, [Joaquim Miranda Sarmento|PERSON].`,
+			want: []string{"said Joaquim Miranda Sarmento -> : Não há qualquer acordo com o Governo", "title Joaquim Miranda Sarmento -> : ministro das Finanças"},
+			not:  []string{"said Lusa -> : Não há qualquer acordo com o Governo"}},
+		{name: "talking is no meeting", lang: "pt", text: "O presidente [Lula|PERSON] e o chanceler [Olaf Scholz|PERSON] falaram sobre a economia em [Brasília|LOCATION].",
+			want: []string{"title Lula -> : presidente", "title Olaf Scholz -> : chanceler"},
+			not:  []string{"met Lula -> Olaf Scholz", "visited Lula -> Brasília", "visited Olaf Scholz -> Brasília"}},
+		{name: "title, demonym and receiving", lang: "nl", text: "Premier [Dick Schoof|PERSON] ontving maandag de Duitse bondskanselier [Olaf Scholz|PERSON] in [Den Haag|LOCATION]. [Duitsland|LOCATION] is een buurland.",
+			want:  []string{"title Dick Schoof -> : premier", "title Olaf Scholz -> Duitsland: bondskanselier", "nationality Olaf Scholz -> Duitsland", "met Dick Schoof -> Olaf Scholz"},
+			cameo: map[string]string{"met Dick Schoof -> Olaf Scholz": "043"}},
+		{name: "meeting noun with met", lang: "nl", text: "[Mark Rutte|PERSON] had een ontmoeting met [Joe Biden|PERSON] in het [Witte Huis|LOCATION].",
+			want: []string{"met Joe Biden -> Mark Rutte"}},
+		{name: "visit verb and noun", lang: "nl", text: "Koning [Willem-Alexander|PERSON] bezocht dinsdag [Suriname|LOCATION]. Het bezoek van [Mark Rutte|PERSON] aan [China|LOCATION] duurde drie dagen.",
+			want: []string{"title Willem-Alexander -> : koning", "visited Willem-Alexander -> Suriname", "visited Mark Rutte -> China"}},
+		{name: "compound agreement noun", lang: "nl", text: "[Nederland|LOCATION] en [Oekraïne|LOCATION] ondertekenden een veiligheidsakkoord voor tien jaar.",
+			want: []string{"agreement Nederland -> Oekraïne: veiligheidsakkoord"}},
+		{name: "zei and aldus", lang: "nl", text: `"We blijven Oekraïne steunen zolang het nodig is", zei premier [Mark Rutte|PERSON]. "De situatie in Gaza is onhoudbaar", aldus minister [Caspar Veldkamp|PERSON].`,
+			want: []string{"said Mark Rutte -> : We blijven Oekraïne steunen zolang het nodig is", "said Caspar Veldkamp -> : De situatie in Gaza is onhoudbaar"}},
+		{name: "volgens", lang: "nl", text: `Volgens [Caspar Veldkamp|PERSON] is "de situatie in Gaza volkomen onhoudbaar".`,
+			want: []string{"said Caspar Veldkamp -> : de situatie in Gaza volkomen onhoudbaar"}},
+		{name: "sanctions and condemnation", lang: "nl", text: "De [Europese Unie|ORGANIZATION] kondigde nieuwe sancties tegen [Rusland|LOCATION] aan. De [Verenigde Staten|LOCATION] veroordeelden [Rusland|LOCATION].",
+			want: []string{"opposes Europese Unie -> Rusland", "opposes Verenigde Staten -> Rusland"}},
+		{name: "talking is no meeting", lang: "nl", text: "Premier [Mark Rutte|PERSON] en bondskanselier [Olaf Scholz|PERSON] spraken in [Berlijn|LOCATION] over de economie.",
+			want: []string{"title Mark Rutte -> : premier", "title Olaf Scholz -> : bondskanselier"},
+			not:  []string{"met Mark Rutte -> Olaf Scholz", "visited Mark Rutte -> Berlijn", "visited Olaf Scholz -> Berlijn"}},
 	}
 	r := testRelater(t)
 	for _, tt := range tests {
@@ -275,7 +314,7 @@ func TestRelate(t *testing.T) {
 
 func TestRelateRobust(t *testing.T) {
 	r := testRelater(t)
-	require.Subset(t, r.Languages(), []string{"de", "en", "es", "fr", "it"})
+	require.Subset(t, r.Languages(), []string{"de", "en", "es", "fr", "it", "nl", "pt"})
 	// Nil, empty, unknown language, and mentions with broken offsets.
 	r.Relate(nil)
 	a := &analysis.Analysis{Lang: "fr"}
