@@ -196,30 +196,31 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 	if err != nil {
 		return nil, err
 	}
-	words, err := readWords(fsys, path.Join(code, "stopwords.txt"))
-	if err != nil {
-		return nil, err
-	}
-	for _, w := range words {
-		rl.stop[strings.ToLower(w)] = true
-	}
-	for _, name := range []string{"languages.txt", "demonyms.txt"} {
-		words, err = readWords(fsys, path.Join(code, name))
+	lower := func(w string) string { return strings.ToLower(w) }
+	trimmed := func(w string) string { return strings.TrimSpace(w) }
+	folded := func(w string) string { return lexicon.Fold(strings.TrimSpace(w)) }
+	for _, l := range []struct {
+		file string
+		set  map[string]bool
+		key  func(string) string
+	}{
+		{"stopwords.txt", rl.stop, lower},
+		{"languages.txt", rl.languages, lexicon.Fold},
+		{"demonyms.txt", rl.languages, lexicon.Fold},
+		{"place-heads.txt", rl.placeHeads, lower},
+		{"not-names.txt", rl.notNames, folded},
+		{"not-tails.txt", rl.notTails, trimmed},
+		{"speech-openers.txt", rl.speechOpeners, folded},
+	} {
+		words, err := readWords(fsys, path.Join(code, l.file))
 		if err != nil {
 			return nil, err
 		}
 		for _, w := range words {
-			rl.languages[lexicon.Fold(w)] = true
+			l.set[l.key(w)] = true
 		}
 	}
-	words, err = readWords(fsys, path.Join(code, "place-heads.txt"))
-	if err != nil {
-		return nil, err
-	}
-	for _, w := range words {
-		rl.placeHeads[strings.ToLower(w)] = true
-	}
-	words, err = readWords(fsys, path.Join(code, "org-heads.txt"))
+	words, err := readWords(fsys, path.Join(code, "org-heads.txt"))
 	if err != nil {
 		return nil, err
 	}
@@ -232,29 +233,8 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 			}
 		}
 	}
-	words, err = readWords(fsys, path.Join(code, "not-names.txt"))
-	if err != nil {
-		return nil, err
-	}
-	for _, w := range words {
-		rl.notNames[lexicon.Fold(strings.TrimSpace(w))] = true
-	}
 	for w := range rl.stop {
 		rl.notNames[lexicon.Fold(w)] = true
-	}
-	words, err = readWords(fsys, path.Join(code, "not-tails.txt"))
-	if err != nil {
-		return nil, err
-	}
-	for _, w := range words {
-		rl.notTails[strings.TrimSpace(w)] = true
-	}
-	words, err = readWords(fsys, path.Join(code, "speech-openers.txt"))
-	if err != nil {
-		return nil, err
-	}
-	for _, w := range words {
-		rl.speechOpeners[lexicon.Fold(strings.TrimSpace(w))] = true
 	}
 	tok := text.NewTokenizer(code)
 	seen := map[string]bool{}
