@@ -120,8 +120,8 @@ type Report struct {
 	// with the same replicas: how many times the NLP slows the bus down.
 	EnrichmentCost float64 `json:"enrichment_cost"`
 	// StreamingEfficiency is end-to-end words/s over in-process words/s on
-	// the same cores (the mean of the measurements before and after the
-	// end-to-end runs).
+	// the same cores (the mean of the measurements right before and after
+	// the main end-to-end run).
 	StreamingEfficiency float64 `json:"streaming_efficiency"`
 	// CPUEfficiency is end-to-end words per replica CPU-second over
 	// in-process words per CPU-second (one goroutine): the share of a
@@ -145,7 +145,7 @@ type Report struct {
 
 // InProcess is the throughput of decode + enrich + encode without a bus.
 type InProcess struct {
-	// Phase is "before" or "after" the end-to-end runs.
+	// Phase is "before" or "after" the main end-to-end run.
 	Phase          string  `json:"phase"`
 	Goroutines     int     `json:"goroutines"`
 	Articles       int     `json:"articles"`
@@ -327,12 +327,13 @@ func Execute(ctx context.Context, opts Options) (*Report, error) {
 		specs[i].prefix = "bench" + strconv.Itoa(i)
 	}
 
-	// In-process on a quiet bus, before the end-to-end runs and again
-	// after them: one goroutine, then one per CPU, with the processor the
-	// replicas of the full-enrichment run build. The ratios use the mean
-	// of the two, so that a host whose speed drifts during the bench (a
-	// shared virtual machine's does) favours neither side.
-	inProc := func(string) error { return nil }
+	// In-process on a quiet bus, right before and right after the main
+	// end-to-end run (its replicas started, warmed and idle): one
+	// goroutine, then one per CPU, with the processor the replicas of the
+	// full-enrichment run build. The ratios use the mean of the two, so
+	// that a host whose speed drifts during the bench (a shared virtual
+	// machine's does, by a fifth within minutes) favours neither side, and
+	// the three measurements lie within seconds of each other.
 	if !opts.SkipInProcess {
 		enr, err := enrich.New(enrich.Options{})
 		if err != nil {
@@ -343,7 +344,7 @@ func Execute(ctx context.Context, opts Options) (*Report, error) {
 		if err != nil {
 			return nil, fmt.Errorf("bench: %w", err)
 		}
-		inProc = func(phase string) error {
+		b.inProcess = func(phase string) error {
 			for _, g := range uniq(1, runtime.NumCPU()) {
 				b.progress("in-process (%s): %d goroutine(s) over %d articles", phase, g, len(items))
 				ip, err := inProcess(ctx, proc, cfg, items, g)
@@ -356,18 +357,12 @@ func Execute(ctx context.Context, opts Options) (*Report, error) {
 			return nil
 		}
 	}
-	if err := inProc(phaseBefore); err != nil {
-		return nil, err
-	}
 	for _, s := range specs {
 		runs, err := b.runSet(ctx, s)
 		if err != nil {
 			return rep, err
 		}
 		rep.Runs = append(rep.Runs, runs...)
-	}
-	if err := inProc(phaseAfter); err != nil {
-		return rep, err
 	}
 	rep.derive()
 	return rep, nil
@@ -414,7 +409,7 @@ const (
 )
 
 // inProcessMean is the mean of f over the in-process measurements with g
-// goroutines (before and after the end-to-end runs); 0 if none.
+// goroutines (before and after the main end-to-end run); 0 if none.
 func (r *Report) inProcessMean(g int, f func(InProcess) float64) float64 {
 	var sum float64
 	n := 0
@@ -472,6 +467,10 @@ type bencher struct {
 	url   string
 	nc    *nats.Conn
 	js    jetstream.JetStream
+	// inProcess measures the in-process throughput (phase "before" or
+	// "after" the main end-to-end run) and adds it to the report; nil
+	// without in-process measurement.
+	inProcess func(phase string) error
 }
 
 func (b *bencher) progress(format string, args ...any) {
@@ -606,11 +605,23 @@ func (b *bencher) runSet(ctx context.Context, s runSpec) (runs []Run, err error)
 		return nil, err
 	}
 
+	// The main run (the one with a rate run) is bracketed by the
+	// in-process measurements.
+	if s.rateRun && b.inProcess != nil {
+		if err := b.inProcess(phaseBefore); err != nil {
+			return nil, err
+		}
+	}
 	run, err := b.publishPreloaded(ctx, col, reps, s, s.name, b.items, true)
 	if err != nil {
 		return nil, err
 	}
 	runs = append(runs, run)
+	if s.rateRun && b.inProcess != nil {
+		if err := b.inProcess(phaseAfter); err != nil {
+			return nil, err
+		}
+	}
 	b.progress("%s: %.0f articles/s, %.0f words/s", s.name, run.ArticlesPerSec, run.WordsPerSec)
 
 	if s.rateRun {

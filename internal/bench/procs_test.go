@@ -23,7 +23,7 @@ func TestProcsPerReplica(t *testing.T) {
 }
 
 // TestDerive checks the ratios of a report: the in-process figures are
-// the mean of the measurements before and after the end-to-end runs.
+// the mean of the measurements before and after the main end-to-end run.
 func TestDerive(t *testing.T) {
 	r := &Report{
 		Runs: []Run{
