@@ -56,6 +56,7 @@ func (r *Ruler) Apply(a *analysis.Analysis) {
 		}
 	}
 	s.dropDemonyms()
+	s.stripDeterminers()
 	s.titleHeads()
 	s.trimTails()
 	s.placeNames()
@@ -294,6 +295,32 @@ func (s *state) demonym(m *analysis.Mention) bool {
 	}
 	_, isCountry := lex.Country(k)
 	return !isCountry
+}
+
+// stripDeterminers cuts a lower-case determiner the NER took into the
+// start of a name ("the Pentagon", "la Russie"); capitalised ones belong
+// to it ("The Hague", "Le Pen").
+func (s *state) stripDeterminers() {
+	dets := s.rl.lex.List("determiners")
+	if len(dets) == 0 {
+		return
+	}
+	for mi := range s.a.Mentions {
+		m := &s.a.Mentions[mi]
+		if !named(m) || m.TokEnd-m.TokStart < 2 || !s.valid(m) || s.drop[mi] {
+			continue
+		}
+		f := &s.fields[m.Field]
+		toks := f.doc.Tokens
+		w := toks[m.TokStart].Text
+		if !dets[w] || !upperInitial(toks[m.TokStart+1].Text) {
+			continue // dets holds lower-case words: "The" is not one
+		}
+		f.occ[m.TokStart] = -1
+		m.TokStart++
+		m.Start, m.Text = toks[m.TokStart].Start, f.span(m.TokStart, m.TokEnd)
+		s.keys[mi] = m.Text
+	}
 }
 
 // maxTitleLead bounds how many tokens before a mention a title may start

@@ -295,6 +295,16 @@ func TestApplyNews(t *testing.T) {
 			want: []got{{1, "Etats-Unis", "LOCATION"}, {1, "ONU", "ORGANIZATION"}},
 		},
 		{
+			name: "a lower-case determiner is no part of a name",
+			lang: "en",
+			body: "The strikes went on, the Pentagon said. The Hague said nothing.",
+			spans: []span{
+				{Field: 1, Text: "the Pentagon", Type: "LOCATION"},
+				{Field: 1, Text: "The Hague", Type: "LOCATION"},
+			},
+			want: []got{{1, "Pentagon", "ORGANIZATION"}, {1, "The Hague", "LOCATION"}},
+		},
+		{
 			name: "a name run back into the end of a title is cut to the person",
 			lang: "fr",
 			body: "Le président de la République Emmanuel Macron a reçu la présidente de la Commission européenne. Il préside la République.",

@@ -13,7 +13,10 @@
 //     and so are one-word mentions that are a function word or a
 //     capitalised common noun of the language ("Le", "Etat"), and MISC
 //     mentions that fill a quotation opening with a subject pronoun
-//     (reported speech, "« Nous sommes prêts »", not a title);
+//     (reported speech, "« Nous sommes prêts »", not a title); a
+//     lower-case determiner the NER took into a name is cut ("the
+//     Pentagon"), and so is the end of a title it ran back into ("le
+//     président de la République Emmanuel Macron": a PERSON);
 //  2. run-on tails: lower-case words a name ran on into ("Conseil de
 //     sécurité visant") are cut when the shorter name is attested (another
 //     mention of the article or a curated name; for the headline, also the
