@@ -316,10 +316,7 @@ func (s *state) stripDeterminers() {
 		if !dets[w] || !upperInitial(toks[m.TokStart+1].Text) {
 			continue // dets holds lower-case words: "The" is not one
 		}
-		f.occ[m.TokStart] = -1
-		m.TokStart++
-		m.Start, m.Text = toks[m.TokStart].Start, f.span(m.TokStart, m.TokEnd)
-		s.keys[mi] = m.Text
+		s.narrow(mi, m.TokStart+1, m.TokEnd)
 	}
 }
 
@@ -360,11 +357,7 @@ func (s *state) titleHeads() {
 			if n == 0 || cut <= m.TokStart || cut >= m.TokEnd || !upperInitial(toks[cut].Text) {
 				continue
 			}
-			for t := m.TokStart; t < cut; t++ {
-				f.occ[t] = -1
-			}
-			m.TokStart, m.Start, m.Text = cut, toks[cut].Start, f.span(cut, m.TokEnd)
-			s.keys[mi] = m.Text
+			s.narrow(mi, cut, m.TokEnd)
 			if m.TokEnd-cut >= 2 {
 				m.Type = Person
 			}
@@ -375,9 +368,10 @@ func (s *state) titleHeads() {
 
 // trimTails cuts the lower-case words a name ran on into ("Conseil de
 // sécurité visant", "Parti populaire exclut"; not a demonym: "Parti
-// socialiste bulgare") when the shorter name is attested: another mention of the article or a curated name, or, for a
-// headline, the start of a longer name of the body. A word that never ends
-// a name ("l'Insee mardi": not-tails.txt) is cut whatever the article says.
+// socialiste bulgare") when the shorter name is attested: another mention
+// of the article or a curated name, or, for a headline, the start of a
+// longer name of the body. A word that never ends a name ("l'Insee
+// mardi": not-tails.txt) is cut whatever the article says.
 func (s *state) trimTails() {
 	var texts map[string]bool
 	for mi := range s.a.Mentions {
@@ -392,12 +386,7 @@ func (s *state) trimTails() {
 				end--
 			}
 			if end < m.TokEnd {
-				for t := end; t < m.TokEnd; t++ {
-					f.occ[t] = -1
-				}
-				prefix := f.span(m.TokStart, end)
-				m.TokEnd, m.End, m.Text = end, toks[end-1].End, prefix
-				s.keys[mi] = prefix
+				s.narrow(mi, m.TokStart, end)
 			}
 		}
 		if m.TokEnd-m.TokStart < 3 {
@@ -429,11 +418,7 @@ func (s *state) trimTails() {
 			if !texts[prefix] && !s.listed(toks, m.TokStart, end) && (!s.heading(m) || !s.bodyPrefix(prefix, m)) {
 				continue
 			}
-			for t := end; t < m.TokEnd; t++ {
-				f.occ[t] = -1
-			}
-			m.TokEnd, m.End, m.Text = end, toks[end-1].End, prefix
-			s.keys[mi] = prefix
+			s.narrow(mi, m.TokStart, end)
 			break
 		}
 	}
@@ -504,6 +489,22 @@ func (s *state) remove(mi int) {
 			f.occ[t] = -1
 		}
 	}
+}
+
+// narrow shrinks named mention mi to its tokens [start, end), freeing the
+// tokens it leaves.
+func (s *state) narrow(mi, start, end int) {
+	m := &s.a.Mentions[mi]
+	f := &s.fields[m.Field]
+	for t := m.TokStart; t < m.TokEnd; t++ {
+		if (t < start || t >= end) && f.occ[t] == int32(mi) {
+			f.occ[t] = -1
+		}
+	}
+	toks := f.doc.Tokens
+	m.TokStart, m.TokEnd = start, end
+	m.Start, m.End, m.Text = toks[start].Start, toks[end-1].End, f.span(start, end)
+	s.keys[mi] = m.Text
 }
 
 // applyList matches the curated names.
