@@ -76,8 +76,9 @@ type langData struct {
 	relNouns   map[string]bool // "homologue", "counterpart": a relation to someone, not a role
 	pairs      [][]string      // "les deux hommes"
 	placeNouns map[string]bool
-	orgHeads   map[string]bool // "l'ONG", "the company": the last organisation
-	multi      []multiClass    // multiword function entries ("alors que")
+	orgHeads   map[string]bool   // "l'ONG", "the company": the last organisation
+	multi      []multiClass      // multiword function entries ("alors que")
+	exact      map[string]uint32 // function words matched as written ("=à"), by their lower-case text
 	vocab      map[string]vocabEntry
 	srcComma   [][]string // "pour X," sources that need the comma
 }
@@ -190,6 +191,15 @@ func loadLang(lang string, lex *lexicon.Lexicon) (*langData, bool, error) {
 		if !ok {
 			return fmt.Errorf("unknown class %q", f[1])
 		}
+		if raw, ok := strings.CutPrefix(f[0], "="); ok && raw != "" {
+			// Matched as written, accents kept: pt "à" (a preposition) is
+			// not "a" (an article).
+			if d.exact == nil {
+				d.exact = map[string]uint32{}
+			}
+			d.exact[strings.ToLower(raw)] |= c
+			return nil
+		}
 		k := lexicon.Fold(f[0])
 		if k == "" {
 			k = f[0] // punctuation (";")
@@ -211,6 +221,9 @@ func loadLang(lang string, lex *lexicon.Lexicon) (*langData, bool, error) {
 		d.classes[k] |= clPred
 	}
 	d.buildVocab(dir)
+	for w, c := range d.exact {
+		d.vocab[w] = vocabEntry{w, c}
+	}
 	return d, true, nil
 }
 
@@ -289,6 +302,7 @@ type vocabEntry struct {
 func (d *langData) buildVocab(dir string) {
 	d.vocab = map[string]vocabEntry{}
 	add := func(entry string) {
+		entry = strings.TrimPrefix(entry, "=")
 		entry = strings.ReplaceAll(strings.ToLower(entry), "’", "'")
 		for _, w := range strings.Fields(entry) {
 			// "s'entretenir" is tokenised "s'" + "entretenir".

@@ -244,6 +244,8 @@ func TestRelate(t *testing.T) {
 		{name: "title, demonym and receiving", lang: "pt", text: "O presidente [Luiz Inácio Lula da Silva|PERSON] recebeu o chanceler alemão [Olaf Scholz|PERSON] em [Brasília|LOCATION]. A [Alemanha|LOCATION] é parceira.",
 			want:  []string{"title Luiz Inácio Lula da Silva -> : presidente", "title Olaf Scholz -> Alemanha: chanceler", "nationality Olaf Scholz -> Alemanha", "met Luiz Inácio Lula da Silva -> Olaf Scholz"},
 			cameo: map[string]string{"met Luiz Inácio Lula da Silva -> Olaf Scholz": "043"}},
+		{name: "the article a is no preposition à", lang: "pt", text: "A [Rússia|LOCATION] condenou o ataque contra a [Ucrânia|LOCATION], disse à [Lusa|ORGANIZATION] o ministro.",
+			want: []string{"opposes Rússia -> Ucrânia"}},
 		{name: "proclitic meeting", lang: "pt", text: "[Lula|PERSON] se reuniu com [Emmanuel Macron|PERSON] em [Belém|LOCATION].",
 			want: []string{"met Emmanuel Macron -> Lula"}},
 		{name: "visit after an apposition", lang: "pt", text: "O Presidente da República, [Marcelo Rebelo de Sousa|PERSON], visitou [Angola|LOCATION] na semana passada.",
