@@ -301,6 +301,9 @@ func (st *state) events(fc *fieldCtx) {
 // determiner, a possessive, an adjective after one, or a preposition.
 func (st *state) looksNoun(fc *fieldCtx, i, lo int) bool {
 	for j, n := i-1, 0; j >= lo && n < 2; j, n = j-1, n+1 {
+		if fc.unit[j] >= 0 {
+			return false // "O Brasil apoia": the determiner is the name's
+		}
 		c := fc.cls[j]
 		if c&clAux != 0 || c&(clSubjPro|clPlurPro|clRefl) != 0 && c&clDet == 0 {
 			return false
@@ -386,7 +389,9 @@ func (st *state) event(fc *fieldCtx, p pred, i, pe, lo, hi int) {
 			if contains(subj, u.ent) || u.s < from {
 				break
 			}
-			if actor(u) && !fc.blocked(u, cs) {
+			if actor(u) && !fc.blocked(u, cs) && !fc.hasClass(max(from, cs), u.s, clPred) {
+				// (not when a predicate before it took it: "Germany
+				// supports Ukraine in the war")
 				objs = []int{u.ent}
 				break
 			}
