@@ -559,6 +559,11 @@ func (st *state) objects(fc *fieldCtx, p pred, pe, ce int, ok func(unit) bool, p
 			if len(objs) > 0 && fc.keys[j] != "" && fc.cls[j]&(clCoord|clOf|clTo|clDet|clPrep) == 0 {
 				break
 			}
+			if len(objs) == 0 && !p.noun && p.typ != Visited && j > pe && fc.cls[j]&clPred != 0 {
+				// "a condamné l'attaque iranienne contre Israël": what
+				// follows is the nominal predicate's, not the verb's.
+				return nil, end, false
+			}
 			continue
 		}
 		un := fc.units[u]

@@ -139,6 +139,8 @@ func TestRelate(t *testing.T) {
 			want: []string{"opposes Moscow -> Ukraine"}, not: []string{"opposes Kim Jong Un -> Ukraine"}},
 		{name: "possessive and title before the person", lang: "en", text: "[Russia|LOCATION]’s Foreign Minister [Sergei Lavrov|PERSON] met [Wang Yi|PERSON] in [Beijing|LOCATION].",
 			want: []string{"met Sergei Lavrov -> Wang Yi"}, not: []string{"met Russia -> Wang Yi"}},
+		{name: "what follows a nominal predicate is not the verb's object", lang: "fr", text: "La [France|LOCATION] a condamné l'attaque iranienne contre [Israël|LOCATION]. La [France|LOCATION] a condamné l'[Iran|LOCATION].",
+			want: []string{"opposes France -> Iran"}, not: []string{"opposes France -> Israël"}},
 		{name: "passive", lang: "fr", text: "[Olaf Scholz|PERSON] a été reçu par [Emmanuel Macron|PERSON] à l'Élysée.",
 			want: []string{"met Emmanuel Macron -> Olaf Scholz"}},
 		{name: "object pronoun", lang: "fr", text: "[Vladimir Poutine|PERSON] est arrivé sur la place où [Kim Jong-un|PERSON] l'a accueilli.",
