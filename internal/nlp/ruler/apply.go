@@ -306,10 +306,10 @@ func (s *state) stripDeterminers() {
 		return
 	}
 	for mi := range s.a.Mentions {
-		m := &s.a.Mentions[mi]
-		if !named(m) || m.TokEnd-m.TokStart < 2 || !s.valid(m) || s.drop[mi] {
+		if !s.reshapable(mi) {
 			continue
 		}
+		m := &s.a.Mentions[mi]
 		f := &s.fields[m.Field]
 		toks := f.doc.Tokens
 		w := toks[m.TokStart].Text
@@ -337,7 +337,7 @@ func (s *state) titleHeads() {
 	var buf [maxTitleLead + 8]string
 	for mi := range s.a.Mentions {
 		m := &s.a.Mentions[mi]
-		if !named(m) || m.TokEnd-m.TokStart < 2 || m.TokStart == 0 || !s.valid(m) || s.drop[mi] {
+		if !s.reshapable(mi) || m.TokStart == 0 {
 			continue
 		}
 		f := &s.fields[m.Field]
@@ -375,10 +375,10 @@ func (s *state) titleHeads() {
 func (s *state) trimTails() {
 	var texts map[string]bool
 	for mi := range s.a.Mentions {
-		m := &s.a.Mentions[mi]
-		if !named(m) || m.TokEnd-m.TokStart < 2 || !s.valid(m) || s.drop[mi] {
+		if !s.reshapable(mi) {
 			continue
 		}
+		m := &s.a.Mentions[mi]
 		f := &s.fields[m.Field]
 		toks := f.doc.Tokens
 		if end := m.TokEnd; len(s.rl.notTails) > 0 {
@@ -489,6 +489,13 @@ func (s *state) remove(mi int) {
 			f.occ[t] = -1
 		}
 	}
+}
+
+// reshapable reports whether mention mi is a named mention of several
+// tokens still kept, whose boundaries the cuts may move.
+func (s *state) reshapable(mi int) bool {
+	m := &s.a.Mentions[mi]
+	return named(m) && m.TokEnd-m.TokStart >= 2 && s.valid(m) && !s.drop[mi]
 }
 
 // narrow shrinks named mention mi to its tokens [start, end), freeing the
