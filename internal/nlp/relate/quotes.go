@@ -1,5 +1,7 @@
 package relate
 
+import "strings"
+
 // minQuoteWords is the least number of words of a quote read as a
 // statement; shorter ones (« entier soutien », "scare quotes") are terms.
 const minQuoteWords = 4
@@ -63,7 +65,9 @@ func speakerOK(u unit) bool { return u.typ == "PERSON" || u.typ == "ORGANIZATION
 // (X a déclaré : « … »; X said: "…").
 func (st *state) quotes(fc *fieldCtx) {
 	for _, q := range fc.qs {
-		value := fc.span(q.open+1, q.close)
+		// The comma English puts inside the quotation ("…," she said)
+		// is no part of what was said.
+		value := strings.TrimRight(fc.span(q.open+1, q.close), ", ")
 		if value == "" {
 			continue
 		}
