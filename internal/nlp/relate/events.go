@@ -55,6 +55,9 @@ func (st *state) eventClauseStart(fc *fieldCtx, tok, lo int) int {
 	return cs
 }
 
+// possessive reports whether token t is the English possessive "'s".
+func possessive(t string) bool { return t == "'s" || t == "’s" }
+
 // absoluteClause returns the start of an English clause that brings its
 // own subject between cs and tok: "…, with Kim pledging support" (with +
 // name + -ing verb), "… as Kim pledges support" (as + name + a verb in -s
@@ -232,7 +235,7 @@ func (st *state) premodified(fc *fieldCtx, k, limit int) (unit, bool) {
 		return u, false
 	}
 	at := u.e
-	if t := fc.doc.Tokens[at].Text; t == "'s" || t == "’s" {
+	if possessive(fc.doc.Tokens[at].Text) {
 		// "Ukraine's Zelenskiy", "Russia's Foreign Minister Sergei
 		// Lavrov": the possessor qualifies the person.
 		at++
@@ -504,7 +507,7 @@ func (st *state) nounSubjects(fc *fieldCtx, p pred, cs, i int, ok func(unit) boo
 	// "Moscow's war", "Kim's full support": a named possessor is the
 	// subject (up to two words between it and the noun).
 	for j := i - 1; j >= max(cs+1, i-3); j-- {
-		if t := fc.doc.Tokens[j].Text; t == "'s" || t == "’s" {
+		if possessive(fc.doc.Tokens[j].Text) {
 			if u := fc.unit[j-1]; u >= 0 && ok(fc.units[u]) && fc.units[u].e == j {
 				return []int{fc.units[u].ent}, fc.units[u].s, 0.7
 			}

@@ -91,12 +91,15 @@ func (st *state) speaker(fc *fieldCtx, q quoteSpan) (ent, s0, s1 int, conf float
 		if fc.cls[v]&clQuoteVerb == 0 {
 			continue
 		}
-		// Preposed, before the inverted reading: in ", Putin told Kim"
+		// Preposed: ", X said" — the unit just before the verb (aux
+		// skipped), before the inverted reading: in ", Putin told Kim"
 		// the name after the verb is the addressee.
-		if j := v - 1; j > q.close && fc.cls[j]&clAux == 0 {
-			if u := fc.unit[j]; u >= 0 && speakerOK(fc.units[u]) {
-				return fc.units[u].ent, fc.units[u].s, v + 1, 0.85
-			}
+		j := v - 1
+		for j > q.close && fc.cls[j]&clAux != 0 {
+			j--
+		}
+		if u := fc.unit[j]; j > q.close && u >= 0 && speakerOK(fc.units[u]) {
+			return fc.units[u].ent, fc.units[u].s, v + 1, 0.85
 		}
 		// Inverted: "a déclaré X", "said X", "a-t-il dit".
 		for j := v + 1; j < min(hi, v+9); j++ {
@@ -121,14 +124,7 @@ func (st *state) speaker(fc *fieldCtx, q quoteSpan) (ent, s0, s1 int, conf float
 				}
 			}
 		}
-		// Preposed: ", X said" — the unit just before the verb (aux skipped).
-		j := v - 1
-		for j > q.close && fc.cls[j]&clAux != 0 {
-			j--
-		}
-		if u := fc.unit[j]; j > q.close && u >= 0 && speakerOK(fc.units[u]) {
-			return fc.units[u].ent, fc.units[u].s, v + 1, 0.85
-		}
+		// Preposed pronoun: ", he said".
 		if j > q.close && fc.cls[j]&clSubjPro != 0 {
 			if p := st.recentSubject(fc, q.open, -1); p >= 0 {
 				return p, j, v + 1, 0.6

@@ -234,7 +234,7 @@ func (s *state) quotedSpeech(m *analysis.Mention) bool {
 	if end+1 < len(toks) && (toks[end].Text == "," || toks[end].Text == "." || toks[end].Text == "!" || toks[end].Text == "?") {
 		end++ // "We are ready," she said
 	}
-	if end >= len(toks) || !openQuote(toks[m.TokStart-1].Text) || !closeQuote(toks[end].Text) {
+	if end >= len(toks) || !isOpenQuote(toks[m.TokStart-1].Text) || !isCloseQuote(toks[end].Text) {
 		return false
 	}
 	// Speech is written in sentence case: a quotation in Title Case (its
@@ -254,14 +254,6 @@ func (s *state) quotedSpeech(m *analysis.Mention) bool {
 		first = first[:i] // "C'est", "J'ai": the pronoun
 	}
 	return s.rl.speechOpeners[lexicon.Fold(first)]
-}
-
-func openQuote(t string) bool {
-	return t == "«" || t == "“" || t == "„" || t == "\"" || t == "‹"
-}
-
-func closeQuote(t string) bool {
-	return t == "»" || t == "”" || t == "“" || t == "\"" || t == "›"
 }
 
 // demonym reports whether m is only a demonym or a language name (and
@@ -335,6 +327,7 @@ func (s *state) titleHeads() {
 		return
 	}
 	var buf [maxTitleLead + 8]string
+	var fold [64]byte
 	for mi := range s.a.Mentions {
 		m := &s.a.Mentions[mi]
 		if !s.reshapable(mi) || m.TokStart == 0 {
@@ -342,17 +335,20 @@ func (s *state) titleHeads() {
 		}
 		f := &s.fields[m.Field]
 		toks := f.doc.Tokens
+		if !s.rl.titleInner[string(lexicon.AppendFold(fold[:0], toks[m.TokStart].Text))] {
+			continue // no title goes on with the name's first word
+		}
 		sent := f.tokSent[m.TokStart]
-		end := min(m.TokEnd, m.TokStart+len(buf)-maxTitleLead)
-		for p := max(0, m.TokStart-maxTitleLead); p < m.TokStart; p++ {
+		lo := max(0, m.TokStart-maxTitleLead)
+		words := buf[:0]
+		for t := lo; t < min(m.TokEnd, m.TokStart+len(buf)-maxTitleLead); t++ {
+			words = append(words, toks[t].Text)
+		}
+		for p := lo; p < m.TokStart; p++ {
 			if f.tokSent[p] != sent || f.occ[p] >= 0 {
 				continue
 			}
-			words := buf[:0]
-			for t := p; t < end; t++ {
-				words = append(words, toks[t].Text)
-			}
-			n := lex.TitleAt(words)
+			n := lex.TitleAt(words[p-lo:])
 			cut := p + n
 			if n == 0 || cut <= m.TokStart || cut >= m.TokEnd || !upperInitial(toks[cut].Text) {
 				continue

@@ -271,6 +271,16 @@ func isOpenQuote(w string) bool {
 	return false
 }
 
+// isCloseQuote reports whether w is a closing quotation mark ("“" closes
+// the German „…“).
+func isCloseQuote(w string) bool {
+	switch w {
+	case "\"", "»", "”", "“", "'", "’", "›":
+		return true
+	}
+	return false
+}
+
 // letters counts the letters of s.
 func letters(s string) int {
 	n := 0

@@ -118,6 +118,10 @@ type rules struct {
 	// notTails: lower-case words (as listed) that never end a name: the
 	// weekday or day word a name ran on into ("l'Insee mardi").
 	notTails map[string]bool
+	// titleInner: the folded words that stand after the first in a title
+	// of the lexicon ("république" of "président de la république"): a
+	// name that starts with one may have run back into a title.
+	titleInner map[string]bool
 	// speechOpeners: folded words (subject pronouns) that open reported
 	// speech, not a title: a MISC mention filling a quotation that starts
 	// with one ("« Nous sommes prêts »") is a quote.
@@ -191,6 +195,12 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		rl.lex = lx
 		for w := range lx.List("stopwords") {
 			rl.stop[strings.ToLower(w)] = true
+		}
+		rl.titleInner = map[string]bool{}
+		for t := range lx.List("titles") {
+			for _, w := range strings.Fields(lexicon.Fold(t))[1:] {
+				rl.titleInner[w] = true
+			}
 		}
 	} else if !errors.Is(err, lexicon.ErrUnknownLanguage) {
 		return nil, fmt.Errorf("ruler: lexicon %s: %w", code, err)

@@ -8,10 +8,6 @@ import (
 // datelineBytes bounds the start of a text read for a dateline.
 const datelineBytes = 120
 
-// datelineEnds are the marks that end a wire dateline ("PARIS, 5 mars
-// 2024 (AFP) - ", "MADRID, 11 jun (EFE).- ", "Berlin, 5. März 2024 – ").
-var datelineEnds = []string{" - ", " – ", " — ", "(AFP)", "(Reuters)", "(AP)", "(dpa)", "(EFE)", "(ANSA)", "(Lusa)", "(Belga)", "(ATS)", "(ANP)", ").-", ") -"}
-
 // datelineLines is how many non-empty lines may come before the
 // dateline's (a headline, a standfirst).
 const datelineLines = 3
@@ -48,7 +44,10 @@ func (x *Extractor) datelineDate(line, lang string) (time.Time, bool) {
 		head = head[:datelineBytes]
 	}
 	end := -1
-	for _, mark := range datelineEnds {
+	// The marks that end a dateline's place and date: its dash, or the
+	// bracket of its agency ("PARIS, 5 mars 2024 (AFP) - ", "MADRID, 11
+	// jun (EFE).- ", "Berlin, 5. März 2024 – ").
+	for _, mark := range [...]string{" - ", " – ", " — ", "("} {
 		if i := strings.Index(head, mark); i >= 0 && (end < 0 || i < end) {
 			end = i
 		}

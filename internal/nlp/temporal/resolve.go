@@ -211,7 +211,9 @@ func fmtTime(t time.Time) string {
 // counting double (wires mostly report the past). A weekday written with
 // the date ("Tuesday, Nov. 5") picks the year where it fits, unless the
 // nearest candidate lies within a month of ref: then the day number wins
-// and the weekday is taken for a slip.
+// and the weekday is taken for a slip. Without a weekday, the tense of the
+// clause keeps the date on its side of ref ("sales rose in September" is
+// the last September, "will take effect on Jan. 1" the next January).
 func (r refDate) chooseYear(m, d, wd int, tense int8) int {
 	best, bestScore := r.y, int64(-1)
 	fitBest, fitScore := 0, int64(-1)

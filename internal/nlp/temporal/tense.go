@@ -9,12 +9,13 @@ import (
 	"unicode/utf8"
 )
 
-// Tense of the verb that governs a bare weekday: "a annoncé jeudi" and
+// Tense of the clause of a relative expression: "a annoncé jeudi" and
 // "said Thursday" speak of the past, "se rendra jeudi" and "will travel
 // Thursday" of the future. A bare weekday is otherwise read in [ref−4,
 // ref+2] (news speaks mostly of the last days and of the next two); the
-// tense, when the words before the weekday show it, picks [ref−6, ref] or
-// [ref, ref+6] instead.
+// tense, when the words before it show one, picks [ref−6, ref] or [ref,
+// ref+6] instead. It also keeps a date without a year on its side of ref
+// (chooseYear) and makes "in 23 years" after a past tense a duration.
 const (
 	tenseNone   int8 = 0
 	tensePast   int8 = -1
@@ -95,9 +96,10 @@ func (tl *tenseLexicon) add(lhs, rhs string) error {
 			}
 			sf.notAfter = append(sf.notAfter, strings.ToLower(w))
 		}
-		tl.suffixes = append(tl.suffixes, sf)
+		// Longest first; among equals, in file order.
+		at := sort.Search(len(tl.suffixes), func(i int) bool { return len(tl.suffixes[i].suffix) < len(s) })
+		tl.suffixes = slices.Insert(tl.suffixes, at, sf)
 		tl.finals[s[len(s)-1]] = true
-		sort.SliceStable(tl.suffixes, func(i, j int) bool { return len(tl.suffixes[i].suffix) > len(tl.suffixes[j].suffix) })
 		return nil
 	}
 	if strings.ContainsFunc(lhs, func(r rune) bool { return !isTenseRune(r) }) {
@@ -249,12 +251,12 @@ func lastRune(s string) (rune, int) {
 // tense t: the last one up to ref (past), the next one from ref (future),
 // else the one in [ref−4, ref+2].
 func (r refDate) weekdayTense(wd int, t int8) int {
-	o := ((wd-r.wd)%7 + 7) % 7 // 0..6, forward
+	o := r.weekdayOffset(wd, 0) // in [−4, 2]
 	switch {
 	case t == tensePast && o > 0:
 		return o - 7
-	case t == tenseFuture:
-		return o
+	case t == tenseFuture && o < 0:
+		return o + 7
 	}
-	return r.weekdayOffset(wd, 0)
+	return o
 }
