@@ -59,7 +59,7 @@ type Config struct {
 	Enricher        string        `default:"full" desc:"full (every NLP stage) or passthrough (decode and encode only, no entities: measures the bus, see worker bench)"`
 
 	Workers        int           `default:"0" desc:"concurrent articles per replica; 0 = number of CPUs"`
-	PullBatch      int           `split_words:"true" default:"0" desc:"messages pulled ahead per request; 0 = WORKERS"`
+	PullBatch      int           `split_words:"true" default:"0" desc:"messages pulled ahead of the workers (kept in progress while they wait); 0 = WORKERS"`
 	Replicas       int           `default:"4" desc:"replicas expected, to size MAX_ACK_PENDING"`
 	MaxAckPending  int           `split_words:"true" default:"0" desc:"consumer MaxAckPending; 0 = 2 x WORKERS x REPLICAS"`
 	MaxPayload     int           `split_words:"true" default:"1048576" desc:"largest accepted article payload in bytes"`

@@ -14,79 +14,184 @@ import (
 	"github.com/rs/zerolog"
 )
 
-// JetStreamSource reads a durable pull consumer with the Messages iterator,
-// pulling at most Batch messages ahead (AckWait runs while they wait).
+// JetStreamSource reads a durable pull consumer. It fetches at most Ahead
+// messages ahead of the workers and keeps each one it holds in progress
+// until Next hands it out: a message waiting for a busy worker is never
+// redelivered behind its back. (A library iterator's read-ahead buffer
+// would let it expire; the stale copy, processed after the server had given
+// the message to another worker or, past MaxDeliver, to the dead letters,
+// would then be a duplicate.)
 type JetStreamSource struct {
 	consumer jetstream.Consumer
-	batch    int
+	ahead    int
+	beat     time.Duration
 	log      zerolog.Logger
+	stop     context.CancelFunc
 
-	mu      sync.Mutex
-	it      jetstream.MessagesContext
-	drained bool
+	mu    sync.Mutex
+	held  []heldMsg
+	err   error         // a fetch error for Next to report once
+	fatal error         // why fetching ended for good, other than Drain
+	ended bool          // the fetch loop has returned
+	ready chan struct{} // held, err or ended changed
+	room  chan struct{} // Next took a message
 }
 
-// NewJetStreamSource starts pulling from consumer.
-func NewJetStreamSource(consumer jetstream.Consumer, batch int, log zerolog.Logger) (*JetStreamSource, error) {
-	s := &JetStreamSource{consumer: consumer, batch: max(batch, 1), log: log}
-	if err := s.open(); err != nil {
-		return nil, err
+type heldMsg struct {
+	m    jetstream.Msg
+	beat time.Time // arrival or last InProgress
+}
+
+// NewJetStreamSource starts fetching from consumer, at most ahead messages
+// ahead of Next; ackWait is the consumer's ack wait.
+func NewJetStreamSource(consumer jetstream.Consumer, ahead int, ackWait time.Duration, log zerolog.Logger) (*JetStreamSource, error) {
+	if consumer == nil {
+		return nil, errors.New("pipeline: no consumer")
 	}
+	if ackWait <= 0 {
+		ackWait = 30 * time.Second
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	s := &JetStreamSource{
+		consumer: consumer, ahead: max(ahead, 1), beat: max(ackWait/4, 20*time.Millisecond), log: log, stop: stop,
+		ready: make(chan struct{}, 1), room: make(chan struct{}, 1),
+	}
+	go s.fetch(ctx)
+	go s.keepHeld()
 	return s, nil
 }
 
-// pullExpiry is the lifetime of each pull request. Its heartbeats, every
-// half of it, tell the iterator that a request was lost (the consumer's
-// leader moved to another node of the cluster, the server restarted) and
-// must be sent again: with the library's 30s default the worker could sit
-// idle for 30s after a failover.
+// pullExpiry is the lifetime of each pull request: a request lost with the
+// consumer's leader (failover, server restart) costs at most that long.
 const pullExpiry = 5 * time.Second
 
-func (s *JetStreamSource) open() error {
-	it, err := s.consumer.Messages(jetstream.PullMaxMessages(s.batch), jetstream.PullExpiry(pullExpiry))
-	if err != nil {
-		return fmt.Errorf("pull from consumer: %w", err)
+// fetch pulls messages while there is room for at least half of Ahead (as
+// the library's iterator does), until Drain or the connection's end.
+func (s *JetStreamSource) fetch(ctx context.Context) {
+	defer func() {
+		s.mu.Lock()
+		s.ended = true
+		s.mu.Unlock()
+		signal(s.ready)
+	}()
+	pause := 100 * time.Millisecond
+	for ctx.Err() == nil {
+		s.mu.Lock()
+		room := s.ahead - len(s.held)
+		s.mu.Unlock()
+		if room < (s.ahead+1)/2 {
+			select {
+			case <-s.room:
+			case <-ctx.Done():
+			}
+			continue
+		}
+		fctx, cancel := context.WithTimeout(ctx, pullExpiry)
+		b, err := s.consumer.Fetch(room, jetstream.FetchContext(fctx))
+		if err == nil {
+			for m := range b.Messages() {
+				s.mu.Lock()
+				s.held = append(s.held, heldMsg{m: m, beat: time.Now()})
+				s.mu.Unlock()
+				signal(s.ready)
+			}
+			err = b.Error()
+		}
+		cancel()
+		switch {
+		case err == nil, errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+			pause = 100 * time.Millisecond
+		case errors.Is(err, nats.ErrConnectionClosed), errors.Is(err, jetstream.ErrConnectionClosed):
+			s.mu.Lock()
+			s.fatal = fmt.Errorf("%w: %w", io.EOF, err)
+			s.mu.Unlock()
+			return
+		default:
+			// Transient (reconnecting, no responders, consumer being
+			// recreated): Next reports it once; try again, backing off.
+			s.mu.Lock()
+			s.err = fmt.Errorf("fetch from consumer: %w", err)
+			s.mu.Unlock()
+			signal(s.ready)
+			select {
+			case <-time.After(pause):
+			case <-ctx.Done():
+			}
+			pause = min(2*pause, 5*time.Second)
+		}
 	}
-	s.it = it
-	return nil
 }
 
-// Next returns the next message; io.EOF once drained or the connection is
-// closed.
-func (s *JetStreamSource) Next(ctx context.Context) (Message, error) {
-	s.mu.Lock()
-	it := s.it
-	s.mu.Unlock()
-	m, err := it.Next(jetstream.NextContext(ctx))
-	if err == nil {
-		return m, nil
-	}
-	if errors.Is(err, jetstream.ErrMsgIteratorClosed) {
+// keepHeld sends InProgress for every held message a quarter of the ack
+// wait after its arrival or its last beat, until fetching has ended and
+// nothing is held.
+func (s *JetStreamSource) keepHeld() {
+	t := time.NewTicker(s.beat / 2)
+	defer t.Stop()
+	for range t.C {
 		s.mu.Lock()
-		defer s.mu.Unlock()
-		if s.drained {
-			return nil, io.EOF
-		}
-		if errors.Is(err, jetstream.ErrConnectionClosed) || errors.Is(err, nats.ErrConnectionClosed) {
-			return nil, fmt.Errorf("%w: %w", io.EOF, err)
-		}
-		// Closed under us (consumer deleted, server error): pull again.
-		if s.it == it {
-			if oerr := s.open(); oerr != nil {
-				return nil, fmt.Errorf("reopen after %w: %w", err, oerr)
+		now := time.Now()
+		for i := range s.held {
+			h := &s.held[i]
+			if now.Sub(h.beat) >= s.beat {
+				if err := h.m.InProgress(); err != nil {
+					s.log.Debug().Err(err).Msg("in-progress")
+				}
+				h.beat = now
 			}
 		}
+		done := s.ended && len(s.held) == 0
+		s.mu.Unlock()
+		if done {
+			return
+		}
 	}
-	return nil, err
 }
 
-// Drain stops pulling; buffered messages are still returned by Next.
+// Next returns the next held message, waiting for one; the messages held
+// when ctx ends or the source is drained are still returned (the caller
+// settles or releases them), then ctx's error or io.EOF.
+func (s *JetStreamSource) Next(ctx context.Context) (Message, error) {
+	for {
+		s.mu.Lock()
+		if len(s.held) > 0 {
+			m := s.held[0].m
+			s.held = append(s.held[:0], s.held[1:]...)
+			s.mu.Unlock()
+			signal(s.room)
+			return m, nil
+		}
+		if err := s.err; err != nil {
+			s.err = nil
+			s.mu.Unlock()
+			return nil, err
+		}
+		ended, fatal := s.ended, s.fatal
+		s.mu.Unlock()
+		if ended && fatal != nil {
+			return nil, fatal
+		}
+		if ended {
+			return nil, io.EOF
+		}
+		select {
+		case <-s.ready:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+}
+
+// Drain stops fetching; Next still returns the messages held, then io.EOF.
 func (s *JetStreamSource) Drain() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if !s.drained {
-		s.drained = true
-		s.it.Drain()
+	s.stop()
+}
+
+// signal wakes the goroutine waiting on c, if any; it never blocks.
+func signal(c chan struct{}) {
+	select {
+	case c <- struct{}{}:
+	default:
 	}
 }
 

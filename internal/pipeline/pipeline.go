@@ -50,9 +50,11 @@ type Message interface {
 	InProgress() error
 }
 
-// Source yields input messages. Next blocks until a message arrives; it
-// returns io.EOF once the source is drained or closed for good, and any
-// other error for a transient problem (Next is then called again).
+// Source yields input messages and keeps those it holds in progress until
+// they are handed out. Next blocks until a message arrives; it returns the
+// messages held even once ctx has ended (the caller then releases them),
+// io.EOF once the source is drained or closed for good, and any other error
+// for a transient problem (Next is then called again).
 type Source interface {
 	Next(ctx context.Context) (Message, error)
 	// Drain stops fetching; Next then returns the messages already fetched
@@ -126,15 +128,10 @@ func (w *Worker) Run(ctx context.Context) error {
 	workCtx, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelWork()
 
-	jobs := make(chan Message)
+	// A message leaves the source only for a free worker: until then the
+	// source keeps it in progress, after that the worker does.
+	slots := make(chan struct{}, w.opts.Workers)
 	var wg sync.WaitGroup
-	for range w.opts.Workers {
-		wg.Go(func() {
-			for m := range jobs {
-				w.handle(workCtx, m)
-			}
-		})
-	}
 
 	done := make(chan struct{})
 	go func() {
@@ -158,8 +155,16 @@ func (w *Worker) Run(ctx context.Context) error {
 	var runErr error
 	pause := 100 * time.Millisecond
 	for {
+		select {
+		case slots <- struct{}{}:
+		case <-workCtx.Done():
+		}
+		if workCtx.Err() != nil {
+			break
+		}
 		m, err := w.src.Next(workCtx)
 		if err != nil {
+			<-slots
 			if errors.Is(err, io.EOF) || workCtx.Err() != nil {
 				if !errors.Is(err, io.EOF) || ctx.Err() == nil {
 					runErr = err
@@ -177,42 +182,28 @@ func (w *Worker) Run(ctx context.Context) error {
 			continue
 		}
 		pause = 100 * time.Millisecond
-		w.dispatch(workCtx, jobs, m)
+		wg.Go(func() {
+			defer func() { <-slots }()
+			w.handle(workCtx, m)
+		})
 	}
 	w.consuming.Store(false)
-	close(jobs)
+	// Past the grace: hand back what the source still holds.
+	if workCtx.Err() != nil {
+		for {
+			m, err := w.src.Next(workCtx)
+			if err != nil {
+				break
+			}
+			w.release(m)
+		}
+	}
 	wg.Wait()
 	close(done)
 	if runErr != nil && ctx.Err() == nil {
 		return runErr
 	}
 	return nil
-}
-
-// dispatch hands m to a free worker, telling the server it is in progress
-// while every worker is busy (its ack wait already runs), or releases it
-// when the work context ends first.
-func (w *Worker) dispatch(ctx context.Context, jobs chan<- Message, m Message) {
-	select {
-	case jobs <- m: // a worker is free: no timer needed
-		return
-	default:
-	}
-	t := time.NewTicker(max(w.opts.AckWait/2, 50*time.Millisecond))
-	defer t.Stop()
-	for {
-		select {
-		case jobs <- m:
-			return
-		case <-t.C:
-			if err := m.InProgress(); err != nil {
-				w.log.Debug().Err(err).Msg("in-progress")
-			}
-		case <-ctx.Done():
-			w.release(m)
-			return
-		}
-	}
 }
 
 // release hands a message back for immediate redelivery.

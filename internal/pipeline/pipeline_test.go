@@ -105,7 +105,7 @@ func (r *rig) worker(t *testing.T, enr pipeline.Enricher, wrap func(pipeline.Sin
 	require.NoError(t, err)
 	cons, err := bus.Ensure(context.Background(), js, r.topo, r.log)
 	require.NoError(t, err)
-	src, err := pipeline.NewJetStreamSource(cons, 2, r.log)
+	src, err := pipeline.NewJetStreamSource(cons, 2, r.topo.AckWait, r.log)
 	require.NoError(t, err)
 	var sk pipeline.Sink = sink.NewJetStream(js)
 	if wrap != nil {
@@ -251,6 +251,28 @@ func TestAbruptStopThenNewWorkerLosesNothingDuplicatesNothing(t *testing.T) {
 	require.Len(t, ids, n, "no duplicate output")
 	require.Greater(t, enrB.calls.Load(), int64(n)-int64(storedByA),
 		"B re-processed inputs whose output A had stored without acking; the duplicates were dropped")
+	require.Zero(t, r.count("ARTICLES_DLQ"))
+}
+
+// TestMessagesHeldAheadAreKeptInProgress: while both workers spend five
+// ack waits on an article, the two messages fetched ahead for them are not
+// redelivered (a stale copy processed later would be a duplicate once the
+// server had given the message to another worker or to the dead letters).
+func TestMessagesHeldAheadAreKeptInProgress(t *testing.T) {
+	const ackWait = 300 * time.Millisecond
+	r := newRig(t, ackWait, 2)
+	enr := newSlow(t, 5*ackWait)
+	w, _ := r.worker(t, enr, nil)
+	run(t, w)
+	r.publish(t, 4)
+	require.Eventually(t, func() bool { return r.count("ARTICLES_ENRICHED") == 4 }, 20*time.Second, 20*time.Millisecond)
+	require.Equal(t, int64(4), enr.calls.Load(), "each article was delivered once")
+	ci, err := r.js.Consumer(context.Background(), "ARTICLES_RAW", "enricher")
+	require.NoError(t, err)
+	require.Eventually(t, func() bool {
+		info, err := ci.Info(context.Background())
+		return err == nil && info.NumAckPending == 0 && info.NumRedelivered == 0
+	}, 5*time.Second, 20*time.Millisecond)
 	require.Zero(t, r.count("ARTICLES_DLQ"))
 }
 

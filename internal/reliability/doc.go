@@ -6,5 +6,6 @@
 // duplicates) — the figures of the README's Guarantees section.
 //
 // Long variants: WIRENRICH_SOAK=10m runs the soak for ten minutes (20s by
-// default); WIRENRICH_POISON_FULL=1 adds the slowest adversarial inputs.
+// default); WIRENRICH_POISON_FULL=1 adds the slowest adversarial inputs;
+// WIRENRICH_POISON_SEED=n replays the poison run that logged seed n.
 package reliability

@@ -168,7 +168,7 @@ func TestPublishTimeoutsAreRetriedNotLost(t *testing.T) {
 	defer cancel()
 	cons, err := bus.Ensure(ctx, js, topo, log)
 	require.NoError(t, err)
-	src, err := pipeline.NewJetStreamSource(cons, 4, log)
+	src, err := pipeline.NewJetStreamSource(cons, 4, topo.AckWait, log)
 	require.NoError(t, err)
 	sk := &timingOutSink{inner: sink.NewJetStream(js), maxFault: 90}
 	w, err := pipeline.NewWorker(src, sk, pipeline.Options{

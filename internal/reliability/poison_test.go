@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -190,6 +191,11 @@ func poisonInputs(seed uint64, n int, full bool) [][]byte {
 func TestPoisonBatchThroughRealWorker(t *testing.T) {
 	const n = 2000
 	seed := uint64(time.Now().UnixNano())
+	if v := os.Getenv("WIRENRICH_POISON_SEED"); v != "" { // replays a logged run
+		var err error
+		seed, err = strconv.ParseUint(v, 10, 64)
+		require.NoError(t, err, "WIRENRICH_POISON_SEED")
+	}
 	full := os.Getenv("WIRENRICH_POISON_FULL") != ""
 	t.Logf("seed %d (full=%v)", seed, full)
 	opts := natstest.DefaultOptions()

@@ -146,7 +146,7 @@ func (s *Service) Run(ctx context.Context) (err error) {
 		return err
 	}
 
-	src, err := pipeline.NewJetStreamSource(cons, cfg.PullBatch, s.log)
+	src, err := pipeline.NewJetStreamSource(cons, cfg.PullBatch, cfg.AckWait, s.log)
 	if err != nil {
 		return err
 	}
