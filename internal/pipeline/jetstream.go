@@ -14,27 +14,29 @@ import (
 	"github.com/rs/zerolog"
 )
 
-// JetStreamSource reads a durable pull consumer. It fetches at most Ahead
-// messages ahead of the workers and keeps each one it holds in progress
-// until Next hands it out: a message waiting for a busy worker is never
-// redelivered behind its back. (A library iterator's read-ahead buffer
-// would let it expire; the stale copy, processed after the server had given
+// JetStreamSource reads a durable pull consumer. It holds at most Ahead
+// messages ahead of the workers and keeps each one in progress until Next
+// hands it out: a message waiting for a busy worker is never redelivered
+// behind its back. (The stale copy, processed after the server had given
 // the message to another worker or, past MaxDeliver, to the dead letters,
-// would then be a duplicate.)
+// would be a duplicate.) It pulls one message per request, and only when
+// it has room, so that no message waits in the library's read-ahead
+// buffer, where nothing would keep it in progress.
 type JetStreamSource struct {
 	consumer jetstream.Consumer
 	ahead    int
 	beat     time.Duration
 	log      zerolog.Logger
-	stop     context.CancelFunc
 
-	mu    sync.Mutex
-	held  []heldMsg
-	err   error         // a fetch error for Next to report once
-	fatal error         // why fetching ended for good, other than Drain
-	ended bool          // the fetch loop has returned
-	ready chan struct{} // held, err or ended changed
-	room  chan struct{} // Next took a message
+	mu      sync.Mutex
+	it      jetstream.MessagesContext
+	held    []heldMsg
+	err     error // a pull error for Next to report once
+	fatal   error // why pulling ended for good, other than Drain
+	drained bool
+	ended   bool          // the pull loop has returned
+	ready   chan struct{} // held, err or ended changed
+	room    chan struct{} // Next took a message
 }
 
 type heldMsg struct {
@@ -42,32 +44,45 @@ type heldMsg struct {
 	beat time.Time // arrival or last InProgress
 }
 
-// NewJetStreamSource starts fetching from consumer, at most ahead messages
+// NewJetStreamSource starts pulling from consumer, at most ahead messages
 // ahead of Next; ackWait is the consumer's ack wait.
 func NewJetStreamSource(consumer jetstream.Consumer, ahead int, ackWait time.Duration, log zerolog.Logger) (*JetStreamSource, error) {
-	if consumer == nil {
-		return nil, errors.New("pipeline: no consumer")
-	}
 	if ackWait <= 0 {
 		ackWait = 30 * time.Second
 	}
-	ctx, stop := context.WithCancel(context.Background())
 	s := &JetStreamSource{
-		consumer: consumer, ahead: max(ahead, 1), beat: max(ackWait/4, 20*time.Millisecond), log: log, stop: stop,
+		consumer: consumer, ahead: max(ahead, 1), beat: max(ackWait/4, 20*time.Millisecond), log: log,
 		ready: make(chan struct{}, 1), room: make(chan struct{}, 1),
 	}
-	go s.fetch(ctx)
+	if err := s.open(); err != nil {
+		return nil, err
+	}
+	go s.pull()
 	go s.keepHeld()
 	return s, nil
 }
 
-// pullExpiry is the lifetime of each pull request: a request lost with the
-// consumer's leader (failover, server restart) costs at most that long.
+// pullExpiry is the lifetime of each pull request. Its heartbeats, every
+// half of it, tell the iterator that a request was lost (the consumer's
+// leader moved to another node of the cluster, the server restarted) and
+// must be sent again: with the library's 30s default the worker could sit
+// idle for 30s after a failover.
 const pullExpiry = 5 * time.Second
 
-// fetch pulls messages while there is room for at least half of Ahead (as
-// the library's iterator does), until Drain or the connection's end.
-func (s *JetStreamSource) fetch(ctx context.Context) {
+func (s *JetStreamSource) open() error {
+	// One message per pull request: the iterator asks for the next one
+	// only when pull calls Next, which it does only when it has room.
+	it, err := s.consumer.Messages(jetstream.PullMaxMessages(1), jetstream.PullExpiry(pullExpiry))
+	if err != nil {
+		return fmt.Errorf("pull from consumer: %w", err)
+	}
+	s.it = it
+	return nil
+}
+
+// pull moves messages from the iterator to the held list while there is
+// room, until the iterator is drained or the connection ends.
+func (s *JetStreamSource) pull() {
 	defer func() {
 		s.mu.Lock()
 		s.ended = true
@@ -75,55 +90,52 @@ func (s *JetStreamSource) fetch(ctx context.Context) {
 		signal(s.ready)
 	}()
 	pause := 100 * time.Millisecond
-	for ctx.Err() == nil {
+	for {
 		s.mu.Lock()
-		room := s.ahead - len(s.held)
+		full, it := len(s.held) >= s.ahead, s.it
 		s.mu.Unlock()
-		if room < (s.ahead+1)/2 {
-			select {
-			case <-s.room:
-			case <-ctx.Done():
-			}
+		if full {
+			<-s.room
 			continue
 		}
-		fctx, cancel := context.WithTimeout(ctx, pullExpiry)
-		b, err := s.consumer.Fetch(room, jetstream.FetchContext(fctx))
+		m, err := it.Next()
 		if err == nil {
-			for m := range b.Messages() {
-				s.mu.Lock()
-				s.held = append(s.held, heldMsg{m: m, beat: time.Now()})
-				s.mu.Unlock()
-				signal(s.ready)
-			}
-			err = b.Error()
-		}
-		cancel()
-		switch {
-		case err == nil, errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
-			pause = 100 * time.Millisecond
-		case errors.Is(err, nats.ErrConnectionClosed), errors.Is(err, jetstream.ErrConnectionClosed):
 			s.mu.Lock()
-			s.fatal = fmt.Errorf("%w: %w", io.EOF, err)
-			s.mu.Unlock()
-			return
-		default:
-			// Transient (reconnecting, no responders, consumer being
-			// recreated): Next reports it once; try again, backing off.
-			s.mu.Lock()
-			s.err = fmt.Errorf("fetch from consumer: %w", err)
+			s.held = append(s.held, heldMsg{m: m, beat: time.Now()})
 			s.mu.Unlock()
 			signal(s.ready)
-			select {
-			case <-time.After(pause):
-			case <-ctx.Done():
-			}
-			pause = min(2*pause, 5*time.Second)
+			pause = 100 * time.Millisecond
+			continue
 		}
+		if errors.Is(err, jetstream.ErrMsgIteratorClosed) {
+			s.mu.Lock()
+			switch {
+			case s.drained:
+				s.mu.Unlock()
+				return
+			case errors.Is(err, jetstream.ErrConnectionClosed) || errors.Is(err, nats.ErrConnectionClosed):
+				s.fatal = fmt.Errorf("%w: %w", io.EOF, err)
+				s.mu.Unlock()
+				return
+			}
+			// Closed under us (consumer deleted, server error): pull again.
+			if oerr := s.open(); oerr != nil {
+				err = fmt.Errorf("reopen after %w: %w", err, oerr)
+			}
+			s.mu.Unlock()
+		}
+		// Transient (no heartbeat, reconnecting): Next reports it once.
+		s.mu.Lock()
+		s.err = err
+		s.mu.Unlock()
+		signal(s.ready)
+		time.Sleep(pause)
+		pause = min(2*pause, 5*time.Second)
 	}
 }
 
 // keepHeld sends InProgress for every held message a quarter of the ack
-// wait after its arrival or its last beat, until fetching has ended and
+// wait after its arrival or its last beat, until pulling has ended and
 // nothing is held.
 func (s *JetStreamSource) keepHeld() {
 	t := time.NewTicker(s.beat / 2)
@@ -182,9 +194,14 @@ func (s *JetStreamSource) Next(ctx context.Context) (Message, error) {
 	}
 }
 
-// Drain stops fetching; Next still returns the messages held, then io.EOF.
+// Drain stops pulling; Next still returns the messages held, then io.EOF.
 func (s *JetStreamSource) Drain() {
-	s.stop()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.drained {
+		s.drained = true
+		s.it.Drain()
+	}
 }
 
 // signal wakes the goroutine waiting on c, if any; it never blocks.
