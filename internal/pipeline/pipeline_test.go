@@ -346,14 +346,14 @@ func TestShutdownReleasesInFlightAfterGrace(t *testing.T) {
 	t.Cleanup(func() { close(block) })
 	w, _ := r.worker(t, enr, nil)
 	cancel, done := run(t, w)
-	r.publish(t, 2)
+	r.publish(t, 4) // two in flight, two held ahead of the workers
 	require.Eventually(t, func() bool {
 		ci, err := r.js.Consumer(context.Background(), "ARTICLES_RAW", "enricher")
 		if err != nil {
 			return false
 		}
 		info, err := ci.Info(context.Background())
-		return err == nil && info.NumAckPending == 2
+		return err == nil && info.NumAckPending == 4
 	}, 10*time.Second, 10*time.Millisecond)
 	start := time.Now()
 	cancel()
@@ -365,11 +365,11 @@ func TestShutdownReleasesInFlightAfterGrace(t *testing.T) {
 	}
 	require.Less(t, time.Since(start), 10*time.Second, "stopped after the 1s grace, not the 30s ack wait")
 	require.Zero(t, r.count("ARTICLES_ENRICHED"))
-	// Released (nak'd), not left to the 30s ack wait: a new worker gets
-	// them at once.
+	// Released (nak'd), not left to the 30s ack wait, both the in-flight
+	// and the held ones: a new worker gets them at once.
 	b, _ := r.worker(t, newSlow(t, 0), nil)
 	run(t, b)
-	require.Eventually(t, func() bool { return r.count("ARTICLES_ENRICHED") == 2 }, 15*time.Second, 10*time.Millisecond)
+	require.Eventually(t, func() bool { return r.count("ARTICLES_ENRICHED") == 4 }, 15*time.Second, 10*time.Millisecond)
 }
 
 func TestDeadLetterOverServerMaxPayloadIsTruncated(t *testing.T) {
