@@ -338,6 +338,26 @@ func TestApplyNews(t *testing.T) {
 			want: []got{{1, "Insee", "ORGANIZATION"}, {1, "Banque de France", "ORGANIZATION"}, {1, "Mardi gras", "MISC"}},
 		},
 		{
+			name: "an auxiliary or reporting verb never ends a name",
+			lang: "fr",
+			body: "Des leaders du Parti populaire ont indiqué leur choix. Le Parti socialiste a dit non.",
+			spans: []span{
+				{Field: 1, Text: "Parti populaire ont", Type: "ORGANIZATION"},
+				{Field: 1, Text: "Parti socialiste a", Type: "ORGANIZATION"},
+			},
+			want: []got{{1, "Parti populaire", "ORGANIZATION"}, {1, "Parti socialiste", "ORGANIZATION"}},
+		},
+		{
+			name: "an English auxiliary never ends a name",
+			lang: "en",
+			body: "The Federal Reserve has raised rates, and the Bank of England said so.",
+			spans: []span{
+				{Field: 1, Text: "Federal Reserve has", Type: "ORGANIZATION"},
+				{Field: 1, Text: "Bank of England said", Type: "ORGANIZATION"},
+			},
+			want: []got{{1, "Federal Reserve", "ORGANIZATION"}, {1, "Bank of England", "ORGANIZATION"}},
+		},
+		{
 			name: "a quotation opening with a pronoun is speech, not a title",
 			lang: "fr",
 			body: "« Nous sommes prêts », a déclaré Macron. Il a lu « Les Misérables ». « Je suis Charlie ».",
