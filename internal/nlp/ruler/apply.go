@@ -60,6 +60,7 @@ func (r *Ruler) Apply(a *analysis.Analysis) {
 	s.titleHeads()
 	s.trimTails()
 	s.placeNames()
+	s.stormNames()
 	s.applyList()
 	s.datelines()
 	s.orgHeads()
@@ -171,6 +172,47 @@ func (s *state) placeNames() {
 		s.keys[mi] = m.Text
 		f.occ[h] = int32(mi)
 		s.fix(m.Text, Location)
+	}
+}
+
+// stormNames makes a name a MISC when a storm word of the language is its
+// first word or stands just before it in its sentence (where adjectives
+// follow the noun, one lower-case adjective may come between): "l'ouragan
+// Sandy", "l'ouragan meurtrier Sandy" are no LOCATION, "Typhoon Haiyan" no
+// PERSON.
+func (s *state) stormNames() {
+	if len(s.rl.stormHeads) == 0 {
+		return
+	}
+	adjAfter := adjectiveAfter(s.rl.lang)
+	var buf [32]byte
+	storm := func(f *fieldState, h, i int) bool {
+		if h < 0 || f.occ[h] >= 0 || f.tokSent[h] != f.tokSent[i] {
+			return false
+		}
+		w := f.doc.Tokens[h].Text
+		return len(w) < len(buf) && hasLetter(w) && s.rl.stormHeads[string(foldShort(buf[:0], w))]
+	}
+	for mi := range s.a.Mentions {
+		m := &s.a.Mentions[mi]
+		if s.drop[mi] || !named(m) || !s.valid(m) {
+			continue
+		}
+		f := &s.fields[m.Field]
+		i := m.TokStart
+		switch {
+		case m.TokEnd-i > 1 && s.rl.stormHeads[lexicon.Fold(f.doc.Tokens[i].Text)]: // "Hurricane Beryl"
+			s.fix(f.span(i+1, m.TokEnd), Misc) // "Sandy" alone elsewhere
+		case m.Type == Misc:
+			continue
+		case storm(f, i-1, i):
+		case adjAfter && storm(f, i-2, i) && f.occ[i-1] < 0 && !upperInitial(f.doc.Tokens[i-1].Text) &&
+			!s.rl.stop[f.doc.Tokens[i-1].Text]:
+		default:
+			continue
+		}
+		m.Type = Misc
+		s.fix(m.Text, Misc)
 	}
 }
 

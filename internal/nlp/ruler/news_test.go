@@ -338,6 +338,52 @@ func TestApplyNews(t *testing.T) {
 			want: []got{{1, "Insee", "ORGANIZATION"}, {1, "Banque de France", "ORGANIZATION"}, {1, "Mardi gras", "MISC"}},
 		},
 		{
+			name: "a storm word before a name or as its first word makes it a MISC",
+			lang: "fr",
+			body: "Il reconnaît que Sandy a pesé. La ville a été touchée par l'ouragan Sandy, puis par la tempête meurtrière Xynthia.",
+			spans: []span{
+				{Field: 1, Text: "Sandy", Type: "PERSON"},
+				{Field: 1, Text: "ouragan Sandy", Type: "MISC"},
+				{Field: 1, Text: "Xynthia", Type: "LOCATION"},
+			},
+			want: []got{{1, "Sandy", "MISC"}, {1, "ouragan Sandy", "MISC"}, {1, "Xynthia", "MISC"}},
+		},
+		{
+			name: "English storms: Hurricane X, Typhoon X, the storm X",
+			lang: "en",
+			body: "Typhoon Haiyan hit Tacloban before the storm Ciaran reached Brittany.",
+			spans: []span{
+				{Field: 1, Text: "Typhoon Haiyan", Type: "PERSON"},
+				{Field: 1, Text: "Tacloban", Type: "LOCATION"},
+				{Field: 1, Text: "Ciaran", Type: "PERSON"},
+				{Field: 1, Text: "Brittany", Type: "LOCATION"},
+			},
+			want: []got{{1, "Typhoon Haiyan", "MISC"}, {1, "Tacloban", "LOCATION"}, {1, "Ciaran", "MISC"}, {1, "Brittany", "LOCATION"}},
+		},
+		{
+			name: "German: Sturmtief X is a storm, Sturm Graz a club",
+			lang: "de",
+			body: "Das Sturmtief Zeynep traf Hamburg, wo Sturm Graz spielte.",
+			spans: []span{
+				{Field: 1, Text: "Zeynep", Type: "PERSON"},
+				{Field: 1, Text: "Hamburg", Type: "LOCATION"},
+				{Field: 1, Text: "Sturm Graz", Type: "ORGANIZATION"},
+			},
+			want: []got{{1, "Zeynep", "MISC"}, {1, "Hamburg", "LOCATION"}, {1, "Sturm Graz", "ORGANIZATION"}},
+		},
+		{
+			name: "peoples are not places",
+			lang: "fr",
+			body: "Au Mali, les Touareg, les Peuls et les Songhoï ne partagent pas ces vues.",
+			spans: []span{
+				{Field: 1, Text: "Mali", Type: "LOCATION"},
+				{Field: 1, Text: "Touareg", Type: "LOCATION"},
+				{Field: 1, Text: "Peuls", Type: "LOCATION"},
+				{Field: 1, Text: "Songhoï", Type: "MISC"},
+			},
+			want: []got{{1, "Mali", "LOCATION"}},
+		},
+		{
 			name: "an auxiliary or reporting verb never ends a name",
 			lang: "fr",
 			body: "Des leaders du Parti populaire ont indiqué leur choix. Le Parti socialiste a dit non.",

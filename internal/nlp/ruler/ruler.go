@@ -106,6 +106,10 @@ type rules struct {
 	// the whole a place name ("place Kim Il-sung", "rue de Rivoli" is not
 	// matched: only the head and the name, adjacent).
 	placeHeads map[string]bool
+	// stormHeads: folded common nouns that, just before a name or as its
+	// first word, make it a named storm, a MISC ("l'ouragan Sandy",
+	// "Hurricane Beryl", "Sturmtief Zeynep").
+	stormHeads map[string]bool
 	// orgHeads: common nouns (as listed and lower-cased) that, just
 	// before a name (or before an adjective and a name where adjectives
 	// follow the noun), make it an organisation ("the disaster agency
@@ -185,6 +189,7 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		stop:       map[string]bool{},
 		languages:  map[string]bool{},
 		placeHeads: map[string]bool{},
+		stormHeads: map[string]bool{},
 		orgHeads:   map[string]bool{},
 		notNames:   map[string]bool{},
 		notTails:   map[string]bool{},
@@ -221,6 +226,7 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		{"languages.txt", rl.languages, lexicon.Fold},
 		{"demonyms.txt", rl.languages, lexicon.Fold},
 		{"place-heads.txt", rl.placeHeads, lower},
+		{"storm-heads.txt", rl.stormHeads, folded},
 		{"not-names.txt", rl.notNames, folded},
 		{"not-tails.txt", rl.notTails, trimmed},
 		{"speech-openers.txt", rl.speechOpeners, folded},
