@@ -384,6 +384,15 @@ func TestApplyNews(t *testing.T) {
 			want: []got{{1, "Mali", "LOCATION"}},
 		},
 		{
+			name: "market indices are MISC, exchanges organisations",
+			lang: "en",
+			body: "The S&P 500 gained 0.8% and the Dow Jones Industrial Average added 250 points; the Nasdaq fell.",
+			spans: []span{
+				{Field: 1, Text: "Dow Jones Industrial Average", Type: "LOCATION"},
+			},
+			want: []got{{1, "S&P 500", "MISC"}, {1, "Dow Jones Industrial Average", "MISC"}, {1, "Nasdaq", "ORGANIZATION"}},
+		},
+		{
 			name: "an auxiliary or reporting verb never ends a name",
 			lang: "fr",
 			body: "Des leaders du Parti populaire ont indiqué leur choix. Le Parti socialiste a dit non.",
