@@ -611,9 +611,11 @@ func shouting(toks []text.Token, tokSent []int32, i int) bool {
 }
 
 // placeList puts a curated name on tokens [i, end) of field fi: it
-// relabels a mention of exactly that span, replaces named mentions lying
-// inside it, adds one on free tokens, and gives up when a mention crosses
-// or contains the span. It reports whether the span was taken.
+// relabels a mention of exactly that span (or of the span after a
+// capitalised determiner: "Le Real Madrid" at a sentence start), replaces
+// named mentions lying inside it, adds one on free tokens, and gives up
+// when a mention crosses or contains the span. It reports whether the span
+// was taken.
 func (s *state) placeList(fi, i, end int, typ string) bool {
 	f := &s.fields[fi]
 	var inside []int
@@ -623,6 +625,9 @@ func (s *state) placeList(fi, i, end int, typ string) bool {
 			continue
 		}
 		m := &s.a.Mentions[mi]
+		if m.TokStart == i-1 && m.TokEnd == end && named(m) && s.rl.stop[strings.ToLower(f.doc.Tokens[i-1].Text)] {
+			s.narrow(mi, i, end) // "Le Real Madrid": the determiner is no part of the name
+		}
 		if m.TokStart < i || m.TokEnd > end {
 			return false // a longer or crossing mention: never split it
 		}

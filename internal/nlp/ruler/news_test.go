@@ -393,6 +393,17 @@ func TestApplyNews(t *testing.T) {
 			want: []got{{1, "S&P 500", "MISC"}, {1, "Dow Jones Industrial Average", "MISC"}, {1, "Nasdaq", "ORGANIZATION"}},
 		},
 		{
+			name: "a curated club after a sentence-initial determiner loses the determiner",
+			lang: "fr",
+			body: "Le Real Madrid a battu le Bayern Munich. Le Monde l'a écrit.",
+			spans: []span{
+				{Field: 1, Text: "Le Real Madrid", Type: "ORGANIZATION"},
+				{Field: 1, Text: "Bayern Munich", Type: "LOCATION"},
+				{Field: 1, Text: "Le Monde", Type: "ORGANIZATION"},
+			},
+			want: []got{{1, "Real Madrid", "ORGANIZATION"}, {1, "Bayern Munich", "ORGANIZATION"}, {1, "Le Monde", "ORGANIZATION"}},
+		},
+		{
 			name: "an auxiliary or reporting verb never ends a name",
 			lang: "fr",
 			body: "Des leaders du Parti populaire ont indiqué leur choix. Le Parti socialiste a dit non.",
