@@ -10,7 +10,8 @@
 //	demonyms*.tsv   word TAB iso2      (every inflected form on its own line)
 //	seats*.tsv      name TAB iso2      (metonymic seats of power: Kremlin RU)
 //	<name>.txt      one entry a line   (a generic list, see List and Has;
-//	                                    titles.txt feeds Title and TitleAt)
+//	                                    titles.txt feeds Title and TitleAt,
+//	                                    and so does title-heads.txt)
 //	<name>.tsv      key TAB value…     (any other table, see Table and Row)
 //
 // Lookups are case- and accent-insensitive (see Fold).
@@ -52,6 +53,11 @@ type Lexicon struct {
 	// titles and demonyms ("ministre des" of "ministre des affaires
 	// etrangeres"): a phrase that is not one cannot be extended into one.
 	titlePre, demPre map[string]bool
+	// titleHeads are the folded heads of compound titles written as one
+	// word (title-heads.txt: de "minister" of "Finanzminister", nl
+	// "leider" of "partijleider"), longest first; empty in a language
+	// that has no such file.
+	titleHeads []string
 }
 
 // Languages lists the languages that have a data folder.
@@ -166,6 +172,13 @@ func Load(lang string) (*Lexicon, error) {
 		}
 	}
 	l.titles = l.folded["titles"]
+	for h := range l.folded["title-heads"] {
+		l.titleHeads = append(l.titleHeads, h)
+	}
+	sort.Slice(l.titleHeads, func(i, j int) bool {
+		a, b := l.titleHeads[i], l.titleHeads[j]
+		return len(a) > len(b) || len(a) == len(b) && a < b
+	})
 	l.titlePre = prefixes(l.titles)
 	l.demPre = prefixes(l.demonyms)
 	return l, nil
@@ -285,17 +298,66 @@ func (l *Lexicon) SeatFolded(key string) (iso2 string, ok bool) {
 // Title reports whether word (or a multiword phrase) is a title or role
 // ("président", "ministre des affaires étrangères", "CEO").
 func (l *Lexicon) Title(word string) bool {
-	return l.Has("titles", word)
+	return l.Has("titles", word) || l.CompoundTitle(word) != ""
+}
+
+// minCompoundPrefix is the least number of bytes before the head of a
+// compound title written as one word ("Vize" of "Vizekanzler").
+const minCompoundPrefix = 3
+
+// CompoundTitle returns the head of a compound title written as one word
+// (case and accents ignored), "" when word is none: in a language with a
+// title-heads.txt file, a word that ends in one of its heads after at
+// least three letters ("Bundesfinanzminister" → "minister"), and a word of
+// two hyphenated parts whose second is a title or ends in a head
+// ("CDU-Chef" → "chef", "SPD-Fraktionschef" → "chef", "VVD-leider" →
+// "leider"). A head alone is none ("Richter" is also a surname). The
+// word's part before the head is what the role belongs to ("CDU") or a
+// qualifier ("Bundesfinanz").
+func (l *Lexicon) CompoundTitle(word string) string {
+	if l == nil || len(l.titleHeads) == 0 {
+		return ""
+	}
+	var buf [64]byte
+	k := AppendFold(buf[:0], word)
+	hyphen := false
+	if sp := bytes.IndexByte(k, ' '); sp >= 0 {
+		// Two hyphenated parts: "cdu chef" (not "port au prince").
+		head := k[sp+1:]
+		if bytes.IndexByte(head, ' ') >= 0 {
+			return ""
+		}
+		if l.titles[string(head)] {
+			return string(head)
+		}
+		k, hyphen = head, true
+	}
+	for _, h := range l.titleHeads {
+		if len(k) >= len(h) && string(k[len(k)-len(h):]) == h {
+			// The head alone is a title only after a hyphen ("-Chef" of
+			// "CDU-Chef"): "Richter" is also a surname.
+			if len(k) == len(h) && hyphen || len(k)-len(h) >= minCompoundPrefix {
+				return h
+			}
+		}
+	}
+	return ""
 }
 
 // TitleAt returns the number of tokens of the longest title starting at
 // tokens[0] (0 when none): TitleAt(["ministre", "des", "affaires",
 // "étrangères", ","]) is 4.
+//
+// A compound title written as one word (see CompoundTitle) is a title of
+// one token when no longer one starts there.
 func (l *Lexicon) TitleAt(tokens []string) int {
 	if l == nil {
 		return 0
 	}
 	n, _ := longestAt(tokens, false, l.titleFirst, l.titles, l.titlePre)
+	if n == 0 && len(tokens) > 0 && l.CompoundTitle(tokens[0]) != "" {
+		n = 1
+	}
 	return n
 }
 
@@ -306,6 +368,9 @@ func (l *Lexicon) TitleAtFolded(folded []string) int {
 		return 0
 	}
 	n, _ := longestAt(folded, true, l.titleFirst, l.titles, l.titlePre)
+	if n == 0 && len(folded) > 0 && len(l.titleHeads) > 0 && l.CompoundTitle(folded[0]) != "" {
+		n = 1
+	}
 	return n
 }
 

@@ -118,7 +118,8 @@ func TestTitles(t *testing.T) {
 	}{
 		{fr, []string{"ministre", "des", "affaires", "étrangères", ",", "Sergueï"}, 4},
 		{fr, []string{"ministre", "des", "Finances"}, 3},
-		{fr, []string{"ministre", "des", "sports"}, 1},
+		{fr, []string{"ministre", "des", "solidarités"}, 1},
+		{fr, []string{"ministre", "des", "Sports"}, 3},
 		{fr, []string{"secrétaire", "d", "'", "État", "américain"}, 5},
 		{fr, []string{"secrétaire", "général", "de", "l'", "ONU"}, 5},
 		{fr, []string{"chef", "du", "Kremlin"}, 1},
@@ -127,9 +128,62 @@ func TestTitles(t *testing.T) {
 		{fr, nil, 0},
 		{en, []string{"Prime", "Minister", "Keir", "Starmer"}, 2},
 		{en, []string{"chief", "executive", "officer"}, 3},
+		{en, []string{"Sen.", "Elizabeth", "Warren"}, 1},
+		{en, []string{"Lt.", "Gen.", "John", "Smith"}, 2},
+		{en, []string{"House", "Speaker", "Mike", "Johnson"}, 2},
 	} {
 		require.Equal(t, tc.want, tc.lex.TitleAt(tc.toks), "%q", tc.toks)
 	}
+	for lang, titles := range map[string][]string{
+		"es": {"vicepresidenta", "ministra de Defensa", "fiscal general", "consejero delegado", "comisaria europea", "papa"},
+		"it": {"vicepremier", "ministro dell'Interno", "sindaca", "amministratore delegato", "commissario europeo", "papa"},
+		"pt": {"ministro da Justiça", "procurador-geral", "treinador", "cardeal"},
+		"nl": {"vicepremier", "oppositieleider", "bondscoach", "aartsbisschop"},
+	} {
+		l, err := Load(lang)
+		require.NoError(t, err)
+		for _, ti := range titles {
+			require.True(t, l.Title(ti), "%s %q", lang, ti)
+		}
+	}
+}
+
+func TestCompoundTitle(t *testing.T) {
+	de, err := Load("de")
+	require.NoError(t, err)
+	nl, err := Load("nl")
+	require.NoError(t, err)
+	en, err := Load("en")
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		lex        *Lexicon
+		word, head string
+	}{
+		{de, "Bundesfinanzminister", "minister"},
+		{de, "Wirtschaftsministerin", "ministerin"},
+		{de, "CDU-Chef", "chef"},
+		{de, "SPD-Vorsitzende", "vorsitzende"},
+		{de, "Ex-Kanzlerin", "kanzlerin"},
+		{de, "SPD-Fraktionschef", "chef"},
+		{de, "Richter", ""},     // a surname too: the head alone is no compound
+		{de, "Chef", ""},        // a title of titles.txt, not a compound
+		{de, "Vize", ""},        // no head
+		{de, "Baden-Baden", ""}, // no head
+		{nl, "VVD-leider", "leider"},
+		{nl, "partijleider", "leider"},
+		{nl, "Port-au-Prince", ""}, // three parts
+		{en, "ex-president", ""},   // no title-heads.txt in English
+	} {
+		require.Equal(t, tc.head, tc.lex.CompoundTitle(tc.word), "%s %q", tc.lex.Lang(), tc.word)
+		want := 0
+		if tc.head != "" || tc.lex.Has("titles", tc.word) {
+			want = 1
+		}
+		require.Equal(t, want, tc.lex.TitleAt([]string{tc.word, "Olaf"}), "%s TitleAt %q", tc.lex.Lang(), tc.word)
+		require.Equal(t, tc.lex.TitleAt([]string{tc.word}), tc.lex.TitleAtFolded([]string{Fold(tc.word)}), "%s TitleAtFolded %q", tc.lex.Lang(), tc.word)
+	}
+	require.True(t, de.Title("Bundesfinanzminister"))
+	require.False(t, de.Title("Richter"))
 }
 
 func TestDemonymAt(t *testing.T) {

@@ -546,6 +546,41 @@ func (fc *fieldCtx) prevWordAny(i, lo int) int {
 	return max(0, i-1)
 }
 
+// titledStart is the first token of the title phrase before person u
+// that starts at lo or after, a comma allowed between them ("met with
+// Chinese President Xi Jinping", "reçu par le président Macron",
+// "recebeu o ministro da Justiça, Flávio Dino"): the preposition before it
+// governs the person. u.s when there is none or u is no person.
+func (st *state) titledStart(fc *fieldCtx, u unit, lo int) int {
+	if u.typ != "PERSON" || u.nominal {
+		return u.s
+	}
+	end := u.s
+	if end-1 > lo && fc.doc.Tokens[end-1].Text == "," {
+		end--
+	}
+	for s := max(lo, end-6); s < end; s++ {
+		if fc.keys[s] == "" {
+			continue
+		}
+		if tp, ok := st.titleAt(fc, s, end); ok && tp.e == end {
+			return s
+		}
+	}
+	return u.s
+}
+
+// inTitle reports whether unit u lies inside a title phrase (from lo)
+// before the person named next, before lim ("le garde des Sceaux Éric
+// Dupond-Moretti", "the President of the Republic X").
+func (st *state) inTitle(fc *fieldCtx, u, lo, lim int) bool {
+	if u+1 >= len(fc.units) {
+		return false
+	}
+	v := fc.units[u+1]
+	return v.typ == "PERSON" && v.e <= lim && st.titledStart(fc, v, lo) <= fc.units[u].s
+}
+
 // objects finds the objects of a predicate ending at pe, within the clause.
 // Nominal predicates take "entre X et Y", "avec X", "contre X", "pour X";
 // verbs their direct object, or the one after a preposition that fits the
@@ -572,6 +607,11 @@ func (st *state) objects(fc *fieldCtx, p pred, pe, ce int, ok func(unit) bool, p
 		un := fc.units[u]
 		if h, isPre := st.premodified(fc, u, lim); isPre && len(objs) == 0 {
 			un = h
+		} else if st.inTitle(fc, u, pe, lim) {
+			// "rencontré le garde des Sceaux Éric Dupond-Moretti": a word
+			// of the title the tagger took for a place is no argument.
+			j = un.e - 1
+			continue
 		}
 		j = un.e - 1
 		if !ok(un) {
@@ -580,7 +620,7 @@ func (st *state) objects(fc *fieldCtx, p pred, pe, ce int, ok func(unit) bool, p
 			}
 			continue
 		}
-		pw := fc.prevWord(un.s, pe)
+		pw := fc.prevWord(st.titledStart(fc, un, pe), pe)
 		var c uint32
 		if pw >= 0 {
 			c = fc.cls[pw]

@@ -38,6 +38,7 @@ const (
 	clFor
 	clRelPro
 	clComp
+	clAt        // "at", "chez": an employer after a role
 	clQuoteVerb // from quote_verbs.txt
 	clPred      // first word of a predicate
 	clVocab     // any word of the relation lexicons (see vocab)
@@ -47,7 +48,7 @@ var classNames = map[string]uint32{
 	"prep": clPrep, "coord": clCoord, "det": clDet, "poss": clPoss, "subjpro": clSubjPro,
 	"plurpro": clPlurPro, "objpro": clObjPro, "passive": clPassive, "agent": clAgent,
 	"boundary": clBoundary, "partitive": clPartitive, "with": clWith, "between": clBetween,
-	"against": clAgainst, "to": clTo, "of": clOf, "direction": clDirection, "aux": clAux, "refl": clRefl, "for": clFor, "relpro": clRelPro, "comp": clComp,
+	"against": clAgainst, "to": clTo, "of": clOf, "direction": clDirection, "aux": clAux, "refl": clRefl, "for": clFor, "relpro": clRelPro, "comp": clComp, "at": clAt,
 }
 
 // pred is one entry of predicates.tsv.

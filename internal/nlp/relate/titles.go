@@ -1,6 +1,8 @@
 package relate
 
 import (
+	"strings"
+
 	"github.com/wirenrich/wirenrich/internal/nlp/lexicon"
 )
 
@@ -77,17 +79,32 @@ func (st *state) titleAt(fc *fieldCtx, i, limit int) (titlePhrase, bool) {
 		return tp, false
 	}
 	for k := j; k < j+n; k++ {
-		if fc.namedUnit(k) >= 0 {
+		if u := fc.namedUnit(k); u >= 0 && !st.portfolio(fc, u, j+n) {
 			return tp, false
 		}
 	}
 	tp.title, tp.e = fc.span(j, j+n), j+n
+	if n == 1 {
+		// "CDU-Chef": the head of the role of the party the article names.
+		if head, org := st.compoundOrg(fc.doc.Tokens[j].Text); org >= 0 {
+			tp.title, tp.org = head, org
+			return tp, true
+		}
+	}
 	k := j + n
 	if k < limit && fc.namedUnit(k) < 0 {
 		if dn, iso := st.demonymAt(fc, k, limit); dn > 0 {
 			tp.iso, tp.e = iso, k+dn
 			return tp, true
 		}
+	}
+	if k+1 < limit && fc.cls[k]&clAt != 0 {
+		// "analyst at Capital Economics", "analyste chez BNP Paribas": an
+		// employer, never a place.
+		if u := fc.namedUnit(k + 1); u >= 0 && fc.units[u].s == k+1 && fc.units[u].e <= limit && fc.units[u].typ == "ORGANIZATION" {
+			tp.org, tp.e = fc.units[u].ent, fc.units[u].e
+		}
+		return tp, true
 	}
 	if k < limit && fc.cls[k]&clOf != 0 {
 		x := k + 1
@@ -106,6 +123,59 @@ func (st *state) titleAt(fc *fieldCtx, i, limit int) (titlePhrase, bool) {
 		}
 	}
 	return tp, true
+}
+
+// portfolio reports whether unit u, inside a title of the lexicon that
+// ends at token e, is a word of the title the tagger took for a place or a
+// name ("ministro da Justiça", "ministra de Defensa"): a LOCATION or MISC
+// that is no country, within the title. An organisation ("secretary
+// general of the UN") or a person is not.
+func (st *state) portfolio(fc *fieldCtx, u, e int) bool {
+	un := fc.units[u]
+	if un.e > e || un.typ != "LOCATION" && un.typ != "MISC" {
+		return false
+	}
+	_, country := st.d.lex.Country(st.a.Entities[un.ent].Name)
+	return !country
+}
+
+// compoundOrg reads a compound title of two hyphenated parts whose first
+// names an organisation of the article ("CDU-Chef", "SPD-Vorsitzende",
+// "VVD-leider"): the role as written after the hyphen and the entity, or
+// -1 when the first part names none. The part matches the entity's name or
+// one of its mentions, or their last word ("Grünen" of "Die Grünen"), case
+// and accents ignored, also with a German or Dutch inflection ("-n", "-s").
+func (st *state) compoundOrg(tok string) (string, int) {
+	h := strings.LastIndexByte(tok, '-')
+	if h <= 0 || h == len(tok)-1 || st.d.lex.CompoundTitle(tok) == "" {
+		return "", -1
+	}
+	part := lexicon.Fold(tok[:h])
+	if part == "" || strings.IndexByte(part, ' ') >= 0 {
+		return "", -1
+	}
+	same := func(name string) bool {
+		k := lexicon.Fold(name)
+		if sp := strings.LastIndexByte(k, ' '); sp >= 0 {
+			k = k[sp+1:]
+		}
+		return k == part || k+"n" == part || k+"s" == part
+	}
+	for e := range st.a.Entities {
+		ent := &st.a.Entities[e]
+		if ent.Type != "ORGANIZATION" {
+			continue
+		}
+		if same(ent.Name) {
+			return tok[h+1:], e
+		}
+		for _, mi := range ent.Mentions {
+			if mi >= 0 && mi < len(st.a.Mentions) && same(st.a.Mentions[mi].Text) {
+				return tok[h+1:], e
+			}
+		}
+	}
+	return "", -1
 }
 
 // namedUnit is the unit of token k when it is a named (not nominal)
@@ -129,8 +199,10 @@ func (fc *fieldCtx) texts(a, b int) []string {
 // titles reads title, nationality and member_of relations from title
 // phrases in apposition to a person ("le président russe, Vladimir
 // Poutine"; "Sergueï Lavrov, ministre des affaires étrangères"), as
-// premodifiers ("German Chancellor Olaf Scholz", "Apple CEO Tim Cook"),
-// and from the nominal mentions the resolve stage attached to a person.
+// premodifiers ("German Chancellor Olaf Scholz", "Apple CEO Tim Cook",
+// "CDU-Chef Friedrich Merz"), from a party in brackets after the name
+// ("Olaf Scholz (SPD)") and from the nominal mentions the resolve stage
+// attached to a person.
 func (st *state) titles(fc *fieldCtx) {
 	if st.d.lex == nil {
 		return
@@ -172,7 +244,25 @@ func (st *state) titles(fc *fieldCtx) {
 				st.emitTitle(fc, u, tp, 0.85)
 			}
 		}
+		st.partyAfter(fc, u, hi)
 		st.groupNationality(fc, u, lo)
+	}
+}
+
+// partyAfter reads "Olaf Scholz (SPD)", "Marine Le Pen (FN)": an
+// organisation alone in brackets right after a person's name is the
+// person's party or employer.
+func (st *state) partyAfter(fc *fieldCtx, u unit, hi int) {
+	k := u.e
+	if k+2 >= hi || fc.doc.Tokens[k].Text != "(" {
+		return
+	}
+	v := fc.namedUnit(k + 1)
+	if v < 0 || fc.units[v].s != k+1 || fc.units[v].typ != "ORGANIZATION" {
+		return
+	}
+	if e := fc.units[v].e; e < hi && fc.doc.Tokens[e].Text == ")" {
+		st.emit(fc, MemberOf, u.ent, fc.units[v].ent, "", "", 0.8, u.s, e+1)
 	}
 }
 

@@ -360,9 +360,11 @@ const maxTitleLead = 6
 
 // titleHeads cuts off the start of a name the NER ran back into the end
 // of a title ("le président de la République Emmanuel Macron" tagged as
-// one LOCATION "République Emmanuel Macron"): what follows a title is a
-// person, and the rest, when it is two capitalised words or more, becomes
-// one.
+// one LOCATION "République Emmanuel Macron") or a whole title it took in
+// ("papa Francisco"; in German "Papst Franziskus" too): what follows a
+// title is a person. The rest of a name run back into a title becomes
+// one when it is two capitalised words or more; what follows a whole
+// title always does.
 func (s *state) titleHeads() {
 	lex := s.rl.lex
 	if lex == nil {
@@ -370,13 +372,33 @@ func (s *state) titleHeads() {
 	}
 	var buf [maxTitleLead + 8]string
 	var fold [64]byte
+	nounCase := nounCase(s.rl.lang)
 	for mi := range s.a.Mentions {
 		m := &s.a.Mentions[mi]
-		if !s.reshapable(mi) || m.TokStart == 0 {
+		if !s.reshapable(mi) {
 			continue
 		}
 		f := &s.fields[m.Field]
 		toks := f.doc.Tokens
+		if first := toks[m.TokStart].Text; !upperInitial(first) || nounCase && m.Type == Person {
+			// A title the NER took into the name ("papa Francisco",
+			// "Papst Franziskus", "Grünen-Chefin Ricarda"): a name does
+			// not start in lower case, and in German a capitalised title
+			// is a noun; elsewhere "General Electric" and "Sultan Al
+			// Jaber" are names.
+			words := buf[:0]
+			for t := m.TokStart; t < min(m.TokEnd, m.TokStart+len(buf)); t++ {
+				words = append(words, toks[t].Text)
+			}
+			if n := lex.TitleAt(words); n > 0 && m.TokStart+n < m.TokEnd && upperInitial(toks[m.TokStart+n].Text) {
+				s.narrow(mi, m.TokStart+n, m.TokEnd)
+				m.Type = Person // what follows a whole title is a person
+				continue
+			}
+		}
+		if m.TokStart == 0 {
+			continue
+		}
 		if !s.rl.titleInner[string(lexicon.AppendFold(fold[:0], toks[m.TokStart].Text))] {
 			continue // no title goes on with the name's first word
 		}

@@ -316,6 +316,37 @@ func TestApplyNews(t *testing.T) {
 			want: []got{{1, "Emmanuel Macron", "PERSON"}, {1, "Commission européenne", "ORGANIZATION"}},
 		},
 		{
+			name: "a whole title the NER took into a name is cut: lower case, or German",
+			lang: "it",
+			body: "Il papa Francesco ha ricevuto il presidente. Il governatore Vincenzo De Luca era assente.",
+			spans: []span{
+				{Field: 1, Text: "papa Francesco", Type: "LOCATION"},
+				{Field: 1, Text: "governatore Vincenzo De Luca", Type: "PERSON"},
+			},
+			want: []got{{1, "Francesco", "PERSON"}, {1, "Vincenzo De Luca", "PERSON"}},
+		},
+		{
+			name: "German capitalises its titles: Papst, a party compound",
+			lang: "de",
+			body: "Papst Franziskus traf Grünen-Chefin Ricarda Lang. General Electric wächst.",
+			spans: []span{
+				{Field: 1, Text: "Papst Franziskus", Type: "PERSON"},
+				{Field: 1, Text: "Grünen-Chefin Ricarda Lang", Type: "PERSON"},
+				{Field: 1, Text: "General Electric", Type: "ORGANIZATION"},
+			},
+			want: []got{{1, "Franziskus", "PERSON"}, {1, "Ricarda Lang", "PERSON"}, {1, "General Electric", "ORGANIZATION"}},
+		},
+		{
+			name: "a capitalised title word starting a name elsewhere stays",
+			lang: "en",
+			body: "Sultan Al Jaber chaired the talks. General Motors rose.",
+			spans: []span{
+				{Field: 1, Text: "Sultan Al Jaber", Type: "PERSON"},
+				{Field: 1, Text: "General Motors", Type: "ORGANIZATION"},
+			},
+			want: []got{{1, "Sultan Al Jaber", "PERSON"}, {1, "General Motors", "ORGANIZATION"}},
+		},
+		{
 			name: "a demonym is no run-on tail even after a listed name",
 			lang: "fr",
 			body: "Le Conseil constitutionnel sénégalais a validé la liste, comme le Parti socialiste bulgare. Le Conseil constitutionnel visant.",

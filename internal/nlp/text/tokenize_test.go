@@ -129,6 +129,8 @@ func TestSentences(t *testing.T) {
 		{"simple", "fr", "Il pleut. Elle part ! Et toi ?", []string{"Il pleut.", "Elle part !", "Et toi ?"}},
 		{"title no break", "fr", "M. Dupont est venu. Mme Durand aussi.", []string{"M. Dupont est venu.", "Mme Durand aussi."}},
 		{"english titles", "en", "Dr. Smith met Mr. Jones. They talked.", []string{"Dr. Smith met Mr. Jones.", "They talked."}},
+		{"english abbreviated ranks", "en", "Brig. Gen. John Smith met Sens. Warren and Sanders. Lt. Gov. Eleni Kounalakis and Msgr. Doe left.",
+			[]string{"Brig. Gen. John Smith met Sens. Warren and Sanders.", "Lt. Gov. Eleni Kounalakis and Msgr. Doe left."}},
 		{"initials", "en", "J. K. Rowling wrote it. It sold.", []string{"J. K. Rowling wrote it.", "It sold."}},
 		{"initial at end", "fr", "Il régna après Dagobert I. Le roi mourut.", []string{"Il régna après Dagobert I.", "Le roi mourut."}},
 		{"acronym", "en", "The U.S. Senate voted. It passed.", []string{"The U.S. Senate voted.", "It passed."}},
