@@ -223,6 +223,8 @@ func TestRelate(t *testing.T) {
 			want: []string{"title Elon Musk -> Tesla: chief executive", "member_of Elon Musk -> Tesla"}},
 		{name: "apposition with determiner and of", lang: "en", text: "[Kristalina Georgieva|PERSON], the head of the [International Monetary Fund|ORGANIZATION], warned on Tuesday.",
 			want: []string{"title Kristalina Georgieva -> International Monetary Fund: head", "member_of Kristalina Georgieva -> International Monetary Fund"}},
+		{name: "title with an organisation complement, before and after the name", lang: "fr", text: "Le secrétaire général de l'[ONU|ORGANIZATION], [Antonio Guterres|PERSON], a condamné l'attaque. [Guterres|PERSON|=Antonio Guterres], secrétaire général de l'[ONU|ORGANIZATION], l'a redit.",
+			want: []string{"title Antonio Guterres -> ONU: secrétaire général", "member_of Antonio Guterres -> ONU"}},
 		{name: "premodifier demonym without comma", lang: "fr", text: "Le président français [Emmanuel Macron|PERSON] a reçu le chancelier allemand [Olaf Scholz|PERSON]. La [France|LOCATION] et l'[Allemagne|LOCATION] sont alliées.",
 			want: []string{"title Emmanuel Macron -> France: président", "nationality Olaf Scholz -> Allemagne", "met Emmanuel Macron -> Olaf Scholz"}},
 		{name: "support to", lang: "fr", text: "Le [Japon|LOCATION] a apporté son soutien à l'[Ukraine|LOCATION] lundi.",

@@ -62,6 +62,7 @@ func (r *Ruler) Apply(a *analysis.Analysis) {
 	s.placeNames()
 	s.stormNames()
 	s.applyList()
+	s.countryNames()
 	s.datelines()
 	s.orgHeads()
 	s.headlineNames()
@@ -600,6 +601,73 @@ func (s *state) applyList() {
 			}
 		}
 	}
+}
+
+// maxCountryTokens is the most tokens of a country name countryNames
+// tries ("Saint-Vincent-et-les-Grenadines" is one token or several).
+const maxCountryTokens = 6
+
+// countryNames adds a LOCATION for a country name of the lexicon written
+// with a capital on tokens no mention holds ("Les Etats-Unis ont …" at a
+// sentence start, which the NER may miss), the longest first. It never
+// relabels a mention, and leaves a name that is also a word of a person's
+// name in the article: "Jordan" after "Michael Jordan".
+func (s *state) countryNames() {
+	lex := s.rl.lex
+	if lex == nil {
+		return
+	}
+	var personal map[string]bool // words of the article's PERSON mentions
+	for fi := range s.fields {
+		f := &s.fields[fi]
+		if fi == 0 && f.caseless {
+			continue // "Thanksgiving Turkey Prices"
+		}
+		toks := f.doc.Tokens
+		for i := 0; i < len(toks); i++ {
+			if f.occ[i] >= 0 || f.tokSent[i] < 0 || !upperInitial(toks[i].Text) || !hasLetter(toks[i].Text) {
+				continue
+			}
+			end := 0
+			for j := i + 1; j <= len(toks) && j-i <= maxCountryTokens; j++ {
+				if f.occ[j-1] >= 0 || f.tokSent[j-1] != f.tokSent[i] {
+					break
+				}
+				if !hasLetter(toks[j-1].Text) {
+					continue // "Syrie." folds as "Syrie"
+				}
+				if _, ok := lex.Country(f.span(i, j)); ok {
+					end = j
+				}
+			}
+			if end == 0 {
+				continue
+			}
+			if personal == nil {
+				personal = s.personWords()
+			}
+			if end-i == 1 && personal[toks[i].Text] {
+				continue
+			}
+			s.add(fi, i, end, Location, listConfidence)
+			i = end - 1
+		}
+	}
+}
+
+// personWords returns the words of the article's PERSON mentions.
+func (s *state) personWords() map[string]bool {
+	words := map[string]bool{}
+	for mi := range s.a.Mentions {
+		m := &s.a.Mentions[mi]
+		if m.Type != Person || s.drop[mi] {
+			continue
+		}
+		for _, t := range s.a.Fields[m.Field].Doc.Tokens[m.TokStart:m.TokEnd] {
+			words[t.Text] = true
+		}
+	}
+	return words
 }
 
 // matchEntry returns the longest entry of es matching toks from i inside

@@ -435,6 +435,25 @@ func TestApplyNews(t *testing.T) {
 			want: []got{{1, "Real Madrid", "ORGANIZATION"}, {1, "Bayern Munich", "ORGANIZATION"}, {1, "Le Monde", "ORGANIZATION"}},
 		},
 		{
+			name: "a country name the NER missed is added on free tokens only",
+			lang: "fr",
+			body: "Les Etats-Unis soutiennent Kiev. Le Niger aussi. Mais la dinde de Turquie.",
+			spans: []span{
+				{Field: 1, Text: "Kiev", Type: "LOCATION"},
+				{Field: 1, Text: "Niger", Type: "PERSON"},
+			},
+			want: []got{{1, "Etats-Unis", "LOCATION"}, {1, "Kiev", "LOCATION"}, {1, "Niger", "PERSON"}, {1, "Turquie", "LOCATION"}},
+		},
+		{
+			name: "a country name that is a word of a person's name is left alone",
+			lang: "en",
+			body: "Michael Jordan retired. Jordan never played again.",
+			spans: []span{
+				{Field: 1, Text: "Michael Jordan", Type: "PERSON"},
+			},
+			want: []got{{1, "Michael Jordan", "PERSON"}},
+		},
+		{
 			name: "an auxiliary or reporting verb never ends a name",
 			lang: "fr",
 			body: "Des leaders du Parti populaire ont indiqué leur choix. Le Parti socialiste a dit non.",

@@ -312,8 +312,8 @@ func TestApply(t *testing.T) {
 				{Field: 1, Text: "Parti populaire", Nth: 1, Type: "ORGANIZATION"},
 			},
 			want: []got{
-				{1, "Conseil de sécurité", "ORGANIZATION"}, {1, "Parti vert exclut", "ORGANIZATION"},
-				{1, "Parti populaire", "ORGANIZATION"}, {1, "Parti populaire", "ORGANIZATION"},
+				{1, "Conseil de sécurité", "ORGANIZATION"}, {1, "Syrie", "LOCATION"}, // the country, added by countryNames
+				{1, "Parti vert exclut", "ORGANIZATION"}, {1, "Parti populaire", "ORGANIZATION"}, {1, "Parti populaire", "ORGANIZATION"},
 			},
 		},
 		{
