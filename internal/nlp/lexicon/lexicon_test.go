@@ -121,7 +121,7 @@ func TestTitles(t *testing.T) {
 		{fr, []string{"ministre", "des", "solidarités"}, 1},
 		{fr, []string{"ministre", "des", "Sports"}, 3},
 		{fr, []string{"secrétaire", "d", "'", "État", "américain"}, 4}, // the demonym is a nationality (internal/nlp/relate)
-		{fr, []string{"secrétaire", "général", "de", "l'", "ONU"}, 2}, // the organisation is the object of the title (internal/nlp/relate)
+		{fr, []string{"secrétaire", "général", "de", "l'", "ONU"}, 2},  // the organisation is the object of the title (internal/nlp/relate)
 		{fr, []string{"chef", "du", "Kremlin"}, 1},
 		{fr, []string{"Vladimir", "Poutine"}, 0},
 		{fr, []string{",", "président"}, 0},
