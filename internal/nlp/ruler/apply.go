@@ -220,8 +220,9 @@ func (s *state) stormNames() {
 // dropDemonyms drops MISC and LOCATION mentions that are only a demonym
 // or a language name ("russes", "American", "nord-coréens"), and mentions
 // that are only a capitalised common noun of the language ("Etat") or a
-// function word ("Le", "The"), unless in capitals ("UN", "WHO"), and, in
-// German, one lower-case word ("französischen").
+// function word ("Le", "The"), unless in capitals ("UN", "WHO"), only a
+// title in capitals ("PDG", "CEO") and, in German, one lower-case word
+// ("französischen").
 func (s *state) dropDemonyms() {
 	var seen map[string]bool // text -> dropped
 	var buf [32]byte
@@ -240,6 +241,10 @@ func (s *state) dropDemonyms() {
 				s.remove(mi) // "Etat", "Cour": a capitalised common noun; "Le", "The"
 				continue
 			}
+		}
+		if m.TokEnd-m.TokStart == 1 && isUpperWord(m.Text) && s.rl.lex != nil && s.rl.lex.Has("titles", m.Text) {
+			s.remove(mi) // "son PDG Patrick Pouyanné", "CEO": a title, read by relate
+			continue
 		}
 		if m.Type != Misc && m.Type != Location {
 			continue

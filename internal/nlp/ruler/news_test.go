@@ -454,6 +454,17 @@ func TestApplyNews(t *testing.T) {
 			want: []got{{1, "Michael Jordan", "PERSON"}},
 		},
 		{
+			name: "a title in capitals is no organisation",
+			lang: "fr",
+			body: "Le groupe va supprimer des postes, a annoncé son PDG Patrick Pouyanné. L'OMS a alerté.",
+			spans: []span{
+				{Field: 1, Text: "PDG", Type: "ORGANIZATION"},
+				{Field: 1, Text: "Patrick Pouyanné", Type: "PERSON"},
+				{Field: 1, Text: "OMS", Type: "ORGANIZATION"},
+			},
+			want: []got{{1, "Patrick Pouyanné", "PERSON"}, {1, "OMS", "ORGANIZATION"}},
+		},
+		{
 			name: "an auxiliary or reporting verb never ends a name",
 			lang: "fr",
 			body: "Des leaders du Parti populaire ont indiqué leur choix. Le Parti socialiste a dit non.",
