@@ -27,6 +27,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 //go:embed data
@@ -359,6 +361,85 @@ func (l *Lexicon) TitleAt(tokens []string) int {
 		n = 1
 	}
 	return n
+}
+
+// maxPortfolioLower is the most lower-case words a portfolio may have after
+// its capitalised one ("de la Transition écologique").
+const maxPortfolioLower = 2
+
+// PortfolioAt returns the number of tokens of the portfolio written after
+// title (a title TitleAt found), when title takes one (portfolio-titles.txt:
+// "ministre délégué") and rest opens with a link of portfolio-links.txt
+// ("aux", "chargé de la") and a capitalised word: "ministre délégué aux
+// Transports", "ministre de la Transition écologique". Lower-case words
+// after the capitalised one belong to the portfolio only when a comma or a
+// capitalised word (the name) follows them: in "ministre des Transports a
+// annoncé", the portfolio is "des Transports". 0 when none. The caller
+// checks that the portfolio is no person's or organisation's name ("le
+// secrétaire d'État de Joe Biden").
+func (l *Lexicon) PortfolioAt(title, rest []string) int {
+	if l == nil || len(l.folded["portfolio-titles"]) == 0 {
+		return 0
+	}
+	var buf [128]byte
+	b := buf[:0]
+	for _, t := range title {
+		if k := AppendFold(nil, t); len(k) > 0 {
+			if len(b) > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, k...)
+		}
+	}
+	if !l.folded["portfolio-titles"][string(b)] {
+		return 0
+	}
+	links := l.folded["portfolio-links"]
+	link := 0 // tokens of the longest link
+	b = b[:0]
+	for i := 0; i < len(rest) && i < 4; i++ {
+		k := AppendFold(nil, rest[i])
+		if len(k) == 0 {
+			if isApostrophe(rest[i]) {
+				continue // "de l'" tokenised "de", "l", "'"
+			}
+			break
+		}
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, k...)
+		if links[string(b)] {
+			link = i + 1
+		}
+	}
+	for link < len(rest) && isApostrophe(rest[link]) {
+		link++
+	}
+	if link == 0 || link >= len(rest) || !capitalised(rest[link]) {
+		return 0
+	}
+	n := link + 1
+	lower := 0
+	for n+lower < len(rest) && lower < maxPortfolioLower && isLowerWord(rest[n+lower]) {
+		lower++
+	}
+	if lower > 0 && n+lower < len(rest) && (rest[n+lower] == "," || capitalised(rest[n+lower])) {
+		n += lower
+	}
+	return n
+}
+
+func isApostrophe(t string) bool { return t == "'" || t == "’" }
+
+func capitalised(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsUpper(r)
+}
+
+func isLowerWord(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsLower(r)
 }
 
 // TitleAtFolded is TitleAt over tokens already folded (Fold), for callers

@@ -376,3 +376,25 @@ func TestSeatFolded(t *testing.T) {
 	_, ok := none.SeatFolded("kremlin")
 	require.False(t, ok)
 }
+
+func TestPortfolioAt(t *testing.T) {
+	for _, tc := range []struct {
+		lang        string
+		title, rest []string
+		want        int
+	}{
+		{"fr", []string{"ministre", "délégué"}, []string{"aux", "Transports", ",", "Patrice"}, 2},
+		{"fr", []string{"ministre"}, []string{"de", "la", "Transition", "écologique", ",", "Christophe"}, 4},
+		{"fr", []string{"ministre"}, []string{"des", "Transports", "a", "annoncé"}, 2},
+		{"fr", []string{"ministre", "délégué"}, []string{"chargé", "de", "l", "'", "Europe", "Jean-Noël"}, 5},
+		{"fr", []string{"ministre"}, []string{"des", "solidarités"}, 0},
+		{"fr", []string{"président"}, []string{"de", "Renault"}, 0},
+		{"es", []string{"ministra"}, []string{"de", "Vivienda", ",", "Isabel"}, 2},
+		{"en", []string{"minister"}, []string{"for", "Europe", "Nusrat"}, 2},
+		{"en", []string{"prime", "minister"}, []string{"of", "Ukraine"}, 0},
+	} {
+		l, err := Load(tc.lang)
+		require.NoError(t, err)
+		require.Equal(t, tc.want, l.PortfolioAt(tc.title, tc.rest), "%s %q %q", tc.lang, tc.title, tc.rest)
+	}
+}

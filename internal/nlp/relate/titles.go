@@ -83,6 +83,9 @@ func (st *state) titleAt(fc *fieldCtx, i, limit int) (titlePhrase, bool) {
 			return tp, false
 		}
 	}
+	if p := st.d.lex.PortfolioAt(fc.texts(j, j+n), fc.texts(j+n, limit)); p > 0 && st.portfolioWords(fc, j+n, j+n+p) {
+		n += p // "ministre délégué aux Transports"
+	}
 	tp.title, tp.e = fc.span(j, j+n), j+n
 	if n == 1 {
 		// "CDU-Chef": the head of the role of the party the article names.
@@ -123,6 +126,18 @@ func (st *state) titleAt(fc *fieldCtx, i, limit int) (titlePhrase, bool) {
 		}
 	}
 	return tp, true
+}
+
+// portfolioWords reports whether tokens [s, e), the portfolio after a
+// title, name no person or organisation ("le secrétaire d'État de Joe
+// Biden"); a place or a MISC is a portfolio ("chargé de l'Europe").
+func (st *state) portfolioWords(fc *fieldCtx, s, e int) bool {
+	for k := s; k < e; k++ {
+		if u := fc.namedUnit(k); u >= 0 && (fc.units[u].typ == "PERSON" || fc.units[u].typ == "ORGANIZATION") {
+			return false
+		}
+	}
+	return true
 }
 
 // portfolio reports whether unit u, inside a title of the lexicon that

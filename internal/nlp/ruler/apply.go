@@ -405,7 +405,8 @@ func (s *state) titleHeads() {
 		if m.TokStart == 0 {
 			continue
 		}
-		if !s.rl.titleInner[string(lexicon.AppendFold(fold[:0], toks[m.TokStart].Text))] {
+		inner := s.rl.titleInner[string(lexicon.AppendFold(fold[:0], toks[m.TokStart].Text))]
+		if !inner && !s.afterPortfolioLink(f, m.TokStart) {
 			continue // no title goes on with the name's first word
 		}
 		sent := f.tokSent[m.TokStart]
@@ -419,6 +420,16 @@ func (s *state) titleHeads() {
 				continue
 			}
 			n := lex.TitleAt(words[p-lo:])
+			if n > 0 && p+n <= m.TokStart {
+				// "la ministre des Solidarités Aurore Bergé": the NER took
+				// the portfolio into the name; the rest must be a full name
+				// ("le secrétaire d'État de Joe Biden" is left alone).
+				if pf := lex.PortfolioAt(words[p-lo:p-lo+n], words[p-lo+n:]); pf > 0 && m.TokEnd-(p+n+pf) >= 2 {
+					n += pf
+				} else if !inner {
+					continue
+				}
+			}
 			cut := p + n
 			if n == 0 || cut <= m.TokStart || cut >= m.TokEnd || !upperInitial(toks[cut].Text) {
 				continue
@@ -430,6 +441,19 @@ func (s *state) titleHeads() {
 			break
 		}
 	}
+}
+
+// afterPortfolioLink reports whether the word before token i (an
+// apostrophe skipped) ends a portfolio link of the language ("des" of
+// "ministre des Solidarités", "l'" of "chargé de l'Europe").
+func (s *state) afterPortfolioLink(f *fieldState, i int) bool {
+	if len(s.rl.portfolioLast) == 0 {
+		return false
+	}
+	toks := f.doc.Tokens
+	for i--; i >= 0 && (toks[i].Text == "'" || toks[i].Text == "’"); i-- {
+	}
+	return i >= 0 && s.rl.portfolioLast[lexicon.Fold(toks[i].Text)]
 }
 
 // trimTails cuts the lower-case words a name ran on into ("Conseil de

@@ -454,6 +454,16 @@ func TestApplyNews(t *testing.T) {
 			want: []got{{1, "Michael Jordan", "PERSON"}},
 		},
 		{
+			name: "a portfolio the NER took into a name is cut off; a person after 'de' is kept",
+			lang: "fr",
+			body: "La ministre des Solidarités Aurore Bergé a parlé. Le secrétaire d'État de Joe Biden est venu.",
+			spans: []span{
+				{Field: 1, Text: "Solidarités Aurore Bergé", Type: "ORGANIZATION"},
+				{Field: 1, Text: "Joe Biden", Type: "PERSON"},
+			},
+			want: []got{{1, "Aurore Bergé", "PERSON"}, {1, "Joe Biden", "PERSON"}},
+		},
+		{
 			name: "a title in capitals is no organisation",
 			lang: "fr",
 			body: "Le groupe va supprimer des postes, a annoncé son PDG Patrick Pouyanné. L'OMS a alerté.",

@@ -126,6 +126,10 @@ type rules struct {
 	// of the lexicon ("république" of "président de la république"): a
 	// name that starts with one may have run back into a title.
 	titleInner map[string]bool
+	// portfolioLast: the folded last words of the lexicon's portfolio
+	// links ("des" of "chargé des"): a name right after one may have
+	// taken a portfolio in ("ministre des Solidarités Aurore Bergé").
+	portfolioLast map[string]bool
 	// speechOpeners: folded words (subject pronouns) that open reported
 	// speech, not a title: a MISC mention filling a quotation that starts
 	// with one ("« Nous sommes prêts »") is a quote.
@@ -205,6 +209,14 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		for t := range lx.List("titles") {
 			for _, w := range strings.Fields(lexicon.Fold(t))[1:] {
 				rl.titleInner[w] = true
+			}
+		}
+		for l := range lx.List("portfolio-links") {
+			if w := strings.Fields(lexicon.Fold(l)); len(w) > 0 {
+				if rl.portfolioLast == nil {
+					rl.portfolioLast = map[string]bool{}
+				}
+				rl.portfolioLast[w[len(w)-1]] = true
 			}
 		}
 	} else if !errors.Is(err, lexicon.ErrUnknownLanguage) {
