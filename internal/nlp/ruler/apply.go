@@ -317,7 +317,7 @@ func (s *state) demonym(m *analysis.Mention) bool {
 	}
 	toks := s.a.Fields[m.Field].Doc.Tokens[m.TokStart:m.TokEnd]
 	if len(toks) == 1 {
-		if _, _, ok := lex.Demonym(k); !ok {
+		if !demonyms(lex, k) {
 			return false
 		}
 	} else {
@@ -329,12 +329,40 @@ func (s *state) demonym(m *analysis.Mention) bool {
 		for _, t := range toks {
 			words = append(words, t.Text)
 		}
-		if n, _, _ := lex.DemonymAt(words); n != len(words) {
-			return false
+		for len(words) > 0 { // "Egyptian - Qatari": demonyms joined by hyphens
+			n, _, _ := lex.DemonymAt(words)
+			if n == 0 {
+				return false
+			}
+			words = words[n:]
+			if len(words) > 0 {
+				if words[0] != "-" || len(words) == 1 {
+					return false
+				}
+				words = words[1:]
+			}
 		}
 	}
 	_, isCountry := lex.Country(k)
 	return !isCountry
+}
+
+// demonyms reports whether the folded word k is a demonym, or demonyms
+// joined by hyphens (folded to spaces: "egyptian qatari"; "franco-allemand"
+// is not: "franco" is no demonym).
+func demonyms(lex *lexicon.Lexicon, k string) bool {
+	if _, _, ok := lex.Demonym(k); ok {
+		return true
+	}
+	if !strings.Contains(k, " ") {
+		return false
+	}
+	for part := range strings.SplitSeq(k, " ") {
+		if _, _, ok := lex.Demonym(part); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // stripDeterminers cuts a lower-case determiner the NER took into the
@@ -392,13 +420,20 @@ func (s *state) titleHeads() {
 			// not start in lower case, and in German a capitalised title
 			// is a noun; elsewhere "General Electric" and "Sultan Al
 			// Jaber" are names.
-			words := buf[:0]
-			for t := m.TokStart; t < min(m.TokEnd, m.TokStart+len(buf)); t++ {
-				words = append(words, toks[t].Text)
-			}
+			words := tokenTexts(toks, m.TokStart, m.TokEnd, buf[:0])
 			if n := lex.TitleAt(words); n > 0 && m.TokStart+n < m.TokEnd && upperInitial(toks[m.TokStart+n].Text) {
 				s.narrow(mi, m.TokStart+n, m.TokEnd)
 				m.Type = Person // what follows a whole title is a person
+				continue
+			}
+		} else if dn, _, _ := lex.DemonymAt(tokenTexts(toks, m.TokStart, m.TokEnd, buf[:0])); dn > 0 {
+			// "Chinese Vice Premier He Lifeng" taken whole: a demonym and
+			// a title before a full name ("American President Lines", one
+			// word after the title, is left alone).
+			words := tokenTexts(toks, m.TokStart+dn, m.TokEnd, buf[:0])
+			if n := lex.TitleAt(words); n > 0 && m.TokEnd-(m.TokStart+dn+n) >= 2 && upperInitial(toks[m.TokStart+dn+n].Text) {
+				s.narrow(mi, m.TokStart+dn+n, m.TokEnd)
+				m.Type = Person
 				continue
 			}
 		}
@@ -441,6 +476,15 @@ func (s *state) titleHeads() {
 			break
 		}
 	}
+}
+
+// tokenTexts appends to dst the texts of tokens [i, end), as many as dst can
+// hold.
+func tokenTexts(toks []text.Token, i, end int, dst []string) []string {
+	for t := i; t < end && len(dst) < cap(dst); t++ {
+		dst = append(dst, toks[t].Text)
+	}
+	return dst
 }
 
 // afterPortfolioLink reports whether the word before token i (an

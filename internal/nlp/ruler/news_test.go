@@ -464,6 +464,27 @@ func TestApplyNews(t *testing.T) {
 			want: []got{{1, "Aurore Bergé", "PERSON"}, {1, "Joe Biden", "PERSON"}},
 		},
 		{
+			name: "demonyms joined by a hyphen are no entity",
+			lang: "en",
+			body: "Hamas accepted an Egyptian-Qatari ceasefire proposal.",
+			spans: []span{
+				{Field: 1, Text: "Hamas", Type: "ORGANIZATION"},
+				{Field: 1, Text: "Egyptian-Qatari", Type: "MISC"},
+			},
+			want: []got{{1, "Hamas", "ORGANIZATION"}},
+		},
+		{
+			name: "a demonym and a title taken into a full name are cut off",
+			lang: "en",
+			body: "Yellen met Chinese Vice Premier He Lifeng. American President Lines ships goods.",
+			spans: []span{
+				{Field: 1, Text: "Yellen", Type: "PERSON"},
+				{Field: 1, Text: "Chinese Vice Premier He Lifeng", Type: "MISC"},
+				{Field: 1, Text: "American President Lines", Type: "ORGANIZATION"},
+			},
+			want: []got{{1, "Yellen", "PERSON"}, {1, "He Lifeng", "PERSON"}, {1, "American President Lines", "ORGANIZATION"}},
+		},
+		{
 			name: "a title in capitals is no organisation",
 			lang: "fr",
 			body: "Le groupe va supprimer des postes, a annoncé son PDG Patrick Pouyanné. L'OMS a alerté.",
