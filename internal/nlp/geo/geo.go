@@ -7,8 +7,10 @@ package geo
 import (
 	"bufio"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"math"
+	"math/bits"
 	"strconv"
 	"strings"
 
@@ -74,6 +76,53 @@ type Context struct {
 type Gazetteer struct {
 	places []Place
 	index  map[string][]entry
+	// names holds the names of index: a name it does not hold (most
+	// names of an article's people and organisations) is mostly refused
+	// there, reading one word rather than the map's lines (a lookup in a
+	// table this large misses the caches at each step).
+	names nameFilter
+}
+
+// nameFilter is a Bloom filter of names, each in one word (three bits of
+// it): a test reads one cache line.
+type nameFilter struct {
+	seed  maphash.Seed
+	words []uint64
+}
+
+// newNameFilter returns the filter of the names of index, about 16 bits
+// a name.
+func newNameFilter(index map[string][]entry) nameFilter {
+	f := nameFilter{seed: maphash.MakeSeed(), words: make([]uint64, 1<<bits.Len(uint(len(index)/4)))}
+	for k := range index {
+		w, b := f.bits(k)
+		f.words[w] |= b
+	}
+	return f
+}
+
+// bits returns the word of name k and its bits in it.
+func (f *nameFilter) bits(k string) (int, uint64) {
+	h := maphash.String(f.seed, k)
+	return int(h>>32) & (len(f.words) - 1), 1<<(h&63) | 1<<((h>>6)&63) | 1<<((h>>12)&63)
+}
+
+// may reports whether the filter may hold k: always when it does (and
+// for a filter that holds nothing, of a Gazetteer made without).
+func (f *nameFilter) may(k string) bool {
+	if len(f.words) == 0 {
+		return true
+	}
+	w, b := f.bits(k)
+	return f.words[w]&b == b
+}
+
+// entries returns the entries of the folded name key.
+func (g *Gazetteer) entries(key string) []entry {
+	if !g.names.may(key) {
+		return nil
+	}
+	return g.index[key]
 }
 
 // entry is a place of a folded name in the index: the index of the place,
@@ -127,6 +176,7 @@ func Build(places []Place) *Gazetteer {
 			g.index[k] = append(g.index[k], newEntry(int32(i), &g.places[i], k == display))
 		}
 	}
+	g.names = newNameFilter(g.index)
 	return g
 }
 
@@ -196,6 +246,7 @@ func Parse(r io.Reader) (*Gazetteer, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("line %d: %w", line, err)
 	}
+	g.names = newNameFilter(g.index)
 	return g, nil
 }
 
@@ -209,7 +260,7 @@ func (g *Gazetteer) Lookup(name string) []*Place {
 		return nil
 	}
 	var buf [64]byte
-	ix := g.index[string(lexicon.AppendFold(buf[:0], name))]
+	ix := g.entries(string(lexicon.AppendFold(buf[:0], name)))
 	if len(ix) == 0 {
 		return []*Place{}
 	}
@@ -233,7 +284,7 @@ func (g *Gazetteer) Known(name string) bool {
 		return false
 	}
 	var buf [64]byte
-	return len(g.index[string(lexicon.AppendFold(buf[:0], name))]) > 0
+	return len(g.entries(string(lexicon.AppendFold(buf[:0], name)))) > 0
 }
 
 // Best picks the place a name most likely refers to in an article with the
@@ -245,7 +296,7 @@ func (g *Gazetteer) Best(name string, ctx Context) (*Place, bool) {
 		return nil, false
 	}
 	var kbuf [64]byte
-	return g.best(g.index[string(lexicon.AppendFold(kbuf[:0], name))], ctx)
+	return g.best(g.entries(string(lexicon.AppendFold(kbuf[:0], name))), ctx)
 }
 
 // Candidates are the places of one name, looked up once for several calls
@@ -265,7 +316,7 @@ func (g *Gazetteer) Candidates(name string) Candidates {
 	}
 	var kbuf [64]byte
 	k := lexicon.AppendFold(kbuf[:0], name)
-	ix := g.index[string(k)]
+	ix := g.entries(string(k))
 	if len(ix) == 0 {
 		return Candidates{}
 	}
@@ -279,7 +330,7 @@ func (g *Gazetteer) CandidatesFolded(key string) Candidates {
 	if g == nil {
 		return Candidates{}
 	}
-	ix := g.index[key]
+	ix := g.entries(key)
 	if len(ix) == 0 {
 		return Candidates{}
 	}

@@ -75,8 +75,6 @@ func (s *state) fields() []fieldInfo {
 	allFlags := grow(sc.flags, 3*total)
 	allTexts := grow(sc.texts, total)
 	sc.at, sc.flags, sc.texts = allAt, allFlags, allTexts
-	clear(allAt)
-	clear(allFlags)
 	for f := range a.Fields {
 		doc := &a.Fields[f].Doc
 		n := len(doc.Tokens)
@@ -84,6 +82,10 @@ func (s *state) fields() []fieldInfo {
 		allAt = allAt[3*n+2:]
 		flags := allFlags[: 3*n : 3*n]
 		allFlags = allFlags[3*n:]
+		// startAt, endAt, covered and titleFirst start empty; nextTitle
+		// and det are written for every token.
+		clear(at[:2*n+2])
+		clear(flags[:2*n])
 		texts := allTexts[:n:n]
 		allTexts = allTexts[n:]
 		out[f] = fieldInfo{doc: doc, startAt: at[: n+1 : n+1], endAt: at[n+1 : 2*n+2 : 2*n+2], nextTitle: at[2*n+2:], covered: flags[:n:n],
@@ -108,54 +110,17 @@ func (s *state) fields() []fieldInfo {
 	// already keep their text), hashed as it is folded and looked up in
 	// the Bloom filters of the word sets; the few tokens a filter lets
 	// through are looked up in the sets once the string is made.
-	ends := sc.tends // end of each token's folded form in buf, -1: as is
-	defer func() { sc.tends = ends }()
 	for f := range out {
 		fi := &out[f]
 		toks := fi.doc.Tokens
 		buf := slices.Grow(sc.buf[:0], len(fi.doc.Text))
-		ends = slices.Grow(ends[:0], len(toks))
-		maybe := sc.maybe[:0] // the tokens a Bloom filter lets through
-		for t := range toks {
-			at := len(buf)
-			var same, spaced bool
-			var h uint64
-			text := toks[t].Text
-			buf, same, spaced, h = foldHashToken(buf, text)
-			size := len(buf) - at
-			if same {
-				size = len(text)
-				buf = buf[:at]
-				ends = append(ends, -1)
-			} else {
-				ends = append(ends, int32(len(buf)))
-			}
-			if size == 0 {
-				fi.det[t] = s.w.emptyDet
-				continue
-			}
-			// Maybe (checked below): one hash for both sets.
-			h1, h2 := bloomBits2(h)
-			fi.det[t] = s.w.determiners.bloomHas(h1, h2)
-			if !fi.covered[t] {
-				// A token of several words is looked up by its first.
-				fi.titleFirst[t] = spaced || s.w.titleFirst.bloomHas(h1, h2)
-			}
-			if fi.det[t] || fi.titleFirst[t] {
-				maybe = append(maybe, int32(t))
-			}
+		var all string
+		all, sc.buf, sc.folded, sc.maybe = s.foldTokens(fi, buf, sc.folded[:0], sc.maybe[:0])
+		// The tokens folded into buf take their text from all.
+		for _, ft := range sc.folded {
+			fi.texts[ft.tok] = all[ft.start:ft.end]
 		}
-		all := string(buf)
-		sc.buf = buf
-		var start int32
-		for t, e := range ends {
-			if e < 0 {
-				fi.texts[t] = toks[t].Text
-			} else {
-				fi.texts[t] = all[start:e]
-				start = e
-			}
-		}
+		maybe := sc.maybe
 		// The tokens let through fold to some text: look it up.
 		for _, t := range maybe {
 			b := fi.texts[t]
@@ -166,7 +131,6 @@ func (s *state) fields() []fieldInfo {
 				fi.titleFirst[t] = s.w.titleFirst.m[firstWord(b)]
 			}
 		}
-		sc.maybe = maybe
 		next := int32(len(toks))
 		for t := len(toks) - 1; t >= 0; t-- {
 			if fi.titleFirst[t] {
@@ -178,6 +142,57 @@ func (s *state) fields() []fieldInfo {
 	return out
 }
 
+// foldedAt is a token whose folded form differs from its text: bytes
+// [start, end) of the folded texts of its field.
+type foldedAt struct{ tok, start, end int32 }
+
+// foldTokens folds and hashes every token of fi once, appending the
+// folded forms that differ from the tokens' texts to buf (and those
+// tokens to folded), and sets fi.det and fi.titleFirst as the Bloom
+// filters of the word sets tell them (the tokens they let through, to be
+// looked up in the sets, are appended to maybe) and fi.texts of the
+// tokens folded already. It returns buf as a string, buf, folded and
+// maybe.
+func (s *state) foldTokens(fi *fieldInfo, buf []byte, folded []foldedAt, maybe []int32) (string, []byte, []foldedAt, []int32) {
+	toks := fi.doc.Tokens
+	n := len(toks)
+	det, titleFirst, covered, texts := fi.det[:n], fi.titleFirst[:n], fi.covered[:n], fi.texts[:n]
+	dets, firsts, emptyDet := s.w.determiners, s.w.titleFirst, s.w.emptyDet
+	for t := range toks {
+		at := len(buf)
+		var same, spaced bool
+		var h uint64
+		text := toks[t].Text
+		buf, same, spaced, h = foldHashToken(buf, text)
+		size := len(buf) - at
+		if same {
+			size = len(text)
+			buf = buf[:at]
+			texts[t] = text
+		} else {
+			folded = append(folded, foldedAt{tok: int32(t), start: int32(at), end: int32(len(buf))})
+		}
+		if size == 0 {
+			det[t] = emptyDet
+			continue
+		}
+		// Maybe (checked by the caller): one hash for both sets.
+		h1, h2 := bloomBits2(h)
+		d := dets.bloomHas(h1, h2)
+		det[t] = d
+		tf := false
+		if !covered[t] {
+			// A token of several words is looked up by its first.
+			tf = spaced || firsts.bloomHas(h1, h2)
+			titleFirst[t] = tf
+		}
+		if d || tf {
+			maybe = append(maybe, int32(t))
+		}
+	}
+	return string(buf), buf, folded, maybe
+}
+
 // text is the folded text of token t (lexicon.Fold).
 func (fi *fieldInfo) text(t int) string { return fi.texts[t] }
 
@@ -186,6 +201,21 @@ func (fi *fieldInfo) text(t int) string { return fi.texts[t] }
 // (detect).
 func (fi *fieldInfo) titleNear(t int) bool {
 	return int(fi.nextTitle[t]) <= t+4
+}
+
+// nextPhrase returns the first token from i where detect may find a
+// phrase, len(tokens) if none: a named mention starts there, or a token
+// outside the named mentions is a determiner or has a title near
+// (titleNear). detect would find nothing at the tokens it passes over.
+func (fi *fieldInfo) nextPhrase(i int) int {
+	n := len(fi.covered)
+	startAt, covered, det, nextTitle := fi.startAt[:n], fi.covered[:n], fi.det[:n], fi.nextTitle[:n]
+	for ; i < n; i++ {
+		if startAt[i] != 0 || !covered[i] && (det[i] || int(nextTitle[i]) <= i+4) {
+			return i
+		}
+	}
+	return n
 }
 
 // starts returns the named mention starting at token t.
@@ -274,27 +304,15 @@ func (fi *fieldInfo) span(start, end int) string {
 	if start >= fi.spanCP {
 		n, i = fi.spanCP, fi.spanAt
 	}
-	from := -1
-	for i < len(text) {
-		if n == start {
-			from = i
-			fi.spanCP, fi.spanAt = n, i
-		}
-		if n == end {
-			return validSpan(text[from:i])
-		}
-		if text[i] < utf8.RuneSelf {
-			i++
-		} else {
-			_, w := utf8.DecodeRuneInString(text[i:])
-			i += w
-		}
-		n++
+	if i, n = byteOffset(text, i, n, start); n < start {
+		return "" // the text ends before start
 	}
-	if n == end && from >= 0 {
-		return validSpan(text[from:])
+	from := i
+	fi.spanCP, fi.spanAt = n, i
+	if i, n = byteOffset(text, i, n, end); n < end {
+		return ""
 	}
-	return ""
+	return validSpan(text[from:i])
 }
 
 func validSpan(s string) string {
@@ -581,13 +599,10 @@ func (s *state) attachNominals() {
 	for f := range infos {
 		fi := &infos[f]
 		toks := fi.doc.Tokens
-		for i := 0; i < len(toks); i++ {
-			_, named := fi.starts(i)
-			if fi.covered[i] && !named || !named && !fi.det[i] && !fi.titleNear(i) {
-				continue // detect would find nothing
-			}
+		for i := fi.nextPhrase(0); i < len(toks); {
 			p, ok := s.detect(fi, f, i)
 			if !ok {
+				i = fi.nextPhrase(i + 1)
 				continue
 			}
 			if e, ok := s.apposition(fi, p); ok {
@@ -600,7 +615,7 @@ func (s *state) attachNominals() {
 			} else if p.det {
 				loose = append(loose, p)
 			}
-			i = p.end - 1
+			i = fi.nextPhrase(p.end)
 		}
 	}
 	// mentioned: the affiliations of the article's places, read when a

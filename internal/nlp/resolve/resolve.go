@@ -577,6 +577,10 @@ func (s *state) optionalWord(w string) bool { return len(w) <= 1 || s.stop(w) }
 // the end of the text.
 func byteOffset(text string, at, cp, end int) (int, int) {
 	for cp < end && at < len(text) {
+		if end-cp >= 8 && ascii8(text, at) {
+			at, cp = at+8, cp+8
+			continue
+		}
 		if text[at] < utf8.RuneSelf {
 			at++
 		} else {
@@ -586,6 +590,36 @@ func byteOffset(text string, at, cp, end int) (int, int) {
 		cp++
 	}
 	return at, cp
+}
+
+// ascii8 reports whether text holds 8 bytes from i, all ASCII (8 code
+// points, read in one step by the walks over a text).
+func ascii8(text string, i int) bool {
+	if len(text)-i < 8 {
+		return false
+	}
+	t := text[i : i+8]
+	return (t[0]|t[1]|t[2]|t[3]|t[4]|t[5]|t[6]|t[7])&0x80 == 0
+}
+
+// runeCount is utf8.RuneCountInString(text), ASCII read 8 bytes at a
+// time.
+func runeCount(text string) int {
+	n, i := 0, 0
+	for i < len(text) {
+		if ascii8(text, i) {
+			n, i = n+8, i+8
+			continue
+		}
+		if text[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, w := utf8.DecodeRuneInString(text[i:])
+			i += w
+		}
+		n++
+	}
+	return n
 }
 
 // parenRun is where parenthesisAfter may find a parenthesis: code points
@@ -601,7 +635,7 @@ func parenRuns(text string, out []parenRun) []parenRun {
 		if k < 0 {
 			return out
 		}
-		cp += utf8.RuneCountInString(text[b : b+k])
+		cp += runeCount(text[b : b+k])
 		b += k
 		// The spaces parenthesisAfter skips, back from the bracket.
 		lo, at := cp, b
@@ -656,14 +690,10 @@ func parenthesisAfter(text string, at int) (string, bool) {
 // into "Corée du Nord").
 func (s *state) groupContained() {
 	sc := s.scratch()
-	order := grow(sc.order, len(s.items))
-	sc.order = order
-	for i := range order {
-		order[i] = i
-	}
 	// Longer names first, so mid-length names join their longest form
 	// before the shortest are placed.
-	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(len(s.items[y].toks), len(s.items[x].toks)) })
+	order := s.byLength(grow(sc.order, len(s.items)))
+	sc.order = order
 	// The items with more words than order[k] are order[:longer[k]].
 	longer := grow(sc.longer, len(order))
 	sc.longer = longer
@@ -738,6 +768,39 @@ func (s *state) groupContained() {
 		}
 	}
 }
+
+// byLength fills order (one entry per item) with the items sorted by
+// their number of words, most first, in item order among equals (the
+// order of a stable sort, by counting: names have few words).
+func (s *state) byLength(order []int) []int {
+	var count [maxSortWords + 1]int // by words, capped; then where each run starts
+	for _, it := range s.items {
+		count[min(len(it.toks), maxSortWords)]++
+	}
+	if count[maxSortWords] > 0 {
+		// A very long name: the general sort.
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(len(s.items[y].toks), len(s.items[x].toks)) })
+		return order
+	}
+	at := 0
+	for n := maxSortWords - 1; n >= 0; n-- {
+		c := count[n]
+		count[n] = at
+		at += c
+	}
+	for i, it := range s.items {
+		n := len(it.toks)
+		order[count[n]] = i
+		count[n]++
+	}
+	return order
+}
+
+// maxSortWords bounds the names byLength sorts by counting.
+const maxSortWords = 32
 
 // groupInitials merges a person's name written with initials ("B.
 // Obama", "J.-M. Le Pen") into the one person of the article whose full

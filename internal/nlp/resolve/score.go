@@ -89,17 +89,16 @@ func floor(x float64, digits int) float64 {
 // leadEnd returns the code-point offset where the first paragraph of a
 // body ends (its first line break after some text).
 func leadEnd(body string) int {
-	n, seen := 0, false
-	for _, r := range body {
-		if r == '\n' && seen {
-			return n
-		}
-		if r != '\n' && r != ' ' && r != '\t' && r != '\r' {
-			seen = true
-		}
-		n++
+	// The white space before the text is ASCII: a code point a byte.
+	i := 0
+	for i < len(body) && (body[i] == '\n' || body[i] == ' ' || body[i] == '\t' || body[i] == '\r') {
+		i++
 	}
-	return n
+	j := strings.IndexByte(body[i:], '\n')
+	if j < 0 {
+		return i + runeCount(body[i:])
+	}
+	return i + runeCount(body[i:i+j])
 }
 
 // link sets GeoNames links on LOCATION entities, choosing among places of
@@ -266,6 +265,10 @@ func lowerEqual(x, y string) bool {
 	return x == "" && y == ""
 }
 
+// firstPos is where an entity's first mention stands (field, start), none
+// 1 for an entity without mentions (order).
+type firstPos struct{ none, field, start int }
+
 // order sorts each entity's mentions in text order and the entities by
 // their first mention (headline first), renumbering Mention.Entity.
 func (s *state) order() {
@@ -285,15 +288,28 @@ func (s *state) order() {
 			slices.SortStableFunc(ms, byPos)
 		}
 	}
-	byFirst := func(i, j int) int {
-		ei, ej := &a.Entities[i], &a.Entities[j]
-		if len(ei.Mentions) == 0 || len(ej.Mentions) == 0 {
-			// Entities with mentions first.
-			return cmp.Compare(min(len(ej.Mentions), 1), min(len(ei.Mentions), 1))
-		}
-		return byPos(ei.Mentions[0], ej.Mentions[0])
-	}
+	// The key of each entity, its first mention's position (entities
+	// with mentions first), read once rather than at each comparison.
 	sc := s.scratch()
+	keys := grow(sc.firstPos, len(a.Entities))
+	sc.firstPos = keys
+	for e := range a.Entities {
+		keys[e] = firstPos{none: 1}
+		if ms := a.Entities[e].Mentions; len(ms) > 0 {
+			m := &a.Mentions[ms[0]]
+			keys[e] = firstPos{field: m.Field, start: m.Start}
+		}
+	}
+	byFirst := func(i, j int) int {
+		ki, kj := &keys[i], &keys[j]
+		if c := cmp.Compare(ki.none, kj.none); c != 0 || ki.none == 1 {
+			return c
+		}
+		if c := cmp.Compare(ki.field, kj.field); c != 0 {
+			return c
+		}
+		return cmp.Compare(ki.start, kj.start)
+	}
 	perm := grow(sc.perm, len(a.Entities))
 	sc.perm = perm
 	for i := range perm {

@@ -23,7 +23,7 @@ type scratch struct {
 	at     []int32      // fields: startAt and endAt
 	flags  []bool       // fields: covered, titleFirst, det
 	texts  []string     // fields: folded tokens
-	tends  []int32      // fields: end of each folded token in buf
+	folded []foldedAt   // fields: the tokens folded into buf
 	maybe  []int32      // fields: tokens a Bloom filter lets through
 	votes  [][4]float64 // groupTypes
 	first  []int        // groupTypes
@@ -34,6 +34,7 @@ type scratch struct {
 	members  [][]int
 	weights  []float64         // score
 	perm     []int             // order
+	firstPos []firstPos        // order: the key of each entity
 	newIdx   []int             // order
 	sorted   []analysis.Entity // order
 	order    []int             // groupContained

@@ -44,6 +44,8 @@ type scratch struct {
 	buf   []byte // folded keys
 	exprs []Expr // Annotate's expressions, of all fields
 	ends  []int  // Annotate: the end in exprs of each field's
+	// starts lists the tokens whose key starts patterns (extract).
+	starts []int32
 }
 
 // maxPooledTokens bounds the token buffers kept for reuse, so that one
@@ -140,7 +142,8 @@ func (x *Extractor) getScratch() *scratch {
 }
 
 func (x *Extractor) putScratch(sc *scratch) {
-	if cap(sc.toks) > maxPooledTokens || cap(sc.buf) > 16*maxPooledTokens || cap(sc.exprs) > maxPooledTokens {
+	if cap(sc.toks) > maxPooledTokens || cap(sc.buf) > 16*maxPooledTokens || cap(sc.exprs) > maxPooledTokens ||
+		cap(sc.starts) > maxPooledTokens {
 		return
 	}
 	// Drop the strings they hold. The entries past len were cleared when
@@ -159,18 +162,29 @@ func (x *Extractor) extract(sc *scratch, s string, lang string, ref time.Time, o
 	toks, keys, buf := scanBuf(s, sc.toks, sc.buf)
 	toks = mergeNumbers(s, toks, &l.f)
 	sc.toks, sc.buf = toks, buf
+	// The tokens that start patterns (a start list), the few the matcher
+	// tries, are listed as their records are read.
+	vx := &l.vindex
+	starts := sc.starts[:0]
 	for k := range toks {
 		t := &toks[k]
 		t.id = l.tokenID(t, t.key(keys))
-		t.lex = l.vindex.recs[t.id].lex
+		r := &vx.recs[t.id]
+		t.lex = r.lex
+		if r.sl.n != 0 {
+			starts = append(starts, int32(k))
+		}
 	}
+	sc.starts = starts
 	m := matcher{l: l, src: s, toks: toks, keys: keys, ref: newRef(ref)}
 	begin := caps{first: -1, hh: -1, mm: -1}
-	vx := &l.vindex
-	for i := 0; i < len(toks); {
+	for i, si := 0, 0; si < len(starts); si++ {
+		if int(starts[si]) < i {
+			continue // inside the last match
+		}
+		i = int(starts[si])
 		sl := &vx.recs[toks[i].id].sl
-		if sl.n == 0 || !sl.fol.pass(vx, toks, i) {
-			i++
+		if !sl.fol.pass(vx, toks, i) {
 			continue
 		}
 		cands := l.cands[sl.off : sl.off+uint32(sl.n)]
@@ -203,7 +217,6 @@ func (x *Extractor) extract(sc *scratch, s string, lang string, ref time.Time, o
 			m.dfs(p, 1, i+1, &c)
 		}
 		if !m.haveBest {
-			i++
 			continue
 		}
 		b := m.best

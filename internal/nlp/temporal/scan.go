@@ -1,6 +1,7 @@
 package temporal
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -219,6 +220,78 @@ func scanBuf(s string, toks []token, buf []byte) ([]token, keyText, []byte) {
 	ri := 0
 	space, nl := false, false
 	for bi := 0; bi < len(s); {
+		// Runs of ASCII tokens, most of a text, in a loop with no call
+		// (which would keep its state in memory): white space, digits,
+		// symbols, and words that are small letters after their first
+		// and end before an ASCII byte that is no letter.
+	fast:
+		for bi < len(s) && len(toks) < cap(toks) {
+			c := s[bi]
+			if c >= utf8.RuneSelf {
+				break
+			}
+			start := bi
+			kind := kPunct
+			upper := false
+			ko, kl := int32(bi), int32(1)
+			switch asciiClass[c] {
+			case aSpace:
+				space = true
+				bi++
+				ri++
+				continue
+			case aBreak:
+				space, nl = true, true
+				bi++
+				ri++
+				continue
+			case aDigit:
+				kind = kNum
+				bi++
+				for bi < len(s) && s[bi]-'0' < 10 {
+					bi++
+				}
+				kl = int32(bi - start)
+			case aLower, aUpper:
+				end := bi + 1
+				for end < len(s) && s[end]-'a' < 26 {
+					end++
+				}
+				if end < len(s) && (s[end] >= utf8.RuneSelf || (s[end]|0x20)-'a' < 26) {
+					break fast // read by scanWord
+				}
+				kind = kWord
+				kl = int32(end - bi)
+				if upper = c < 'a'; upper {
+					// The key: the word with a small first letter.
+					n := len(buf)
+					if cap(buf)-n < end-bi {
+						break fast
+					}
+					buf = buf[:n+end-bi]
+					buf[n] = c + 'a' - 'A'
+					for k := bi + 1; k < end; k++ {
+						buf[n+k-bi] = s[k]
+					}
+					ko = base + int32(n)
+					folded = true
+				}
+				bi = end
+			default:
+				if c == '`' {
+					break fast // folds to an apostrophe
+				}
+				bi++
+			}
+			ri += bi - start
+			toks = toks[:len(toks)+1]
+			toks[len(toks)-1].set(ri-(bi-start), ri, start, bi, ko, kl, kind, space, nl, upper)
+			space, nl = false, false
+		}
+		if bi >= len(s) {
+			break
+		}
+		// Any other token, one at a time.
 		c := s[bi]
 		cls := aOther
 		r, sz := rune(c), 1
@@ -281,8 +354,11 @@ func scanBuf(s string, toks []token, buf []byte) ([]token, keyText, []byte) {
 			kl = base + int32(len(buf)) - ko
 			folded = true
 		}
-		toks = append(toks, token{rs: int32(rs), re: int32(ri), bs: int32(start), be: int32(bi), ko: ko, kl: kl,
-			kind: kind, space: space, nl: nl, upper: upper})
+		if len(toks) == cap(toks) {
+			toks = slices.Grow(toks, len(toks)/2+64)
+		}
+		toks = toks[:len(toks)+1]
+		toks[len(toks)-1].set(rs, ri, start, bi, ko, kl, kind, space, nl, upper)
 		space, nl = false, false
 	}
 	keys := keyText{s: s}
@@ -292,23 +368,36 @@ func scanBuf(s string, toks []token, buf []byte) ([]token, keyText, []byte) {
 	return toks, keys, buf
 }
 
+// set makes t the token of code points [rs, re), bytes [bs, be), with the
+// key [ko, ko+kl) of its key text. It writes every field, field by field
+// (a composite literal would be built on the stack and copied): the scan
+// reuses its buffer.
+func (t *token) set(rs, re, bs, be int, ko, kl int32, kind tkind, space, nl, upper bool) {
+	t.rs, t.re, t.bs, t.be, t.ko, t.kl = int32(rs), int32(re), int32(bs), int32(be), ko, kl
+	t.id, t.plain, t.ival, t.frac = 0, 0, 0, 0
+	t.kind, t.space, t.nl, t.upper, t.lex = kind, space, nl, upper, 0
+}
+
 // mergeNumbers joins digit runs with their group and decimal separators
 // ("1 000", "3,5", "1,000.5") into number tokens and computes their values.
 // A run whose separators fit no reading ("18.06.2024") stays split.
 func mergeNumbers(s string, toks []token, f *format) []token {
 	out := toks[:0]
 	n := len(toks)
-	// keep appends toks[i] to out, with no copy while nothing was merged.
-	keep := func(i int) {
-		if len(out) == i {
-			out = out[:i+1]
+	// kept is where the tokens kept as they are, not yet in out, start:
+	// they move in one copy (none while nothing was merged) when a merged
+	// token is appended, and at the end.
+	kept := 0
+	flush := func(i int) {
+		if len(out) == kept {
+			out = out[:i]
 		} else {
-			out = append(out, toks[i])
+			out = append(out, toks[kept:i]...)
 		}
+		kept = i
 	}
 	for i := 0; i < n; {
 		if toks[i].kind != kNum {
-			keep(i)
 			i++
 			continue
 		}
@@ -336,7 +425,6 @@ func mergeNumbers(s string, toks []token, f *format) []token {
 		}
 		if j == i {
 			setPlain(s, t)
-			keep(i)
 			i++
 			continue
 		}
@@ -345,8 +433,10 @@ func mergeNumbers(s string, toks []token, f *format) []token {
 			m.re, m.be = toks[j].re, toks[j].be
 			m.ko, m.kl = m.bs, m.be-m.bs
 			m.frac = int32(frac)
+			flush(i)
 			out = append(out, m)
 			i = j + 1
+			kept = i
 			continue
 		}
 		// No reading: keep the tokens apart, but skip the whole run so
@@ -355,10 +445,10 @@ func mergeNumbers(s string, toks []token, f *format) []token {
 			if toks[k].kind == kNum {
 				setPlain(s, &toks[k])
 			}
-			keep(k)
 		}
 		i = j + 1
 	}
+	flush(n)
 	return out
 }
 

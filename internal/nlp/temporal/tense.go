@@ -165,7 +165,7 @@ func (tl *tenseLexicon) tenseBefore(src string, at int, spans bool) int8 {
 			i := judged
 			judged++
 			w := words[i]
-			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			if upperInitial(w) {
 				continue
 			}
 			if lower++; lower > tenseWindow {
@@ -189,7 +189,17 @@ func (tl *tenseLexicon) tenseBefore(src string, at int, spans bool) int8 {
 // mark; ok is false when there is none.
 func prevWord(s string, end int) (w string, start int, ok bool) {
 	for end > 0 {
-		r, size := lastRune(s[:end])
+		if c := s[end-1]; c < utf8.RuneSelf { // ASCII: no decoding
+			if asciiLetter(c) {
+				break
+			}
+			if clauseMark(rune(c)) {
+				return "", 0, false
+			}
+			end--
+			continue
+		}
+		r, size := utf8.DecodeLastRuneInString(s[:end])
 		if isTenseRune(r) {
 			break
 		}
@@ -200,7 +210,14 @@ func prevWord(s string, end int) (w string, start int, ok bool) {
 	}
 	start = end
 	for start > 0 {
-		r, size := lastRune(s[:start])
+		if c := s[start-1]; c < utf8.RuneSelf {
+			if !asciiLetter(c) {
+				break
+			}
+			start--
+			continue
+		}
+		r, size := utf8.DecodeLastRuneInString(s[:start])
 		if !isTenseRune(r) {
 			break
 		}
@@ -208,6 +225,19 @@ func prevWord(s string, end int) (w string, start int, ok bool) {
 	}
 	return s[start:end], start, start < end
 }
+
+// upperInitial reports whether the word w (not empty) starts with an
+// upper-case letter.
+func upperInitial(w string) bool {
+	if c := w[0]; c < utf8.RuneSelf {
+		return c-'A' < 26
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// asciiLetter reports whether an ASCII byte is a letter (isTenseRune).
+func asciiLetter(c byte) bool { return (c|0x20)-'a' < 26 }
 
 // judge returns the tense lower-case word w shows, prev being the word
 // before it ("" for none); ok is false when w decides nothing.
@@ -237,14 +267,6 @@ func (tl *tenseLexicon) judge(w, prev string, spans bool) (int8, bool) {
 		}
 	}
 	return tenseNone, false
-}
-
-// lastRune is utf8.DecodeLastRuneInString with an ASCII fast path.
-func lastRune(s string) (rune, int) {
-	if c := s[len(s)-1]; c < utf8.RuneSelf {
-		return rune(c), 1
-	}
-	return utf8.DecodeLastRuneInString(s)
 }
 
 // weekdayTense returns the day offset from ref of weekday wd read with

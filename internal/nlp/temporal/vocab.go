@@ -1,6 +1,9 @@
 package temporal
 
-import "math/bits"
+import (
+	"math/bits"
+	"unicode/utf8"
+)
 
 // vocabIndex maps the keys of a language's vocabulary to their ids and
 // holds, by id, everything the matcher reads of a token: its record, one
@@ -27,6 +30,10 @@ type vocabIndex struct {
 	tags  []uint8
 	shift uint     // the slot of a hash h is h >> shift
 	long  []string // by id: the keys longer than a slot's prefix, whole
+	// ascii holds the ids of the one-byte ASCII keys, 0 for the others:
+	// punctuation, a third of a text's tokens, is looked up without a
+	// hash.
+	ascii [utf8.RuneSelf]int32
 }
 
 // vocabPrefix is the number of a key's bytes a record holds.
@@ -113,6 +120,9 @@ func newVocabIndex(keys []string) (vocabIndex, []int32) {
 			x.long[i] = k
 		}
 		ids[j] = int32(i)
+		if len(k) == 1 && k[0] < utf8.RuneSelf {
+			x.ascii[k[0]] = int32(i)
+		}
 	}
 	return x, ids
 }
@@ -141,6 +151,9 @@ func (x *vocabIndex) may(h uint64) bool {
 
 // id returns the id of k, 0 when k is not in the vocabulary.
 func (x *vocabIndex) id(k string) int32 {
+	if len(k) == 1 && k[0] < utf8.RuneSelf {
+		return x.ascii[k[0]]
+	}
 	h := vocabHash(k)
 	if !x.may(h) {
 		return 0
