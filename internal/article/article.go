@@ -24,8 +24,13 @@ type Article struct {
 	Language string
 	// Published is the publication (or version-created) time, zero if unknown.
 	Published time.Time
-	Source    string
-	URL       string
+	// Received is when the bus stored the input (its JetStream timestamp),
+	// zero outside a stream: for an article without a publication date,
+	// the reference of its relative dates and of a dateline without a year.
+	// It is not output as the article's date.
+	Received time.Time
+	Source   string
+	URL      string
 	// Format names the decoder that read the payload: "ninjs", "json"
 	// (simple JSON), "text", "newsml" or "html".
 	Format string

@@ -152,8 +152,13 @@ func (e *Enricher) Enrich(ctx context.Context, a *article.Article) (*Document, e
 	ref := a.Published
 	if ref.IsZero() {
 		// No publication date: a dated wire dateline ("PARIS, 5 mars 2024
-		// (AFP) -") anchors the relative dates instead.
-		ref, _ = e.temporal.DatelineDate(a.Body, code)
+		// (AFP) -", or "WASHINGTON, Dec 12 (Reuters) -" in the year of its
+		// receipt) anchors the relative dates instead, else the time the
+		// bus received the article.
+		var ok bool
+		if ref, ok = e.temporal.DatelineDate(a.Body, code, a.Received); !ok {
+			ref = a.Received
+		}
 	}
 	an := &analysis.Analysis{
 		Lang:      code,

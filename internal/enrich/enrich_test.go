@@ -127,22 +127,30 @@ func TestEnrichLanguage(t *testing.T) {
 
 // TestEnrichDatelineReference checks the reference date of relative
 // dates: the publication date when the article has one, else the date of
-// a dated wire dateline, else none (no value).
+// a dated wire dateline (a dateline without a year in the year of the
+// article's receipt), else the time of receipt, else none (no value).
 func TestEnrichDatelineReference(t *testing.T) {
 	e := newEnricher(t)
 	body := "Grève à la SNCF\n\nPARIS, 5 mars 2024 (AFP) - Le trafic sera très perturbé jeudi, a annoncé la SNCF."
+	noYear := "Grève à la SNCF\n\nPARIS, 5 mars (AFP) - Le trafic sera très perturbé jeudi, a annoncé la SNCF."
+	noDate := "PARIS (AFP) - Le trafic sera très perturbé jeudi, a annoncé la SNCF."
+	received := time.Date(2025, 3, 5, 9, 30, 0, 0, time.UTC) // a Wednesday
 	for _, tc := range []struct {
-		name      string
-		body      string
-		published time.Time
-		want      string // value of "jeudi"
+		name                string
+		body                string
+		published, received time.Time
+		want                string // value of "jeudi"
 	}{
-		{"dateline", body, time.Time{}, "2024-03-07"},
-		{"published wins", body, time.Date(2024, 6, 19, 8, 0, 0, 0, time.UTC), "2024-06-20"},
-		{"no date at all", "PARIS (AFP) - Le trafic sera très perturbé jeudi, a annoncé la SNCF.", time.Time{}, ""},
+		{"dateline", body, time.Time{}, time.Time{}, "2024-03-07"},
+		{"dateline before receipt", body, time.Time{}, received, "2024-03-07"},
+		{"published wins", body, time.Date(2024, 6, 19, 8, 0, 0, 0, time.UTC), received, "2024-06-20"},
+		{"dateline without a year, in the year of receipt", noYear, time.Time{}, received, "2025-03-06"},
+		{"dateline without a year, not received", noYear, time.Time{}, time.Time{}, ""},
+		{"receipt", noDate, time.Time{}, received, "2025-03-06"},
+		{"no date at all", noDate, time.Time{}, time.Time{}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a := &article.Article{ID: "x", Body: tc.body, Language: "fr", Published: tc.published}
+			a := &article.Article{ID: "x", Body: tc.body, Language: "fr", Published: tc.published, Received: tc.received}
 			doc, err := e.Enrich(context.Background(), a)
 			require.NoError(t, err)
 			checkInvariants(t, a, doc)

@@ -210,6 +210,9 @@ func (p *Processor) process(ctx context.Context, in Input, track func(<-chan str
 		}
 		return nil, f
 	}
+	if in.Meta != nil {
+		a.Received = in.Meta.Timestamp
+	}
 	if p.Adjust != nil {
 		p.Adjust(a)
 	}

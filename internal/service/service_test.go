@@ -468,3 +468,44 @@ func streamCountB(js jetstream.JetStream, name string) uint64 {
 	}
 	return info.State.Msgs
 }
+
+// TestUndatedArticleDatesFromItsReceipt: an article without a publication
+// date and with a dateline without a year ("WASHINGTON, Dec 12 (Reuters)")
+// has its relative dates resolved in the year the bus received it, and
+// no publication date is invented for it.
+func TestUndatedArticleDatesFromItsReceipt(t *testing.T) {
+	srv := natstest.RunServer(t, nil)
+	_, js := srv.JetStream()
+	cfg := testConfig(t, srv.URL())
+	start(t, cfg, realEnricher(t))
+
+	body := "Zelenskiy meets Biden\n\nWASHINGTON, Dec 12 (Reuters) - Ukrainian President Volodymyr Zelenskiy met U.S. President Joe Biden at the White House on Tuesday."
+	ack, err := js.Publish(context.Background(), "articles.raw.reuters", []byte(body))
+	require.NoError(t, err)
+	waitCount(t, js, "ARTICLES_ENRICHED", 1, 30*time.Second)
+	st, err := js.Stream(context.Background(), "ARTICLES_RAW")
+	require.NoError(t, err)
+	in, err := st.GetMsg(context.Background(), ack.Sequence)
+	require.NoError(t, err)
+	dateline := time.Date(in.Time.UTC().Year(), 12, 12, 12, 0, 0, 0, time.UTC)
+	if dateline.After(in.Time.Add(36 * time.Hour)) {
+		dateline = dateline.AddDate(-1, 0, 0)
+	}
+	outs := natstest.StreamMessages(context.Background(), t, js, "ARTICLES_ENRICHED")
+	require.Len(t, outs, 1)
+	var doc enrich.Document
+	require.NoError(t, json.Unmarshal(outs[0].Data, &doc))
+	require.Empty(t, doc.Article.Published, "no publication date is invented")
+	values := map[string]string{}
+	for _, e := range doc.Entities {
+		for _, m := range e.Mentions {
+			values[m.Text] = e.Value
+		}
+	}
+	require.Equal(t, dateline.Format(time.DateOnly), values["Dec 12"])
+	tuesday, err := time.Parse(time.DateOnly, values["Tuesday"])
+	require.NoError(t, err, "Tuesday has a date")
+	require.Equal(t, time.Tuesday, tuesday.Weekday())
+	ago := dateline.Sub(tuesday.Add(12 * time.Hour))
+	require.True(t, ago >= 0 && ago <= 7*24*time.Hour, "met on Tuesday: the Tuesday of the dateline's week, %s", values["Tuesday"])
+}

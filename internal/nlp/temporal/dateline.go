@@ -1,6 +1,7 @@
 package temporal
 
 import (
+	"strconv"
 	"strings"
 	"time"
 )
@@ -12,13 +13,16 @@ const datelineBytes = 120
 // dateline's (a headline, a standfirst).
 const datelineLines = 3
 
-// DatelineDate returns the date a wire dateline gives in full (day, month
-// and year: "PARIS, 5 mars 2024 (AFP) -"), at noon UTC, so that an article
-// without a publication date can still have its relative dates ("jeudi",
-// "last month") resolved. The dateline opens one of the first non-empty
-// lines of text (after a headline); only that line's start up to the
-// dateline's end mark is read; a dateline without a year gives nothing.
-func (x *Extractor) DatelineDate(text, lang string) (time.Time, bool) {
+// DatelineDate returns the date a wire dateline gives (day, month and year:
+// "PARIS, 5 mars 2024 (AFP) -"), at noon UTC, so that an article without a
+// publication date can still have its relative dates ("jeudi", "last
+// month") resolved. The dateline opens one of the first non-empty lines of
+// text (after a headline); only that line's start up to the dateline's end
+// mark is read. A dateline without a year ("WASHINGTON, Dec 12 (Reuters)")
+// takes the year that puts it on or before near, give or take a day (near:
+// when the article was received; a dateline is never in the future), and
+// gives nothing when near is zero.
+func (x *Extractor) DatelineDate(text, lang string, near time.Time) (time.Time, bool) {
 	for n := 0; n < datelineLines && text != ""; {
 		line := text
 		if i := strings.IndexByte(text, '\n'); i >= 0 {
@@ -30,7 +34,7 @@ func (x *Extractor) DatelineDate(text, lang string) (time.Time, bool) {
 			continue
 		}
 		n++
-		if t, ok := x.datelineDate(strings.TrimSpace(line), lang); ok {
+		if t, ok := x.datelineDate(strings.TrimSpace(line), lang, near); ok {
 			return t, true
 		}
 	}
@@ -38,7 +42,7 @@ func (x *Extractor) DatelineDate(text, lang string) (time.Time, bool) {
 }
 
 // datelineDate reads a dateline at the start of one line.
-func (x *Extractor) datelineDate(line, lang string) (time.Time, bool) {
+func (x *Extractor) datelineDate(line, lang string, near time.Time) (time.Time, bool) {
 	head := line
 	if len(head) > datelineBytes {
 		head = head[:datelineBytes]
@@ -55,7 +59,7 @@ func (x *Extractor) datelineDate(line, lang string) (time.Time, bool) {
 	if end <= 0 {
 		return time.Time{}, false
 	}
-	for _, e := range x.Extract(head[:end], lang, time.Time{}) {
+	for _, e := range x.Extract(head[:end], lang, near) {
 		if e.Type != "DATE" || len(e.Value) != len("2006-01-02") {
 			continue
 		}
@@ -63,7 +67,11 @@ func (x *Extractor) datelineDate(line, lang string) (time.Time, bool) {
 		if err != nil {
 			continue
 		}
-		return t.Add(12 * time.Hour), true
+		t = t.Add(12 * time.Hour)
+		if !near.IsZero() && t.After(near.Add(36*time.Hour)) && !strings.Contains(head[:end], strconv.Itoa(t.Year())) {
+			t = t.AddDate(-1, 0, 0) // a dateline is never in the future
+		}
+		return t, true
 	}
 	return time.Time{}, false
 }
