@@ -223,6 +223,8 @@ func TestRelate(t *testing.T) {
 			want: []string{"title Elon Musk -> Tesla: chief executive", "member_of Elon Musk -> Tesla"}},
 		{name: "apposition with determiner and of", lang: "en", text: "[Kristalina Georgieva|PERSON], the head of the [International Monetary Fund|ORGANIZATION], warned on Tuesday.",
 			want: []string{"title Kristalina Georgieva -> International Monetary Fund: head", "member_of Kristalina Georgieva -> International Monetary Fund"}},
+		{name: "a party acronym right after the role", lang: "fr", text: "Le député [LFI|ORGANIZATION] [Hadrien Clouet|PERSON] a annoncé un recours. [Bruno Retailleau|PERSON], sénateur [LR|ORGANIZATION], a voté contre.",
+			want: []string{"title Hadrien Clouet -> LFI: député", "member_of Hadrien Clouet -> LFI", "title Bruno Retailleau -> LR: sénateur", "member_of Bruno Retailleau -> LR"}},
 		{name: "titles with a portfolio", lang: "fr", text: "Le ministre délégué aux Transports, [Patrice Vergriete|PERSON], et la ministre de la Transition écologique [Agnès Pannier-Runacher|PERSON] ont parlé. Le secrétaire d'État de [Joe Biden|PERSON], [Antony Blinken|PERSON], aussi.",
 			want: []string{"title Patrice Vergriete -> : ministre délégué aux Transports", "title Agnès Pannier-Runacher -> : ministre de la Transition écologique", "title Antony Blinken -> : secrétaire d'État"}},
 		{name: "a portfolio in Spanish", lang: "es", text: "La ministra de Vivienda, [Isabel Rodríguez|PERSON], se reunirá con los consejeros.",

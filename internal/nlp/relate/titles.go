@@ -2,6 +2,7 @@ package relate
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/wirenrich/wirenrich/internal/nlp/lexicon"
 )
@@ -100,6 +101,13 @@ func (st *state) titleAt(fc *fieldCtx, i, limit int) (titlePhrase, bool) {
 			tp.iso, tp.e = iso, k+dn
 			return tp, true
 		}
+	}
+	if u := fc.namedUnit(k); k < limit && u >= 0 && fc.units[u].s == k && fc.units[u].e <= limit &&
+		fc.units[u].typ == "ORGANIZATION" && fc.units[u].e-k == 1 && isUpperWord(fc.doc.Tokens[k].Text) {
+		// "le député LFI Hadrien Clouet", "Hadrien Clouet, député LFI,":
+		// the party's acronym right after the role.
+		tp.org, tp.e = fc.units[u].ent, fc.units[u].e
+		return tp, true
 	}
 	if k+1 < limit && fc.cls[k]&clAt != 0 {
 		// "analyst at Capital Economics", "analyste chez BNP Paribas": an
@@ -338,4 +346,19 @@ func (st *state) groupNationality(fc *fieldCtx, u unit, lo int) {
 		}
 		return
 	}
+}
+
+// isUpperWord reports whether s has letters and all of them are capitals
+// (an acronym: "LFI", "SPD").
+func isUpperWord(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters = true
+		}
+	}
+	return letters
 }
