@@ -775,7 +775,8 @@ func shouting(toks []text.Token, tokSent []int32, i int) bool {
 
 // placeList puts a curated name on tokens [i, end) of field fi: it
 // relabels a mention of exactly that span (or of the span after a
-// capitalised determiner: "Le Real Madrid" at a sentence start), replaces
+// capitalised determiner: "Le Real Madrid" at a sentence start; "Les
+// Nations" of "Les Nations unies" is then inside the span), replaces
 // named mentions lying inside it, adds one on free tokens, and gives up
 // when a mention crosses or contains the span. It reports whether the span
 // was taken.
@@ -788,8 +789,8 @@ func (s *state) placeList(fi, i, end int, typ string) bool {
 			continue
 		}
 		m := &s.a.Mentions[mi]
-		if m.TokStart == i-1 && m.TokEnd == end && named(m) && s.rl.stop[strings.ToLower(f.doc.Tokens[i-1].Text)] {
-			s.narrow(mi, i, end) // "Le Real Madrid": the determiner is no part of the name
+		if m.TokStart == i-1 && m.TokEnd <= end && named(m) && s.rl.stop[strings.ToLower(f.doc.Tokens[i-1].Text)] {
+			s.narrow(mi, i, m.TokEnd) // "Le Real Madrid", "Les Nations [unies]": the determiner is no part of the name
 		}
 		if m.TokStart < i || m.TokEnd > end {
 			return false // a longer or crossing mention: never split it

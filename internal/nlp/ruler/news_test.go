@@ -426,13 +426,14 @@ func TestApplyNews(t *testing.T) {
 		{
 			name: "a curated club after a sentence-initial determiner loses the determiner",
 			lang: "fr",
-			body: "Le Real Madrid a battu le Bayern Munich. Le Monde l'a écrit.",
+			body: "Le Real Madrid a battu le Bayern Munich. Le Monde l'a écrit. Les Nations unies ont protesté.",
 			spans: []span{
 				{Field: 1, Text: "Le Real Madrid", Type: "ORGANIZATION"},
 				{Field: 1, Text: "Bayern Munich", Type: "LOCATION"},
 				{Field: 1, Text: "Le Monde", Type: "ORGANIZATION"},
+				{Field: 1, Text: "Les Nations", Type: "ORGANIZATION"},
 			},
-			want: []got{{1, "Real Madrid", "ORGANIZATION"}, {1, "Bayern Munich", "ORGANIZATION"}, {1, "Le Monde", "ORGANIZATION"}},
+			want: []got{{1, "Real Madrid", "ORGANIZATION"}, {1, "Bayern Munich", "ORGANIZATION"}, {1, "Le Monde", "ORGANIZATION"}, {1, "Nations unies", "ORGANIZATION"}},
 		},
 		{
 			name: "a country name the NER missed is added on free tokens only",
