@@ -1022,7 +1022,7 @@ type candidate struct {
 	text     string   // the mention text it comes from
 	typ      string
 	conf     float64
-	headline bool // only into the headline (a surname)
+	headline bool // a surname: into the headline, or the body off a sentence start
 }
 
 // propagate tags other occurrences of the names found.
@@ -1124,7 +1124,7 @@ func (s *state) propagate() {
 			best, bestEnd := -1, 0
 			for ci := range cs {
 				c := &cs[ci]
-				if c.headline && fi != 0 {
+				if c.headline && fi != 0 && !s.bodySurname(fi, i) {
 					continue
 				}
 				if types[c.text] == "" {
@@ -1146,8 +1146,23 @@ func (s *state) propagate() {
 	}
 }
 
+// bodySurname reports whether the surname candidate at token i of a body
+// field may be tagged: not at a sentence start, where a capitalised word
+// may be anything ("Weil …", "Lang …"), and not before another capitalised
+// word (another person's first name and surname: "Scholz" of "Olaf Scholz"
+// is no part of "Scholz Müller").
+func (s *state) bodySurname(fi, i int) bool {
+	f := &s.fields[fi]
+	toks := f.doc.Tokens
+	if s.sentenceInitial(fi, i) {
+		return false
+	}
+	return i+1 >= len(toks) || f.tokSent[i+1] != f.tokSent[i] || !upperInitial(toks[i+1].Text)
+}
+
 // addNameCands adds the candidates of mention m: its name and, for a
-// full PERSON name, its surname (for the headline).
+// full PERSON name, its surname (for the headline, and the body off a
+// sentence start).
 func (s *state) addNameCands(m *analysis.Mention, toks []text.Token, addCand func(candidate)) {
 	var norms []string
 	if len(toks) == 1 {
@@ -1161,7 +1176,7 @@ func (s *state) addNameCands(m *analysis.Mention, toks []text.Token, addCand fun
 	addCand(candidate{toks: norms, text: m.Text, typ: m.Type, conf: m.Confidence})
 	if m.Type == Person && len(toks) > 1 {
 		last := toks[len(toks)-1].Norm
-		if upperInitial(last) && utf8.RuneCountInString(last) > 2 && !s.rl.stop[strings.ToLower(last)] {
+		if upperInitial(last) && !isUpperWord(last) && utf8.RuneCountInString(last) > 2 && !s.rl.stop[strings.ToLower(last)] { // not "III"
 			addCand(candidate{toks: norms[len(norms)-1:], text: m.Text, typ: Person, conf: m.Confidence, headline: true})
 		}
 	}

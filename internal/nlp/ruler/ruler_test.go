@@ -152,7 +152,7 @@ func TestApply(t *testing.T) {
 			want: []got{
 				{0, "Macron", "PERSON"}, {0, "Paris", "LOCATION"},
 				{1, "Emmanuel Macron", "PERSON"}, {1, "Olaf Scholz", "PERSON"}, {1, "Paris", "LOCATION"},
-				{1, "Macron", "PERSON"},
+				{1, "Macron", "PERSON"}, {1, "Scholz", "PERSON"}, // the surname off a sentence start
 			},
 		},
 		{
@@ -180,6 +180,26 @@ func TestApply(t *testing.T) {
 			want: []got{
 				{1, "Garibaldi", "PERSON"}, {1, "Appia", "LOCATION"},
 			},
+		},
+		{
+			name:     "sentence case headline surname",
+			lang:     "en",
+			headline: "Scholz faces confidence vote in parliament",
+			body:     "German Chancellor Olaf Scholz faced a confidence vote on Monday.",
+			spans: []span{
+				{Field: 1, Text: "Olaf Scholz", Type: "PERSON"},
+			},
+			want: []got{{0, "Scholz", "PERSON"}, {1, "Olaf Scholz", "PERSON"}},
+		},
+		{
+			name: "body surname off a sentence start",
+			lang: "de",
+			body: "Bundeskanzler Olaf Scholz hat verloren. Merz warf Scholz vor, versagt zu haben. Scholz Müller kam nicht. Onorio III starb; Papst Onorio III folgte.",
+			spans: []span{
+				{Field: 1, Text: "Olaf Scholz", Type: "PERSON"},
+				{Field: 1, Text: "Onorio III", Type: "PERSON"},
+			},
+			want: []got{{1, "Olaf Scholz", "PERSON"}, {1, "Scholz", "PERSON"}, {1, "Onorio III", "PERSON"}, {1, "Onorio III", "PERSON"}},
 		},
 		{
 			name:     "title case headline surname",
@@ -334,7 +354,7 @@ func TestApply(t *testing.T) {
 				{Field: 1, Text: "Paris Hilton", Type: "PERSON"},
 				{Field: 1, Text: "Paris", Nth: 1, Type: "LOCATION"},
 			},
-			want: []got{{1, "Paris Hilton", "PERSON"}, {1, "Paris", "LOCATION"}},
+			want: []got{{1, "Paris Hilton", "PERSON"}, {1, "Paris", "LOCATION"}, {1, "Hilton", "PERSON"}},
 		},
 		{
 			name: "unknown language: list still applies",
