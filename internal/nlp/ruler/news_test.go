@@ -486,6 +486,16 @@ func TestApplyNews(t *testing.T) {
 			want: []got{{1, "Yellen", "PERSON"}, {1, "He Lifeng", "PERSON"}, {1, "American President Lines", "ORGANIZATION"}},
 		},
 		{
+			name: "a German weekday alone is no name",
+			lang: "de",
+			body: "Olaf Scholz hat am Montag die Vertrauensfrage gestellt.",
+			spans: []span{
+				{Field: 1, Text: "Olaf Scholz", Type: "PERSON"},
+				{Field: 1, Text: "Montag", Type: "LOCATION"},
+			},
+			want: []got{{1, "Olaf Scholz", "PERSON"}},
+		},
+		{
 			name: "a title in capitals is no organisation",
 			lang: "fr",
 			body: "Le groupe va supprimer des postes, a annoncé son PDG Patrick Pouyanné. L'OMS a alerté.",
