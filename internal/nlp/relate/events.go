@@ -32,10 +32,17 @@ func (st *state) eventClauseStart(fc *fieldCtx, tok, lo int) int {
 			continue
 		}
 		// "a déclaré que …", "said that …", "said Berlin would …",
-		// "said Toledo, 78, had …".
+		// "said Toledo, 78, had …", "sagte, Deutschland werde …",
+		// "sagte, dass …".
 		n := i + 1
+		if n+1 < tok && fc.doc.Tokens[n].Text == "," {
+			n++
+		}
 		if n < tok && fc.cls[n]&clComp != 0 {
 			return n
+		}
+		if n < tok && fc.unit[n] < 0 && fc.cls[n]&clDet != 0 {
+			n = fc.nextWord(n, tok) // "sagte, die Ukraine werde …"
 		}
 		if n < tok && fc.unit[n] >= 0 {
 			e := fc.units[fc.unit[n]].e
@@ -162,6 +169,11 @@ func (st *state) subjects(fc *fieldCtx, cs, tok int, ok func(unit) bool) (ents [
 		}
 		p := fc.prevWord(u.s, cs)
 		if p >= 0 && fc.cls[p]&clCoord != 0 && !contains(ents, u.ent) {
+			// Not coordinated to a prepositional object right before it:
+			// "X hat sich mit Macron und Meloni getroffen".
+			if q := fc.unit[max(p-1, 0)]; p > 0 && q >= 0 && !contains(ents, fc.units[q].ent) && st.blockedTitled(fc, fc.units[q], cs) {
+				continue
+			}
 			ents = append(ents, u.ent)
 		}
 	}
@@ -284,6 +296,23 @@ func (st *state) events(fc *fieldCtx) {
 			hasVerb = hasVerb || !p.noun
 		}
 		noun := st.looksNoun(fc, i, lo)
+		if noun && hasVerb && i >= 2 && fc.cls[i-1]&(clDet|clPoss|clPrep) == 0 && fc.cls[i-2]&clPrep != 0 &&
+			fc.cls[i-2]&clDet == 0 && fc.clauseFinal(i+1, hi) {
+			// "mit Drohnen angegriffen": a participle closing its clause
+			// after a prepositional phrase is a verb.
+			noun = false
+			for _, p := range cands {
+				noun = noun || p.noun
+			}
+		}
+		// A separable verb whose particle closes the clause comes first:
+		// "traf am Montag in Kiew ein" is an arrival, not a meeting.
+		if !noun {
+			if p, k, ok := st.separable(fc, cands, i, hi); ok {
+				st.event(fc, p, i, i+1, lo, k)
+				continue
+			}
+		}
 		for _, p := range cands {
 			if !fc.matchAt(i, p.words) {
 				continue
@@ -300,12 +329,33 @@ func (st *state) events(fc *fieldCtx) {
 	}
 }
 
+// separable finds a separable verb at i whose particle stands last in
+// its clause ("griff die Ukraine an", "kam mit Macron zusammen"): the
+// predicate and the particle's token.
+func (st *state) separable(fc *fieldCtx, cands []pred, i, hi int) (pred, int, bool) {
+	for _, p := range cands {
+		if !p.sep {
+			continue
+		}
+		ce := st.clauseEnd(fc, i+1, hi)
+		for k := i + 1; k < ce; k++ {
+			if fc.doc.Tokens[k].Text == "," {
+				break
+			}
+			if fc.keys[k] == p.words[1] && fc.unit[k] < 0 && fc.clauseFinal(k+1, ce) {
+				return p, k, true
+			}
+		}
+	}
+	return pred{}, 0, false
+}
+
 // looksNoun reports whether the word at i is used as a noun: it follows a
 // determiner, a possessive, an adjective after one, or a preposition.
 func (st *state) looksNoun(fc *fieldCtx, i, lo int) bool {
 	for j, n := i-1, 0; j >= lo && n < 2; j, n = j-1, n+1 {
-		if fc.unit[j] >= 0 {
-			return false // "O Brasil apoia": the determiner is the name's
+		if fc.unit[j] >= 0 || fc.cls[j]&clTemporal != 0 {
+			return false // "O Brasil apoia": the determiner is the name's; "Am Montag traf"
 		}
 		c := fc.cls[j]
 		if c&clAux != 0 || c&(clSubjPro|clPlurPro|clRefl) != 0 && c&clDet == 0 {
@@ -359,11 +409,27 @@ func (st *state) event(fc *fieldCtx, p pred, i, pe, lo, hi int) {
 	} else {
 		subj, from = st.subjects(fc, cs, i, subjOK)
 	}
+	if !p.noun && len(subj) > 0 && st.unnamedAntecedent(fc, subj, cs, i) {
+		subj, from = nil, -1
+	}
 	// Passive: "a été reçu par X".
 	passive := !p.noun && i > cs && fc.cls[i-1]&clPassive != 0
 	objs, oEnd, between := st.objects(fc, p, valEnd, ce, objOK, passive)
 	if passive && len(objs) > 0 && fc.cls[max(0, objsStart(fc, valEnd, ce))]&clAgent != 0 {
 		subj, objs = objs, subj
+	}
+	if !p.noun && !passive && !p.agr {
+		switch {
+		case len(subj) == 0:
+			// Subject after the verb: "Am Montag traf Scholz den Präsidenten X".
+			if s, f, o, e := st.invertedSubject(fc, p, cs, i, pe, ce, subjOK, objOK); len(s) > 0 {
+				subj, from, objs, oEnd = s, f, o, e
+			}
+		case len(objs) == 0:
+			// Verb last: "Deutschland werde die Ukraine unterstützen",
+			// "hat Macron in Berlin getroffen".
+			objs = st.objectsBefore(fc, p, subj, from, cs, i, pe, ce, objOK)
+		}
 	}
 	// Object pronoun before the verb: "Kim l'a accueilli".
 	if len(objs) == 0 && !p.noun && p.typ != Visited && len(subj) == 1 {
@@ -404,6 +470,11 @@ func (st *state) event(fc *fieldCtx, p pred, i, pe, lo, hi int) {
 	if from >= 0 {
 		t0 = min(t0, from)
 	}
+	// A negated verb states no event: "Meloni non incontrerà Orban",
+	// "Scholz traf Macron nicht".
+	if !p.noun && fc.negated(t0, t1, ce) {
+		return
+	}
 	switch p.typ {
 	case Met, Agreement:
 		if len(objs) == 0 && len(subj) >= 2 {
@@ -441,6 +512,299 @@ func (fc *fieldCtx) hasClass(a, b int, c uint32) bool {
 		if fc.cls[j]&c != 0 {
 			return true
 		}
+	}
+	return false
+}
+
+// placeAdverbial reports whether the locative preposition at k heads
+// only a place name ("in Berlin", "en La Moncloa", "al Quirinale": seats
+// the tagger calls organisations), one a later object may follow.
+func (fc *fieldCtx) placeAdverbial(k int) bool {
+	n := fc.nextWord(k+1, len(fc.cls))
+	if n >= len(fc.cls) || fc.unit[n] < 0 {
+		return false
+	}
+	u := fc.units[fc.unit[n]]
+	return u.s == n && (u.typ == "LOCATION" || u.typ == "ORGANIZATION")
+}
+
+// placeAdverbialStart reports whether token s starts a place name
+// governed by a locative preposition ("in Berlin"), not a possessor.
+func (fc *fieldCtx) placeAdverbialStart(s, lo int) bool {
+	if fc.unit[s] < 0 || fc.units[fc.unit[s]].s != s {
+		return false
+	}
+	if e := fc.units[fc.unit[s]].e; e < len(fc.cls) && possessive(fc.doc.Tokens[e].Text) {
+		return false // "to Ukraine's President X"
+	}
+	if fc.units[fc.unit[s]].typ != "LOCATION" {
+		return false // "at Apple CEO Tim Cook": the employer
+	}
+	p := fc.prevWord(s, lo)
+	return p >= 0 && fc.cls[p]&clTo != 0 && fc.cls[p]&clPrep != 0 && fc.placeAdverbial(p)
+}
+
+// placeBefore reports whether the preposition at pw heads a place name
+// that the title phrase of person u took for a premodifier ("in Berlin
+// Bundeskanzler Olaf Scholz"): the preposition does not govern u.
+func (fc *fieldCtx) placeBefore(pw int, u unit) bool {
+	if fc.cls[pw]&clTo == 0 || !fc.placeAdverbial(pw) {
+		return false
+	}
+	return fc.unit[fc.nextWord(pw+1, len(fc.cls))] != fc.unit[u.s]
+}
+
+// genitiveAuthor is the author of the nominal predicate at j, named in
+// a genitive right after it ("les sanctions de l'UE", "die Sanktionen
+// der EU"), when that predicate is an opposition ("sanctions",
+// "Angriff"): its entity and end, or -1.
+func (st *state) genitiveAuthor(fc *fieldCtx, j, lim int, ok func(unit) bool) (int, int) {
+	nounOpp := false
+	for _, q := range st.d.preds[fc.keys[j]] {
+		nounOpp = nounOpp || q.noun && q.typ == Opposes && len(q.words) == 1
+	}
+	if !nounOpp || j+1 >= lim || fc.cls[j+1]&(clGen|clOf) == 0 || fc.cls[j+1]&clTo != 0 {
+		return -1, 0
+	}
+	n := fc.nextWord(j+2, lim)
+	if fc.cls[j+1]&clGen != 0 {
+		n = fc.nextWord(j+1, lim) // the article itself is the genitive's
+		if fc.cls[j+1]&clDet != 0 {
+			n = fc.nextWord(j+2, lim)
+		}
+	}
+	for n < lim && fc.unit[n] < 0 && fc.keys[n] == "" && isApos(fc.doc.Tokens[n].Text) {
+		n++
+	}
+	if n >= lim || fc.unit[n] < 0 {
+		return -1, 0
+	}
+	u := fc.units[fc.unit[n]]
+	if u.s != n || !ok(u) || fc.quote[n] >= 0 {
+		return -1, 0
+	}
+	return u.ent, u.e
+}
+
+// unnamedAntecedent reports whether the verb at i opens a relative
+// clause ("qui", "che", "who" right before it, auxiliaries and clitics
+// allowed) whose antecedent is an unnamed noun — a word after a
+// determiner, or a name inside a prepositional phrase: in "un brahmano
+// dell'India meridionale che arrivò in Cina" the first name of the
+// sentence is not who arrived.
+func (st *state) unnamedAntecedent(fc *fieldCtx, subj []int, cs, i int) bool {
+	k := i - 1
+	for k > cs && fc.cls[k]&(clAux|clRefl|clObjPro) != 0 && fc.cls[k]&clRelPro == 0 {
+		k--
+	}
+	if k <= cs || fc.cls[k]&clRelPro == 0 {
+		return false
+	}
+	a := k - 1
+	for a > cs && fc.doc.Tokens[a].Text == "," {
+		a--
+	}
+	if a <= cs {
+		return false
+	}
+	if u := fc.unit[a]; u >= 0 {
+		un := fc.units[u]
+		return !contains(subj, un.ent) && st.blockedTitled(fc, un, cs)
+	}
+	if fc.keys[a] == "" {
+		return false
+	}
+	if b := a - 1; b >= cs {
+		if fc.cls[b]&clDet != 0 && fc.cls[b]&clPrep == 0 && fc.unit[b] < 0 {
+			return true // "un brahmano che", "den Mann, der"
+		}
+		if u := fc.unit[b]; u >= 0 && !contains(subj, fc.units[u].ent) && st.blockedTitled(fc, fc.units[u], cs) {
+			return true // "dell'India meridionale che"
+		}
+	}
+	return false
+}
+
+// negated reports whether a negation stands in the span [t0, t1) of an
+// event or after it in its clause, up to a comma, a name, a
+// coordination, a subordinate clause or another predicate ("traf Macron
+// am Montag nicht"; not "recibió a Macron y no habló").
+func (fc *fieldCtx) negated(t0, t1, ce int) bool {
+	if fc.hasClass(t0, t1, clNeg) {
+		return true
+	}
+	for k := t1; k < ce; k++ {
+		if fc.doc.Tokens[k].Text == "," || fc.unit[k] >= 0 || fc.cls[k]&(clPred|clCoord|clComp|clRelPro) != 0 {
+			return false
+		}
+		if fc.cls[k]&clNeg != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseFinal reports whether the predicate ending at pe closes its
+// clause, auxiliaries after it allowed ("getroffen hat", "unterstützen
+// werde"): a punctuation mark, a coordination, a boundary or the end.
+func (fc *fieldCtx) clauseFinal(pe, ce int) bool {
+	k := pe
+	for k < ce && fc.cls[k]&clAux != 0 {
+		k++
+	}
+	return k >= ce || fc.keys[k] == "" && !isApos(fc.doc.Tokens[k].Text) || fc.cls[k]&(clCoord|clBoundary) != 0
+}
+
+// objectsBefore finds the object of a verb that closes its clause between
+// its subject and it, as in German subordinate and perfect clauses
+// ("dass Deutschland die Ukraine unterstützt", "hat sich mit Macron
+// getroffen", "ist nach Kiew gereist"): the last group of fitting
+// entities (coordinated ones kept) after the subject, outside
+// prepositional phrases other than with/against/between (to for visits),
+// not a genitive ("den Präsidenten der USA"); none when a relative or
+// complement clause, a passive auxiliary ("wurde von X verurteilt") or
+// another predicate stands between.
+func (st *state) objectsBefore(fc *fieldCtx, p pred, subj []int, from, cs, i, pe, ce int, ok func(unit) bool) []int {
+	if from < 0 || from >= i || !fc.clauseFinal(pe, ce) {
+		return nil
+	}
+	subjEnd := -1
+	for _, u := range fc.units {
+		if u.s >= from && u.e <= i && contains(subj, u.ent) {
+			subjEnd = max(subjEnd, u.e)
+		}
+	}
+	if subjEnd < 0 {
+		return nil
+	}
+	for k := subjEnd; k < i; k++ {
+		c := fc.cls[k]
+		if c&(clPred|clPassive) != 0 && fc.unit[k] < 0 || c&clComp != 0 && c&clDet == 0 ||
+			c&(clRelPro|clComp) != 0 && k > 0 && fc.doc.Tokens[k-1].Text == "," {
+			return nil
+		}
+	}
+	var objs []int
+	last := -1 // end of the previous object
+	for ui := range fc.units {
+		u := fc.units[ui]
+		if u.s < subjEnd || u.e > i {
+			continue
+		}
+		if fc.quote[u.s] >= 0 || contains(subj, u.ent) || !ok(u) || st.inTitle(fc, ui, subjEnd, i) {
+			continue
+		}
+		if h, isPre := st.premodified(fc, ui, i); isPre && h.ent != u.ent {
+			continue
+		}
+		if u.s > 0 && fc.cls[u.s-1]&(clGen|clOf) != 0 && u.s-2 >= subjEnd && fc.keys[u.s-2] != "" &&
+			fc.cls[u.s-2]&(clPrep|clDet|clCoord|clAux|clComp|clRelPro) == 0 {
+			continue // "die Sanktionen der EU", "den Präsidenten des Landes"
+		}
+		pw := fc.prevWord(st.titledStart(fc, u, subjEnd), subjEnd)
+		var c uint32
+		if pw >= 0 && !fc.placeBefore(pw, u) {
+			c = fc.cls[pw]
+		}
+		switch {
+		case p.typ == Visited:
+			if c&clPrep != 0 && c&clTo == 0 {
+				continue
+			}
+		case c&clPrep != 0 && c&(clWith|clAgainst|clBetween) == 0:
+			continue
+		}
+		if len(objs) > 0 && last >= 0 && !(pw >= last && c&clCoord != 0) {
+			objs = objs[:0] // a new group: the one nearest the verb wins
+		}
+		if !contains(objs, u.ent) {
+			objs = append(objs, u.ent)
+		}
+		last = u.e
+	}
+	return objs
+}
+
+// invertedSubject reads a subject that follows its verb when the clause
+// opens with something else ("Am Montag traf Scholz den Präsidenten X",
+// "Este lunes recibió Sánchez a X"): the fitting entity right after the
+// verb (a title before it allowed), then the verb's objects after it.
+// Not when the entity is coordinated ("ha incontrato Macron e Scholz" has
+// no named subject) or a comma follows it — but a reflexive meeting
+// verb takes coordinated subjects and no object ("Am Dienstag trafen
+// sich Scholz und Macron", "Ayer se reunieron Sánchez y Macron").
+func (st *state) invertedSubject(fc *fieldCtx, p pred, cs, i, pe, ce int, subjOK, objOK func(unit) bool) ([]int, int, []int, int) {
+	if i <= cs {
+		return nil, -1, nil, 0
+	}
+	n := fc.nextWord(pe, ce)
+	refl := i > 0 && fc.cls[i-1]&clRefl != 0
+	for n < ce && fc.cls[n]&clRefl != 0 && fc.unit[n] < 0 {
+		refl = true
+		n = fc.nextWord(n+1, ce)
+	}
+	if n >= ce || fc.quote[n] >= 0 {
+		return nil, -1, nil, 0
+	}
+	k := n
+	for k < min(ce, n+7) && fc.unit[k] < 0 {
+		k++ // a title before the name: "traf Bundeskanzler Olaf Scholz"
+	}
+	if k >= min(ce, n+7) {
+		return nil, -1, nil, 0
+	}
+	ui := fc.unit[k]
+	u := fc.units[ui]
+	if u.s != k || k > n && st.titledStart(fc, u, n) != n || !subjOK(u) || u.e >= ce {
+		return nil, -1, nil, 0
+	}
+	if fc.cls[u.e]&clCoord != 0 && refl && (p.typ == Met || p.typ == Agreement) {
+		group := []int{u.ent}
+		end := u.e
+		for ui+1 < len(fc.units) {
+			v := fc.units[ui+1]
+			if v.s >= ce || !subjOK(v) || fc.prevWord(v.s, end) != end || fc.cls[end]&clCoord == 0 && fc.doc.Tokens[end].Text != "," {
+				break
+			}
+			if !contains(group, v.ent) {
+				group = append(group, v.ent)
+			}
+			ui, end = ui+1, v.e
+		}
+		if len(group) >= 2 {
+			return group, u.s, nil, end
+		}
+		return nil, -1, nil, 0
+	}
+	if t := fc.doc.Tokens[u.e].Text; t == "," || fc.keys[u.e] == "" || fc.cls[u.e]&clCoord != 0 {
+		return nil, -1, nil, 0
+	}
+	objs, end, _ := st.objects(fc, p, u.e, ce, objOK, false)
+	if len(objs) == 0 || contains(objs, u.ent) {
+		return nil, -1, nil, 0
+	}
+	return []int{u.ent}, u.s, objs, end
+}
+
+// prepBefore reports whether a preposition in [a, b) heads something
+// other than a date or a place name, and is no preposition of an object
+// (with, against, between, es "a"): "traf am Montag den Präsidenten X",
+// "met on Monday with X", "traf in Paris X" keep their object.
+func (fc *fieldCtx) prepBefore(a, b int) bool {
+	for k := a; k < b; k++ {
+		if fc.cls[k]&clPrep == 0 {
+			continue
+		}
+		if n := fc.nextWord(k+1, len(fc.cls)); n < len(fc.cls) && fc.cls[n]&clTemporal != 0 {
+			continue
+		}
+		if fc.cls[k]&clTo != 0 && fc.placeAdverbial(k) {
+			continue
+		}
+		if fc.cls[k]&(clWith|clAgainst|clBetween|clObjMark) != 0 {
+			continue // "con el canciller alemán Olaf Scholz": a title the lexicon lacks
+		}
+		return true
 	}
 	return false
 }
@@ -599,7 +963,14 @@ func (st *state) objects(fc *fieldCtx, p pred, pe, ce int, ok func(unit) bool, p
 			}
 			if len(objs) == 0 && !p.noun && p.typ != Visited && j > pe && fc.cls[j]&clPred != 0 {
 				// "a condamné l'attaque iranienne contre Israël": what
-				// follows is the nominal predicate's, not the verb's.
+				// follows is the nominal predicate's, not the verb's; but
+				// whoever condemns "les sanctions de l'UE", "die Angriffe
+				// der Armee" opposes their author.
+				if p.typ == Opposes {
+					if o, e := st.genitiveAuthor(fc, j, lim, ok); o >= 0 {
+						return []int{o}, e, false
+					}
+				}
 				return nil, end, false
 			}
 			continue
@@ -622,13 +993,14 @@ func (st *state) objects(fc *fieldCtx, p pred, pe, ce int, ok func(unit) bool, p
 		}
 		pw := fc.prevWord(st.titledStart(fc, un, pe), pe)
 		var c uint32
-		if pw >= 0 {
+		if pw >= 0 && !fc.placeBefore(pw, un) {
 			c = fc.cls[pw]
 		}
 		switch {
 		case len(objs) > 0:
-			// Coordinated or chained objects: "X et Y", "place … de Pyongyang".
-			if c&clCoord != 0 || p.typ == Visited && c&(clOf|clTo) != 0 && pw == un.s-1 || p.typ == Visited && pw >= 0 && pw+1 < un.s && c&(clOf|clTo) != 0 {
+			// Coordinated or chained objects: "X et Y", "a X y a Y",
+			// "place … de Pyongyang".
+			if c&clCoord != 0 || c&(clObjMark|clWith) != 0 && pw > 0 && fc.cls[pw-1]&clCoord != 0 || p.typ == Visited && c&(clOf|clTo) != 0 && pw == un.s-1 || p.typ == Visited && pw >= 0 && pw+1 < un.s && c&(clOf|clTo) != 0 {
 				objs = append(objs, un.ent)
 				end = un.e
 				continue
@@ -655,12 +1027,18 @@ func (st *state) objects(fc *fieldCtx, p pred, pe, ce int, ok func(unit) bool, p
 				return nil, end, false
 			}
 		default:
-			if c&clPrep != 0 && c&(clWith|clAgainst|clBetween) == 0 {
+			if c&clPrep != 0 && c&(clWith|clAgainst|clBetween|clObjMark) == 0 {
+				if c&clTo != 0 && fc.placeAdverbial(pw) {
+					continue // "traf in Berlin den Präsidenten X"
+				}
 				return nil, end, false
 			}
 			// A verb's object comes before any other prepositional phrase:
 			// "received 35 million dollars from … Odebrecht" is no meeting.
-			if pw > pe && fc.hasClass(pe, pw, clPrep) {
+			// (Not for a separable verb: its particle closes the clause
+			// and all between is its middle field, "griff in der Nacht die
+			// Ukraine an".)
+			if pw > pe && !p.sep && fc.prepBefore(pe, pw) {
 				return nil, end, false
 			}
 		}

@@ -39,6 +39,10 @@ const (
 	clRelPro
 	clComp
 	clAt        // "at", "chez": an employer after a role
+	clGen       // de "der": a genitive article, the possessor of the noun before it
+	clObjMark   // es "a", "al": the preposition of a direct object ("recibió a Macron")
+	clNeg       // "nicht", "no", "non", "não": negates the verb of its clause
+	clTemporal  // a token of a DATE or TIME mention (set from the mentions, not function.tsv)
 	clQuoteVerb // from quote_verbs.txt
 	clPred      // first word of a predicate
 	clVocab     // any word of the relation lexicons (see vocab)
@@ -48,7 +52,7 @@ var classNames = map[string]uint32{
 	"prep": clPrep, "coord": clCoord, "det": clDet, "poss": clPoss, "subjpro": clSubjPro,
 	"plurpro": clPlurPro, "objpro": clObjPro, "passive": clPassive, "agent": clAgent,
 	"boundary": clBoundary, "partitive": clPartitive, "with": clWith, "between": clBetween,
-	"against": clAgainst, "to": clTo, "of": clOf, "direction": clDirection, "aux": clAux, "refl": clRefl, "for": clFor, "relpro": clRelPro, "comp": clComp, "at": clAt,
+	"against": clAgainst, "to": clTo, "of": clOf, "direction": clDirection, "aux": clAux, "refl": clRefl, "for": clFor, "relpro": clRelPro, "comp": clComp, "at": clAt, "gen": clGen, "objmark": clObjMark, "neg": clNeg,
 }
 
 // pred is one entry of predicates.tsv.
@@ -60,6 +64,7 @@ type pred struct {
 	refl    bool
 	agr     bool
 	possubj bool
+	sep     bool // a separable verb: its last word may close the clause ("griff die Ukraine an")
 }
 
 // langData is the immutable relation lexicon of one language.
@@ -98,6 +103,13 @@ func loadLang(lang string, lex *lexicon.Lexicon) (*langData, bool, error) {
 			return fmt.Errorf("want words TAB type TAB cameo, got %q", strings.Join(f, "\t"))
 		}
 		p := pred{words: strings.Fields(lexicon.Fold(f[0])), typ: f[1], cameo: f[2]}
+		if strings.Contains(f[0], "-") {
+			// A hyphenated word is one token ("reuniu-se"), keyed as a whole.
+			p.words = p.words[:0]
+			for _, w := range strings.Fields(f[0]) {
+				p.words = append(p.words, lexicon.Fold(w))
+			}
+		}
 		if len(f) > 3 {
 			for _, fl := range strings.Fields(f[3]) {
 				switch fl {
@@ -109,6 +121,8 @@ func loadLang(lang string, lex *lexicon.Lexicon) (*langData, bool, error) {
 					p.agr = true
 				case "possubj":
 					p.possubj = true
+				case "sep":
+					p.sep = true
 				default:
 					return fmt.Errorf("unknown flag %q", fl)
 				}
@@ -116,6 +130,9 @@ func loadLang(lang string, lex *lexicon.Lexicon) (*langData, bool, error) {
 		}
 		if len(p.words) == 0 {
 			return nil
+		}
+		if p.sep && len(p.words) != 2 {
+			return fmt.Errorf("sep wants a verb and its particle, got %q", f[0])
 		}
 		d.preds[p.words[0]] = append(d.preds[p.words[0]], p)
 		return nil

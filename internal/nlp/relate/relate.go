@@ -334,6 +334,22 @@ func (st *state) field(f int) *fieldCtx {
 			}
 		}
 	}
+	// Dates and times are no arguments, but a preposition heading one
+	// ("traf am Montag den Präsidenten") is no object's preposition.
+	for mi := range a.Mentions {
+		m := &a.Mentions[mi]
+		if m.Field != f || m.Entity < 0 || m.Entity >= len(a.Entities) {
+			continue
+		}
+		if t := a.Entities[m.Entity].Type; t != "DATE" && t != "TIME" {
+			continue
+		}
+		if s, e, ok := tokenRange(doc, m); ok {
+			for k := s; k < e; k++ {
+				fc.cls[k] |= clTemporal
+			}
+		}
+	}
 	all = st.orgAnaphora(fc, all)
 	slices.SortFunc(all, func(x, y unit) int {
 		if x.s != y.s {

@@ -250,6 +250,9 @@ func (st *state) titles(fc *fieldCtx) {
 		for n := 0; n < 2 && end > lo; n++ {
 			found := false
 			for s := max(lo, end-8); s < end; s++ {
+				if fc.placeAdverbialStart(s, lo) {
+					continue // "in Berlin Bundeskanzler X": the place is no premodifier
+				}
 				if tp, ok := st.titleAt(fc, s, end); ok && tp.e == end {
 					st.emitTitle(fc, u, tp, 0.85)
 					end, found = tp.s, true
