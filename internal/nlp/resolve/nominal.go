@@ -196,17 +196,11 @@ func (s *state) foldTokens(fi *fieldInfo, buf []byte, folded []foldedAt, maybe [
 // text is the folded text of token t (lexicon.Fold).
 func (fi *fieldInfo) text(t int) string { return fi.texts[t] }
 
-// titleNear reports whether a title may start at one of tokens t to t+4:
-// unless it does, no phrase starts at t without a determiner or a name
-// (detect).
-func (fi *fieldInfo) titleNear(t int) bool {
-	return int(fi.nextTitle[t]) <= t+4
-}
-
 // nextPhrase returns the first token from i where detect may find a
 // phrase, len(tokens) if none: a named mention starts there, or a token
-// outside the named mentions is a determiner or has a title near
-// (titleNear). detect would find nothing at the tokens it passes over.
+// outside the named mentions is a determiner or has a title starting at
+// one of the next five tokens (without one of these, no phrase starts
+// there). detect would find nothing at the tokens it passes over.
 func (fi *fieldInfo) nextPhrase(i int) int {
 	n := len(fi.covered)
 	startAt, covered, det, nextTitle := fi.startAt[:n], fi.covered[:n], fi.det[:n], fi.nextTitle[:n]

@@ -603,22 +603,9 @@ func ascii8(text string, i int) bool {
 }
 
 // runeCount is utf8.RuneCountInString(text), ASCII read 8 bytes at a
-// time.
+// time (byteOffset to the end: a text has no more code points than bytes).
 func runeCount(text string) int {
-	n, i := 0, 0
-	for i < len(text) {
-		if ascii8(text, i) {
-			n, i = n+8, i+8
-			continue
-		}
-		if text[i] < utf8.RuneSelf {
-			i++
-		} else {
-			_, w := utf8.DecodeRuneInString(text[i:])
-			i += w
-		}
-		n++
-	}
+	_, n := byteOffset(text, 0, 0, len(text))
 	return n
 }
 
