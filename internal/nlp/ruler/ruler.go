@@ -13,19 +13,27 @@
 //     and so are one-word mentions that are a function word or a
 //     capitalised common noun of the language ("Le", "Etat"), and MISC
 //     mentions that fill a quotation opening with a subject pronoun
-//     (reported speech, "« Nous sommes prêts »", not a title); a
-//     lower-case determiner the NER took into a name is cut ("the
-//     Pentagon"), and so is the end of a title it ran back into ("le
-//     président de la République Emmanuel Macron": a PERSON);
+//     (reported speech, "« Nous sommes prêts »", not a title), demonyms
+//     joined by hyphens ("Egyptian-Qatari"), peoples ("Touareg") and a
+//     title in capitals alone ("PDG"); a lower-case determiner the NER
+//     took into a name is cut ("the Pentagon"), and so is the end of a
+//     title it ran back into ("le président de la République Emmanuel
+//     Macron": a PERSON), a portfolio ("la ministre des Solidarités Aurore
+//     Bergé") or a demonym and a title before a full name ("Chinese Vice
+//     Premier He Lifeng");
 //  2. run-on tails: lower-case words a name ran on into ("Conseil de
 //     sécurité visant") are cut when the shorter name is attested (another
 //     mention of the article or a curated name; for the headline, also the
-//     start of a longer body name), and weekdays whatever the article says
-//     ("l'Insee mardi");
-//  3. place heads: "place Kim Il-sung" is a LOCATION;
+//     start of a longer body name), and weekdays, auxiliaries and
+//     reporting verbs whatever the article says ("l'Insee mardi", "Parti
+//     populaire ont");
+//  3. place heads: "place Kim Il-sung" is a LOCATION; storm words make a
+//     MISC ("l'ouragan Sandy", "Hurricane Beryl");
 //  4. list ruler: exact matches of curated names (data/<lang>/*.tsv and
 //     data/common/*.tsv, "name TAB TYPE") override the NER type on the same
-//     span and are added where the NER found nothing;
+//     span (a sentence-initial determiner the NER took with it dropped:
+//     "Le Real Madrid") and are added where the NER found nothing, and so
+//     are the lexicon's country names on free tokens ("Les Etats-Unis");
 //  5. wire conventions (news.go): dateline places are LOCATIONs and their
 //     agencies ORGANIZATIONs ("MOSCOW, June 19 (Reuters) -"); a name after
 //     an organisation head is an ORGANIZATION ("the disaster agency
@@ -37,8 +45,9 @@
 //     majority type when it is clear, and a lone surname of a full PERSON
 //     name of the article becomes a PERSON;
 //  7. propagation: other exact occurrences of a name the NER found (case
-//     ignored in an all-caps or Title Case headline) are tagged too, and in
-//     the headline a person's surname is tagged as that person; a word
+//     ignored in an all-caps or Title Case headline) are tagged too, and a
+//     person's surname is tagged as that person in the headline and, off a
+//     sentence start, in the body; a word
 //     opening a sentence or a quotation is propagated only if the article
 //     never writes it in lower case, and in a language that capitalises
 //     its nouns (German) only a confident one-word name is.
