@@ -39,6 +39,8 @@ var itCases = []exprCase{
 	{in: "Sabato migliaia di persone hanno sfilato a Roma.", want: "DATE|Sabato|2024-06-15"},
 	{in: "Domenica si è votato in Piemonte.", want: "DATE|Domenica|2024-06-16"},
 	{in: "Venerdì scorso il ministro si è dimesso.", want: "DATE|Venerdì scorso|2024-06-14"},
+	{in: "Domenica scorsa si è votato in Francia.", want: "DATE|Domenica scorsa|2024-06-16"},
+	{in: "La prossima domenica si voterà di nuovo.", want: "DATE|La prossima domenica|2024-06-23"},
 	{in: "Lunedì prossimo riprenderanno le lezioni.", want: "DATE|Lunedì prossimo|2024-06-24"},
 	{in: "Giovedì sera è stata registrata una scossa di terremoto.", want: "DATE|Giovedì sera|2024-06-20"},
 	{in: "Domenica mattina la polizia ha fermato il sospetto.", want: "DATE|Domenica mattina|2024-06-16"},

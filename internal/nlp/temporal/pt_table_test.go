@@ -27,6 +27,7 @@ var ptCases = []exprCase{
 	{in: "No ano passado a empresa perdeu dinheiro.", want: "DATE|ano passado|2023"},
 	{in: "A segunda vez foi pior.", want: ""},
 	{in: "Hoje o Senado vota a reforma.", want: "DATE|Hoje|2024-06-19"},
+	{in: "O governo anunciou o pacote na última sexta-feira.", want: "DATE|última sexta-feira|2024-06-14"},
 	{in: "Anteontem a situação ainda era calma.", want: "DATE|Anteontem|2024-06-17"},
 	{in: "Depois de amanhã o presidente viaja para Bruxelas.", want: "DATE|Depois de amanhã|2024-06-21"},
 	{in: "Esta manhã a Bolsa abriu em queda.", want: "DATE|Esta manhã|2024-06-19"},
