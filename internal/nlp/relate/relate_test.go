@@ -223,6 +223,8 @@ func TestRelate(t *testing.T) {
 			want: []string{"title Elon Musk -> Tesla: chief executive", "member_of Elon Musk -> Tesla"}},
 		{name: "apposition with determiner and of", lang: "en", text: "[Kristalina Georgieva|PERSON], the head of the [International Monetary Fund|ORGANIZATION], warned on Tuesday.",
 			want: []string{"title Kristalina Georgieva -> International Monetary Fund: head", "member_of Kristalina Georgieva -> International Monetary Fund"}},
+		{name: "blame is an accusation", lang: "en", text: "[Ukraine|LOCATION] blamed [Russia|LOCATION] for the attack on the dam.",
+			want: []string{"opposes Ukraine -> Russia"}, cameo: map[string]string{"opposes Ukraine -> Russia": "112"}},
 		{name: "phone calls", lang: "en", text: "[Joe Biden|PERSON] phoned [Benjamin Netanyahu|PERSON] on Sunday. [Joe Biden|PERSON] held a phone call with [Xi Jinping|PERSON] on Tuesday.",
 			want: []string{"met Benjamin Netanyahu -> Joe Biden", "met Joe Biden -> Xi Jinping"}},
 		{name: "a phone call in French", lang: "fr", text: "[Emmanuel Macron|PERSON] a eu un entretien téléphonique avec [Vladimir Poutine|PERSON].",
