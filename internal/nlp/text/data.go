@@ -38,6 +38,9 @@ type langData struct {
 	starters map[string]struct{}
 	// maxElision, maxException: longest entries in bytes (lookup bounds).
 	maxElision, maxException, maxPeriod int
+	// nounCase: the language capitalises its nouns (German): "15-Jährige"
+	// stays one word, where "2-Zelenskiy" (Reuters' "UPDATE 2-") is split.
+	nounCase bool
 }
 
 // languages holds the parsed data of every embedded language folder. It is
@@ -63,7 +66,7 @@ func loadLanguages() map[string]*langData {
 }
 
 func loadLang(code string) *langData {
-	d := &langData{code: code}
+	d := &langData{code: code, nounCase: code == "de"}
 	d.abbrev = periodSet(readList(code, "abbreviations.txt"))
 	d.nonBreaking = periodSet(readList(code, "nonbreaking_prefixes.txt"))
 	for k := range d.abbrev {

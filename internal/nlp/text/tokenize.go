@@ -420,6 +420,16 @@ func (g *seg) isAcronym(a, b int) bool {
 	return groups >= 2 && single
 }
 
+// digitsFrom reports whether runes [a, i) are all digits.
+func (g *seg) digitsFrom(a, i int) bool {
+	for k := a; k < i; k++ {
+		if !isDigit(g.rs[k]) {
+			return false
+		}
+	}
+	return a < i
+}
+
 // infix splits the core [a, b) of a chunk at inner punctuation, keeping
 // joiners (hyphens in words, decimal separators, apostrophes, ...).
 func (g *seg) infix(a, b int) {
@@ -468,7 +478,12 @@ func (g *seg) joins(i, start, b int) bool {
 	}
 	switch {
 	case isHyphen(r) || r == '–':
-		// "Jong-un", "Wisconsin–Madison", "F-16"; not "1939-1945"
+		// "Jong-un", "Wisconsin–Madison", "F-16"; not "1939-1945", nor a
+		// number before a capitalised word ("UPDATE 2-Zelenskiy meets …")
+		// where nouns are written in lower case
+		if isDigit(p) && unicode.IsUpper(n) && !g.d.nounCase && i+2 < b && unicode.IsLower(rs[i+2]) && g.digitsFrom(start, i) {
+			return false
+		}
 		return !(isDigit(p) && isDigit(n))
 	case r == '.':
 		if isDigit(p) && isDigit(n) {

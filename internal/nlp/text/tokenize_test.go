@@ -62,6 +62,8 @@ func TestTokenize(t *testing.T) {
 		{"no merge of years", "fr", "en 2012 300 personnes", []string{"en", "2012", "300", "personnes"}},
 		{"english number", "en", "1,000.5 and 3.14", []string{"1,000.5", "and", "3.14"}},
 		{"score and range", "fr", "4-3 en 1939-1945", []string{"4", "-", "3", "en", "1939", "-", "1945"}},
+		{"a number before a capitalised word", "en", "UPDATE 2-Zelenskiy meets Biden, F-16 jets, G7-Summit", []string{"UPDATE", "2", "-", "Zelenskiy", "meets", "Biden", ",", "F-16", "jets", ",", "G7-Summit"}},
+		{"German keeps a number before a noun", "de", "Ein 15-Jähriger traf den Ball", []string{"Ein", "15-Jähriger", "traf", "den", "Ball"}},
 		{"url", "fr", "Voir http://www.afp.com/fr/news.", []string{"Voir", "http://www.afp.com/fr/news", "."}},
 		{"url in brackets", "en", "(https://example.org/a?b=c)", []string{"(", "https://example.org/a?b=c", ")"}},
 		{"www", "en", "at www.lemonde.fr,", []string{"at", "www.lemonde.fr", ","}},
