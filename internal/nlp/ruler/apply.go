@@ -773,10 +773,19 @@ func shouting(toks []text.Token, tokSent []int32, i int) bool {
 	return false
 }
 
+// particle reports whether w is a short lower-case word ("van", "of",
+// "de"): between a person's name and a curated organisation the NER took
+// with it.
+func particle(w string) bool {
+	return len(w) <= 4 && hasLetter(w) && strings.ToLower(w) == w
+}
+
 // placeList puts a curated name on tokens [i, end) of field fi: it
 // relabels a mention of exactly that span (or of the span after a
 // capitalised determiner: "Le Real Madrid" at a sentence start; "Les
-// Nations" of "Les Nations unies" is then inside the span), replaces
+// Nations" of "Les Nations unies" is then inside the span; a person's name
+// that ran on into it over a particle is cut before the particle: "Frans
+// Timmermans van GroenLinks-PvdA"), replaces
 // named mentions lying inside it, adds one on free tokens, and gives up
 // when a mention crosses or contains the span. It reports whether the span
 // was taken.
@@ -791,6 +800,10 @@ func (s *state) placeList(fi, i, end int, typ string) bool {
 		m := &s.a.Mentions[mi]
 		if m.TokStart == i-1 && m.TokEnd <= end && named(m) && s.rl.stop[strings.ToLower(f.doc.Tokens[i-1].Text)] {
 			s.narrow(mi, i, m.TokEnd) // "Le Real Madrid", "Les Nations [unies]": the determiner is no part of the name
+		}
+		if m.Type == Person && m.TokStart < i-2 && m.TokEnd == end && particle(f.doc.Tokens[i-1].Text) {
+			s.narrow(mi, m.TokStart, i-1) // "Frans Timmermans van GroenLinks-PvdA": the person and the party
+			continue
 		}
 		if m.TokStart < i || m.TokEnd > end {
 			return false // a longer or crossing mention: never split it

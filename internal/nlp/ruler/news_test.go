@@ -496,6 +496,16 @@ func TestApplyNews(t *testing.T) {
 			want: []got{{1, "Olaf Scholz", "PERSON"}},
 		},
 		{
+			name: "a person's name run on over a particle into a curated party is cut",
+			lang: "nl",
+			body: "Oppositieleider Frans Timmermans van GroenLinks-PvdA sprak. Vincent van Gogh schilderde.",
+			spans: []span{
+				{Field: 1, Text: "Frans Timmermans van GroenLinks-PvdA", Type: "PERSON"},
+				{Field: 1, Text: "Vincent van Gogh", Type: "PERSON"},
+			},
+			want: []got{{1, "Frans Timmermans", "PERSON"}, {1, "GroenLinks-PvdA", "ORGANIZATION"}, {1, "Vincent van Gogh", "PERSON"}},
+		},
+		{
 			name: "a title in capitals is no organisation",
 			lang: "fr",
 			body: "Le groupe va supprimer des postes, a annoncé son PDG Patrick Pouyanné. L'OMS a alerté.",
