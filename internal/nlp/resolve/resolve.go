@@ -907,8 +907,9 @@ func (s *state) placeOfKey(k []byte, name string) placeOf {
 }
 
 // contains reports whether short is a prefix or a suffix of long (word
-// sequences); for names of things other than people, also an inner run of
-// at least two words.
+// sequences); for people, also one inner word of three letters or more
+// (the surname of "Luiz Inácio Lula da Silva"); for names of other things,
+// an inner run of at least two words.
 func contains(long, short []string, person bool) bool {
 	n, k := len(long), len(short)
 	if k == 0 || k >= n {
@@ -917,7 +918,15 @@ func contains(long, short []string, person bool) bool {
 	if equal(long[:k], short) || equal(long[n-k:], short) {
 		return true
 	}
-	if person || k < 2 {
+	if person {
+		// "Lula" of "Luiz Inácio Lula da Silva", "López" of "Andrés
+		// Manuel López Obrador": one inner word, not a particle.
+		if k != 1 || n < 3 || utf8.RuneCountInString(short[0]) < 3 {
+			return false
+		}
+		return slices.Contains(long[1:n-1], short[0])
+	}
+	if k < 2 {
 		return false
 	}
 	for i := 1; i+k < n; i++ {

@@ -34,6 +34,14 @@ func TestGrouping(t *testing.T) {
 			names:    map[string]string{"Poutine": "Vladimir Poutine"},
 		},
 		{
+			name:  "an inner surname of a long name, not a particle",
+			lang:  "pt",
+			body:  "O presidente [Luiz Inácio Lula da Silva|PER] criticou [Javier Milei|PER]. [Lula|PER] pediu desculpas. [Kim Jong Un|PER] e [Jong|PER] não.",
+			same:  [][]string{{"Lula", "Luiz Inácio Lula da Silva"}},
+			apart: [][2]string{{"Lula", "Javier Milei"}},
+			names: map[string]string{"Lula": "Luiz Inácio Lula da Silva"},
+		},
+		{
 			name:  "accents and hyphens",
 			lang:  "fr",
 			body:  "Les [Etats-Unis|LOC] protestent. Les [États-Unis|LOC] et la [Russie|LOC] divergent. Les [Etats Unis|LOC] insistent.",
