@@ -277,9 +277,26 @@ func (st *state) titles(fc *fieldCtx) {
 
 // partyAfter reads "Olaf Scholz (SPD)", "Marine Le Pen (FN)": an
 // organisation alone in brackets right after a person's name is the
-// person's party or employer.
+// person's party or employer; so is one after "of" ("Tim Cook of Apple").
 func (st *state) partyAfter(fc *fieldCtx, u unit, hi int) {
 	k := u.e
+	if k+1 < hi && fc.cls[k]&clOf != 0 {
+		// "Frans Timmermans van GroenLinks-PvdA", "Tim Cook of Apple":
+		// an organisation right after the name and "of" (a determiner
+		// allowed) is the person's party or employer.
+		x := k + 1
+		if x+1 < hi && fc.cls[x]&clDet != 0 && fc.namedUnit(x) < 0 {
+			x++
+		}
+		if v := fc.namedUnit(x); v >= 0 && fc.units[v].s == x && fc.units[v].typ == "ORGANIZATION" {
+			if _, seat := st.d.lex.Seat(st.a.Entities[fc.units[v].ent].Name); !seat {
+				// not a seat of power: "déloger Obama de la Maison
+				// Blanche" is "from"
+				st.emit(fc, MemberOf, u.ent, fc.units[v].ent, "", "", 0.75, u.s, fc.units[v].e)
+			}
+		}
+		return
+	}
 	if k+2 >= hi || fc.doc.Tokens[k].Text != "(" {
 		return
 	}
