@@ -258,8 +258,11 @@ func (st *state) premodified(fc *fieldCtx, k, limit int) (unit, bool) {
 	if v.s <= at {
 		return u, false
 	}
-	if n := st.titleLenAt(fc, at, v.s); n > 0 && at+n == v.s {
-		return v, true
+	// Titles may stack: "Iran's Supreme Leader Ayatollah Ali Khamenei".
+	for n := st.titleLenAt(fc, at, v.s); n > 0; n = st.titleLenAt(fc, at, v.s) {
+		if at += n; at == v.s {
+			return v, true
+		}
 	}
 	return u, false
 }

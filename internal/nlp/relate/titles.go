@@ -246,7 +246,8 @@ func (st *state) titles(fc *fieldCtx) {
 		if end-1 >= lo && fc.doc.Tokens[end-1].Text == "," {
 			end--
 		}
-		// Stacked: "le guide religieux de l'Iran, l'ayatollah X".
+		// Stacked: "le guide religieux de l'Iran, l'ayatollah X", "Iran's
+		// Supreme Leader Ayatollah X".
 		for n := 0; n < 2 && end > lo; n++ {
 			found := false
 			for s := max(lo, end-8); s < end; s++ {
@@ -259,10 +260,12 @@ func (st *state) titles(fc *fieldCtx) {
 					break
 				}
 			}
-			if !found || end-1 < lo || fc.doc.Tokens[end-1].Text != "," {
+			if !found || end-1 < lo {
 				break
 			}
-			end--
+			if fc.doc.Tokens[end-1].Text == "," {
+				end--
+			}
 		}
 		// After the name: "X, ministre des affaires étrangères", "X, the CEO of Y".
 		if u.e+1 < hi && fc.doc.Tokens[u.e].Text == "," {
