@@ -57,8 +57,14 @@ func TestClusterReplicatesAndSurvivesANodeRestart(t *testing.T) {
 	_, err := js.CreateStream(ctx, jetstream.StreamConfig{Name: "R3", Subjects: []string{"r3.>"}, Replicas: 3, Storage: jetstream.FileStorage})
 	require.NoError(t, err)
 	leader := c.WaitStreamLeader("R3", 20*time.Second)
-	_, err = js.Publish(ctx, "r3.one", []byte("1"))
-	require.NoError(t, err)
+	// A leader just elected may not answer yet ("no response from
+	// stream" on a busy machine): the first write is retried too.
+	require.Eventually(t, func() bool {
+		pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		defer cancel()
+		_, err := js.Publish(pctx, "r3.one", []byte("1"), jetstream.WithMsgID("one"))
+		return err == nil
+	}, 30*time.Second, 100*time.Millisecond, "the stream takes writes")
 
 	c.Nodes[leader].Shutdown()
 	require.False(t, c.Nodes[leader].Running())
