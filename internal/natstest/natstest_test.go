@@ -59,22 +59,24 @@ func TestClusterReplicatesAndSurvivesANodeRestart(t *testing.T) {
 	leader := c.WaitStreamLeader("R3", 20*time.Second)
 	// A leader just elected may not answer yet ("no response from
 	// stream" on a busy machine): the first write is retried too.
-	require.Eventually(t, func() bool {
-		pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
-		defer cancel()
-		_, err := js.Publish(pctx, "r3.one", []byte("1"), jetstream.WithMsgID("one"))
-		return err == nil
-	}, 30*time.Second, 100*time.Millisecond, "the stream takes writes")
+	publishEventually(ctx, t, js, "r3.one", "one", "the stream takes writes")
 
 	c.Nodes[leader].Shutdown()
 	require.False(t, c.Nodes[leader].Running())
-	require.Eventually(t, func() bool {
-		pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
-		defer cancel()
-		_, err := js.Publish(pctx, "r3.two", []byte("2"), jetstream.WithMsgID("two"))
-		return err == nil
-	}, 30*time.Second, 100*time.Millisecond, "a new leader takes writes")
+	publishEventually(ctx, t, js, "r3.two", "two", "a new leader takes writes")
 	c.Nodes[leader].Start()
 	require.NoError(t, c.WaitStreamCurrent(ctx, js, "R3"))
 	require.Len(t, natstest.StreamMessages(ctx, t, js, "R3"), 2)
+}
+
+// publishEventually publishes a message with id to subj, retrying for up
+// to 30 seconds; the id keeps a retried write from being stored twice.
+func publishEventually(ctx context.Context, t *testing.T, js jetstream.JetStream, subj, id, msg string) {
+	t.Helper()
+	require.Eventually(t, func() bool {
+		pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		defer cancel()
+		_, err := js.Publish(pctx, subj, []byte(id), jetstream.WithMsgID(id))
+		return err == nil
+	}, 30*time.Second, 100*time.Millisecond, msg)
 }

@@ -107,8 +107,8 @@ func (s *JetStreamSource) pull() {
 			pause = 100 * time.Millisecond
 			continue
 		}
+		s.mu.Lock()
 		if errors.Is(err, jetstream.ErrMsgIteratorClosed) {
-			s.mu.Lock()
 			switch {
 			case s.drained:
 				s.mu.Unlock()
@@ -122,10 +122,8 @@ func (s *JetStreamSource) pull() {
 			if oerr := s.open(); oerr != nil {
 				err = fmt.Errorf("reopen after %w: %w", err, oerr)
 			}
-			s.mu.Unlock()
 		}
 		// Transient (no heartbeat, reconnecting): Next reports it once.
-		s.mu.Lock()
 		s.err = err
 		s.mu.Unlock()
 		signal(s.ready)
@@ -180,10 +178,10 @@ func (s *JetStreamSource) Next(ctx context.Context) (Message, error) {
 		}
 		ended, fatal := s.ended, s.fatal
 		s.mu.Unlock()
-		if ended && fatal != nil {
-			return nil, fatal
-		}
 		if ended {
+			if fatal != nil {
+				return nil, fatal
+			}
 			return nil, io.EOF
 		}
 		select {

@@ -60,6 +60,9 @@ type Lexicon struct {
 	// "leider" of "partijleider"), longest first; empty in a language
 	// that has no such file.
 	titleHeads []string
+	// portfolioTitles and portfolioLinks are folded["portfolio-titles"]
+	// and folded["portfolio-links"] (see PortfolioAt), nil without them.
+	portfolioTitles, portfolioLinks map[string]bool
 }
 
 // Languages lists the languages that have a data folder.
@@ -181,6 +184,7 @@ func Load(lang string) (*Lexicon, error) {
 		a, b := l.titleHeads[i], l.titleHeads[j]
 		return len(a) > len(b) || len(a) == len(b) && a < b
 	})
+	l.portfolioTitles, l.portfolioLinks = l.folded["portfolio-titles"], l.folded["portfolio-links"]
 	l.titlePre = prefixes(l.titles)
 	l.demPre = prefixes(l.demonyms)
 	return l, nil
@@ -389,38 +393,24 @@ const maxPortfolioLower = 2
 // checks that the portfolio is no person's or organisation's name ("le
 // secrétaire d'État de Joe Biden").
 func (l *Lexicon) PortfolioAt(title, rest []string) int {
-	if l == nil || len(l.folded["portfolio-titles"]) == 0 {
+	if l == nil || len(l.portfolioTitles) == 0 {
 		return 0
 	}
 	var buf [128]byte
-	b := buf[:0]
-	for _, t := range title {
-		if k := AppendFold(nil, t); len(k) > 0 {
-			if len(b) > 0 {
-				b = append(b, ' ')
-			}
-			b = append(b, k...)
-		}
-	}
-	if !l.folded["portfolio-titles"][string(b)] {
+	if !l.portfolioTitles[string(appendFoldedWords(buf[:0], title))] {
 		return 0
 	}
-	links := l.folded["portfolio-links"]
 	link := 0 // tokens of the longest link
-	b = b[:0]
+	b := buf[:0]
 	for i := 0; i < len(rest) && i < 4; i++ {
-		k := AppendFold(nil, rest[i])
-		if len(k) == 0 {
+		var ok bool
+		if b, ok = appendFoldedWord(b, rest[i]); !ok {
 			if isApostrophe(rest[i]) {
 				continue // "de l'" tokenised "de", "l", "'"
 			}
 			break
 		}
-		if len(b) > 0 {
-			b = append(b, ' ')
-		}
-		b = append(b, k...)
-		if links[string(b)] {
+		if l.portfolioLinks[string(b)] {
 			link = i + 1
 		}
 	}
@@ -439,6 +429,29 @@ func (l *Lexicon) PortfolioAt(title, rest []string) int {
 		n += lower
 	}
 	return n
+}
+
+// appendFoldedWords appends to dst the folded tokens, one space between,
+// those that fold to nothing left out.
+func appendFoldedWords(dst []byte, tokens []string) []byte {
+	for _, t := range tokens {
+		dst, _ = appendFoldedWord(dst, t)
+	}
+	return dst
+}
+
+// appendFoldedWord appends to dst the folded token t, after a space when
+// dst holds words already; a token that folds to nothing (punctuation)
+// leaves dst as it was and reports false.
+func appendFoldedWord(dst []byte, t string) ([]byte, bool) {
+	at := len(dst)
+	if at > 0 {
+		dst = append(dst, ' ')
+	}
+	if dst = AppendFold(dst, t); len(dst) == at || at > 0 && len(dst) == at+1 {
+		return dst[:at], false
+	}
+	return dst, true
 }
 
 func isApostrophe(t string) bool { return t == "'" || t == "’" }

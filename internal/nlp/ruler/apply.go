@@ -187,11 +187,7 @@ func (s *state) stormNames() {
 	}
 	adjAfter := adjectiveAfter(s.rl.lang)
 	var buf [32]byte
-	storm := func(f *fieldState, h, i int) bool {
-		if h < 0 || f.occ[h] >= 0 || f.tokSent[h] != f.tokSent[i] {
-			return false
-		}
-		w := f.doc.Tokens[h].Text
+	storm := func(w string) bool {
 		return len(w) < len(buf) && hasLetter(w) && s.rl.stormHeads[string(foldShort(buf[:0], w))]
 	}
 	for mi := range s.a.Mentions {
@@ -202,14 +198,9 @@ func (s *state) stormNames() {
 		f := &s.fields[m.Field]
 		i := m.TokStart
 		switch {
-		case m.TokEnd-i > 1 && s.rl.stormHeads[lexicon.Fold(f.doc.Tokens[i].Text)]: // "Hurricane Beryl"
+		case m.TokEnd-i > 1 && storm(f.doc.Tokens[i].Text): // "Hurricane Beryl"
 			s.fix(f.span(i+1, m.TokEnd), Misc) // "Sandy" alone elsewhere
-		case m.Type == Misc:
-			continue
-		case storm(f, i-1, i):
-		case adjAfter && storm(f, i-2, i) && f.occ[i-1] < 0 && !upperInitial(f.doc.Tokens[i-1].Text) &&
-			!s.rl.stop[f.doc.Tokens[i-1].Text]:
-		default:
+		case m.Type == Misc || !s.headBefore(f, i, adjAfter, storm):
 			continue
 		}
 		m.Type = Misc

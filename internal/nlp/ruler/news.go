@@ -471,26 +471,31 @@ func (s *state) orgHeads() {
 }
 
 // afterOrgHead reports whether token i follows an organisation head of
-// its sentence, right before it or, where adjectives follow the noun,
-// with one lower-case adjective between.
+// its sentence (see headBefore).
 func (s *state) afterOrgHead(f *fieldState, i int, adjAfter bool) bool {
-	if s.orgHead(f, i-1, i) {
+	return s.headBefore(f, i, adjAfter, s.orgHead)
+}
+
+// headBefore reports whether a head word (isHead) stands before token i
+// in its sentence, on a token no mention holds: right before it or, where
+// adjectives follow the noun, with one free lower-case adjective between
+// ("la milice populaire Basij", "l'ouragan meurtrier Sandy").
+func (s *state) headBefore(f *fieldState, i int, adjAfter bool, isHead func(w string) bool) bool {
+	head := func(h int) bool {
+		return h >= 0 && f.occ[h] < 0 && f.tokSent[h] == f.tokSent[i] && isHead(f.doc.Tokens[h].Text)
+	}
+	if head(i - 1) {
 		return true
 	}
-	if !adjAfter || !s.orgHead(f, i-2, i) {
+	if !adjAfter || !head(i-2) {
 		return false
 	}
 	w := f.doc.Tokens[i-1].Text
 	return f.occ[i-1] < 0 && hasLetter(w) && !upperInitial(w) && !s.rl.stop[w]
 }
 
-// orgHead reports whether token h is a free organisation head in the
-// sentence of token i.
-func (s *state) orgHead(f *fieldState, h, i int) bool {
-	if h < 0 || f.occ[h] >= 0 || f.tokSent[h] != f.tokSent[i] {
-		return false
-	}
-	w := f.doc.Tokens[h].Text
+// orgHead reports whether w is an organisation head of the language.
+func (s *state) orgHead(w string) bool {
 	return w != "" && s.rl.orgFirst[w[0]] && s.rl.orgHeads[w] && (nounCase(s.rl.lang) || !upperInitial(w) || isUpperWord(w))
 }
 

@@ -1,7 +1,6 @@
 package temporal
 
 import (
-	"strconv"
 	"strings"
 	"time"
 )
@@ -59,19 +58,30 @@ func (x *Extractor) datelineDate(line, lang string, near time.Time) (time.Time, 
 	if end <= 0 {
 		return time.Time{}, false
 	}
-	for _, e := range x.Extract(head[:end], lang, near) {
+	dateline := head[:end]
+	if t, ok := x.day(dateline, lang, time.Time{}); ok {
+		return t, true // day, month and year written
+	}
+	if near.IsZero() {
+		return time.Time{}, false
+	}
+	t, ok := x.day(dateline, lang, near)
+	if ok && t.After(near.Add(36*time.Hour)) {
+		t = t.AddDate(-1, 0, 0) // a dateline is never in the future
+	}
+	return t, ok
+}
+
+// day returns the first date of one day text gives, read against ref (a
+// date without a year has no value against a zero ref), at noon UTC.
+func (x *Extractor) day(text, lang string, ref time.Time) (time.Time, bool) {
+	for _, e := range x.Extract(text, lang, ref) {
 		if e.Type != "DATE" || len(e.Value) != len("2006-01-02") {
 			continue
 		}
-		t, err := time.Parse("2006-01-02", e.Value)
-		if err != nil {
-			continue
+		if t, err := time.Parse("2006-01-02", e.Value); err == nil {
+			return t.Add(12 * time.Hour), true
 		}
-		t = t.Add(12 * time.Hour)
-		if !near.IsZero() && t.After(near.Add(36*time.Hour)) && !strings.Contains(head[:end], strconv.Itoa(t.Year())) {
-			t = t.AddDate(-1, 0, 0) // a dateline is never in the future
-		}
-		return t, true
 	}
 	return time.Time{}, false
 }
