@@ -173,7 +173,7 @@ func (e *Enricher) Enrich(ctx context.Context, a *article.Article) (*Document, e
 	switch {
 	case err == nil:
 		tagger.Annotate(an)
-		e.ruler.Apply(an)
+		e.ruler.ApplyWith(an, tagger)
 		models["ner"] = tagger.Name()
 	case errors.Is(err, ner.ErrNoModel):
 		// A language without a model is reported, not guessed.

@@ -55,7 +55,7 @@ func (e *Enricher) annotated(tb testing.TB, a *article.Article) *analysis.Analys
 	tagger, err := e.ner.Get(code)
 	require.NoError(tb, err)
 	tagger.Annotate(an)
-	e.ruler.Apply(an)
+	e.ruler.ApplyWith(an, tagger)
 	return an
 }
 

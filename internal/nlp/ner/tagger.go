@@ -65,6 +65,21 @@ func newTagger(m *Model, words int) *Tagger {
 // Name returns the model id, e.g. "fr-20261129-…".
 func (t *Tagger) Name() string { return t.m.Header.ID }
 
+// FirstName reports whether word alone is a first name in the model's
+// gazetteer (the first-name lists it was trained with, folded as the
+// tagger folds words), for the rules that run after the tagger.
+func (t *Tagger) FirstName(word string) bool { return t.wordIn(word, GazFirstName) }
+
+// OrgKey reports whether word alone is an organisation key word in the
+// model's gazetteer ("Foundation", "Bank", "Institute").
+func (t *Tagger) OrgKey(word string) bool { return t.wordIn(word, GazOrgKey) }
+
+// wordIn reports whether word alone is in gazetteer category cat.
+func (t *Tagger) wordIn(word string, cat int) bool {
+	v, ok := t.m.feat.gaz.get(PhraseKey([]uint64{WordKey(word)}))
+	return ok && v&(1<<cat) != 0
+}
+
 // Model returns the tagger's model.
 func (t *Tagger) Model() *Model { return t.m }
 

@@ -35,7 +35,19 @@ const (
 // Apply corrects the NER mentions of a in place (see the package
 // documentation). It must run before resolution: it may drop, relabel,
 // add and reorder mentions. It is safe on any input.
-func (r *Ruler) Apply(a *analysis.Analysis) {
+func (r *Ruler) Apply(a *analysis.Analysis) { r.ApplyWith(a, nil) }
+
+// Names tells the rules which words are first names and which are
+// organisation key words ("Foundation", "Bank"); the NER tagger of the
+// article's language does (its gazetteer's lists).
+type Names interface {
+	FirstName(word string) bool
+	OrgKey(word string) bool
+}
+
+// ApplyWith is Apply with the first names of names (nil: none known, and
+// the rules that need them do nothing).
+func (r *Ruler) ApplyWith(a *analysis.Analysis, names Names) {
 	if r == nil || a == nil || len(a.Fields) == 0 {
 		return
 	}
@@ -43,7 +55,7 @@ func (r *Ruler) Apply(a *analysis.Analysis) {
 	if rl == nil {
 		return
 	}
-	s := state{a: a, rl: rl, fields: make([]fieldState, len(a.Fields))}
+	s := state{a: a, rl: rl, names: names, fields: make([]fieldState, len(a.Fields))}
 	for fi := range a.Fields {
 		s.initField(fi)
 	}
@@ -58,6 +70,7 @@ func (r *Ruler) Apply(a *analysis.Analysis) {
 	s.dropDemonyms()
 	s.stripDeterminers()
 	s.titleHeads()
+	s.titledHeads()
 	s.trimTails()
 	s.placeNames()
 	s.stormNames()
@@ -75,6 +88,7 @@ func (r *Ruler) Apply(a *analysis.Analysis) {
 type state struct {
 	a      *analysis.Analysis
 	rl     *rules
+	names  Names // nil: no first names known
 	fields []fieldState
 	drop   []bool            // per mention
 	keys   []string          // per mention: text of named mentions, "" for others

@@ -20,7 +20,10 @@
 //     title it ran back into ("le président de la République Emmanuel
 //     Macron": a PERSON), a portfolio ("la ministre des Solidarités Aurore
 //     Bergé") or a demonym and a title before a full name ("Chinese Vice
-//     Premier He Lifeng");
+//     Premier He Lifeng"); after a title and a link word, the full name
+//     of an organisation's head the NER ran the organisation on into is
+//     cut off as a PERSON ("le président du Rassemblement national Jordan
+//     Bardella"; ApplyWith, which knows the tagger's first names);
 //  2. run-on tails: lower-case words a name ran on into ("Conseil de
 //     sécurité visant") are cut when the shorter name is attested (another
 //     mention of the article or a curated name; for the headline, also the
@@ -52,7 +55,8 @@
 //     never writes it in lower case, and in a language that capitalises
 //     its nouns (German) only a confident one-word name is.
 //
-// Apply never overlaps mentions, never splits a longer mention and keeps
+// Apply never overlaps mentions, splits a longer mention only into an
+// organisation and the name of its head (above), and keeps
 // Mention.Text equal to the code-point substring [Start, End) of its field.
 package ruler
 
@@ -139,6 +143,10 @@ type rules struct {
 	// links ("des" of "chargé des"): a name right after one may have
 	// taken a portfolio in ("ministre des Solidarités Aurore Bergé").
 	portfolioLast map[string]bool
+	// titleLinks: folded word sequences (one or two words) that link a
+	// title to the organisation it heads ("du" of "le président du
+	// Rassemblement national Jordan Bardella").
+	titleLinks map[string]bool
 	// speechOpeners: folded words (subject pronouns) that open reported
 	// speech, not a title: a MISC mention filling a quotation that starts
 	// with one ("« Nous sommes prêts »") is a quote.
@@ -206,6 +214,7 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		orgHeads:   map[string]bool{},
 		notNames:   map[string]bool{},
 		notTails:   map[string]bool{},
+		titleLinks: map[string]bool{},
 
 		speechOpeners: map[string]bool{},
 	}
@@ -251,6 +260,7 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		{"not-names.txt", rl.notNames, folded},
 		{"not-tails.txt", rl.notTails, trimmed},
 		{"speech-openers.txt", rl.speechOpeners, folded},
+		{"title-links.txt", rl.titleLinks, folded},
 	} {
 		words, err := readWords(fsys, path.Join(code, l.file))
 		if err != nil {

@@ -1,0 +1,142 @@
+package ruler
+
+import (
+	"strings"
+
+	"github.com/wirenrich/wirenrich/internal/nlp/lexicon"
+	"github.com/wirenrich/wirenrich/internal/nlp/text"
+)
+
+// maxHeadName bounds the tokens of the full name titledHeads cuts off a
+// mention ("Luiz Inácio Lula da Silva" is five).
+const maxHeadName = 5
+
+// titledHeads cuts the full name of its head off an organisation the NER
+// ran on into it, after a title and a link word: "le président du
+// Rassemblement national Jordan Bardella", "la segretaria del Partito
+// Democratico Elly Schlein", "der Chef der Deutschen Bank Christian
+// Sewing" are an ORGANIZATION and a PERSON, as "le patron de LVMH Bernard
+// Arnault" already is. The name must open with a first name (of the
+// tagger's lists) and run to the mention's end in capitalised words and
+// particles; what stays must be an acronym or at least two words, ending
+// in a capitalised word or an adjective, so that a place or a foundation
+// named after a person keeps its name ("le directeur du Centre Georges
+// Pompidou", "la Fondation Bill et Melinda Gates").
+func (s *state) titledHeads() {
+	lex := s.rl.lex
+	if lex == nil || s.names == nil || len(s.rl.titleLinks) == 0 {
+		return
+	}
+	for mi := range s.a.Mentions {
+		m := &s.a.Mentions[mi]
+		if !s.reshapable(mi) || m.TokEnd-m.TokStart < 3 {
+			continue
+		}
+		f := &s.fields[m.Field]
+		toks := f.doc.Tokens
+		cut := -1
+		switch {
+		case s.afterTitleLink(f, m.TokStart):
+			cut = s.headNameStart(toks, m.TokStart, m.TokEnd)
+		case isUpperWord(toks[m.TokStart].Text) && s.titleEndsAt(f, m.TokStart, m.TokStart):
+			// "les députés LFI Mathilde Panot": a party's acronym right
+			// after the title.
+			if cut = s.headNameStart(toks, m.TokStart, m.TokEnd); cut != m.TokStart+1 {
+				cut = -1
+			}
+		}
+		if cut < 0 {
+			continue
+		}
+		fi, end, conf := m.Field, m.TokEnd, m.Confidence
+		if m.Type == Person {
+			m.Type = Organization
+		}
+		s.narrow(mi, m.TokStart, cut)
+		s.add(fi, cut, end, Person, conf) // m is stale from here
+	}
+}
+
+// afterTitleLink reports whether a title of the lexicon and a link word
+// (title-links.txt) stand right before token i, in its sentence.
+func (s *state) afterTitleLink(f *fieldState, i int) bool {
+	toks := f.doc.Tokens
+	sent := f.tokSent[i]
+	var fold [64]byte
+	for n := 1; n <= 2; n++ {
+		link := i - n
+		if link < 1 || f.tokSent[link] != sent {
+			return false
+		}
+		key := fold[:0]
+		for t := link; t < i; t++ {
+			if t > link {
+				key = append(key, ' ')
+			}
+			key = lexicon.AppendFold(key, toks[t].Text)
+		}
+		if s.rl.titleLinks[string(key)] && s.titleEndsAt(f, link, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleEndsAt reports whether a title of the lexicon, on free tokens of
+// token i's sentence, ends right before token end.
+func (s *state) titleEndsAt(f *fieldState, end, i int) bool {
+	toks := f.doc.Tokens
+	sent := f.tokSent[i]
+	var buf [maxTitleLead]string
+	for p := max(0, end-maxTitleLead); p < end; p++ {
+		if f.tokSent[p] != sent || f.occ[p] >= 0 {
+			continue
+		}
+		if s.rl.lex.TitleAt(tokenTexts(toks, p, end, buf[:0])) == end-p {
+			return true
+		}
+	}
+	return false
+}
+
+// headNameStart returns where a full name that ends a mention on tokens
+// [i, end) starts, or -1: the shortest such name of two or more tokens
+// that opens with a first name, leaving an organisation name before it.
+func (s *state) headNameStart(toks []text.Token, i, end int) int {
+	for n := 2; n <= maxHeadName && end-n > i; n++ {
+		cut := end - n
+		if w := toks[cut].Text; !upperInitial(w) || !s.names.FirstName(w) || s.names.OrgKey(w) {
+			continue
+		}
+		if !s.nameRun(toks, cut+1, end) || !s.orgRest(toks, i, cut) {
+			continue
+		}
+		return cut
+	}
+	return -1
+}
+
+// nameRun reports whether tokens [i, end) are capitalised words and
+// particles ("da", "van") ending in a capitalised word, none of them an
+// organisation head ("Melinda Gates Foundation").
+func (s *state) nameRun(toks []text.Token, i, end int) bool {
+	for t := i; t < end; t++ {
+		w := toks[t].Text
+		if s.rl.orgHeads[strings.ToLower(w)] || s.names.OrgKey(w) || !upperInitial(w) && (t == end-1 || !particle(w)) {
+			return false
+		}
+	}
+	return true
+}
+
+// orgRest reports whether tokens [i, end) can be the organisation a title
+// heads once a name is cut off: an acronym ("PT"), or two words or more
+// ending in a capitalised word or a lower-case word that is no function
+// word ("Parti socialiste", not "Fondation Bill et").
+func (s *state) orgRest(toks []text.Token, i, end int) bool {
+	last := toks[end-1].Text
+	if end-i == 1 {
+		return isUpperWord(last)
+	}
+	return upperInitial(last) || hasLetter(last) && !s.rl.stop[strings.ToLower(last)]
+}

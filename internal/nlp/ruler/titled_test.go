@@ -1,0 +1,110 @@
+package ruler_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/wirenrich/wirenrich/internal/nlp/ner"
+)
+
+// TestTitledHeads checks that the full name of an organisation's head is
+// cut off the organisation the NER ran on into it after a title and a link
+// word, with the first names of the language's real tagger, and that
+// places and foundations named after a person keep their names.
+func TestTitledHeads(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads NER models")
+	}
+	cases := []struct {
+		name, lang, body string
+		spans            []span
+		want             []got
+	}{
+		{
+			name:  "fr party and its president",
+			lang:  "fr",
+			body:  "Le président du Rassemblement national Jordan Bardella a réagi.",
+			spans: []span{{Field: 1, Text: "Rassemblement national Jordan Bardella", Type: "ORGANIZATION", Conf: 0.8}},
+			want:  []got{{1, "Rassemblement national", "ORGANIZATION"}, {1, "Jordan Bardella", "PERSON"}},
+		},
+		{
+			name:  "it two-word title link, span typed PERSON",
+			lang:  "it",
+			body:  "La segretaria del Partito Democratico Elly Schlein ha criticato il governo.",
+			spans: []span{{Field: 1, Text: "Partito Democratico Elly Schlein", Type: "PERSON", Conf: 0.7}},
+			want:  []got{{1, "Partito Democratico", "ORGANIZATION"}, {1, "Elly Schlein", "PERSON"}},
+		},
+		{
+			name:  "de bank whose name holds a first name",
+			lang:  "de",
+			body:  "Der Chef der Deutschen Bank Christian Sewing warnte am Dienstag.",
+			spans: []span{{Field: 1, Text: "Deutschen Bank Christian Sewing", Type: "ORGANIZATION", Conf: 0.8}},
+			want:  []got{{1, "Deutschen Bank", "ORGANIZATION"}, {1, "Christian Sewing", "PERSON"}},
+		},
+		{
+			name:  "fr name with particles",
+			lang:  "fr",
+			body:  "La présidente de la Commission européenne Ursula von der Leyen est arrivée.",
+			spans: []span{{Field: 1, Text: "Commission européenne Ursula von der Leyen", Type: "ORGANIZATION", Conf: 0.8}},
+			want:  []got{{1, "Commission européenne", "ORGANIZATION"}, {1, "Ursula von der Leyen", "PERSON"}},
+		},
+		{
+			name:  "fr acronym",
+			lang:  "fr",
+			body:  "Le premier secrétaire du PS Olivier Faure a voté contre.",
+			spans: []span{{Field: 1, Text: "PS Olivier Faure", Type: "ORGANIZATION", Conf: 0.8}},
+			want:  []got{{1, "PS", "ORGANIZATION"}, {1, "Olivier Faure", "PERSON"}},
+		},
+		{
+			name:  "fr one capitalised word is not an acronym",
+			lang:  "fr",
+			body:  "Le maire de Paris Anne Hidalgo a inauguré la piscine.",
+			spans: []span{{Field: 1, Text: "Paris Anne Hidalgo", Type: "PERSON", Conf: 0.8}},
+			want:  []got{{1, "Paris Anne Hidalgo", "PERSON"}},
+		},
+		{
+			name:  "no title before: left alone",
+			lang:  "fr",
+			body:  "Hier, Rassemblement national Jordan Bardella a réagi.",
+			spans: []span{{Field: 1, Text: "Rassemblement national Jordan Bardella", Type: "ORGANIZATION", Conf: 0.8}},
+			want:  []got{{1, "Rassemblement national Jordan Bardella", "ORGANIZATION"}},
+		},
+		{
+			name:  "one common word before the name: a place named after a person",
+			lang:  "fr",
+			body:  "Le directeur du Centre Georges Pompidou a démissionné.",
+			spans: []span{{Field: 1, Text: "Centre Georges Pompidou", Type: "ORGANIZATION", Conf: 0.8}},
+			want:  []got{{1, "Centre Georges Pompidou", "ORGANIZATION"}},
+		},
+		{
+			name:  "a conjunction before the name",
+			lang:  "fr",
+			body:  "La présidente de la Fondation Bill et Melinda Gates est arrivée.",
+			spans: []span{{Field: 1, Text: "Fondation Bill et Melinda Gates", Type: "ORGANIZATION", Conf: 0.8}},
+			want:  []got{{1, "Fondation Bill et Melinda Gates", "ORGANIZATION"}},
+		},
+		{
+			name:  "an organisation word ends the name",
+			lang:  "en",
+			body:  "The director of the Bill & Melinda Gates Foundation spoke.",
+			spans: []span{{Field: 1, Text: "Bill & Melinda Gates Foundation", Type: "ORGANIZATION", Conf: 0.8}},
+			want:  []got{{1, "Bill & Melinda Gates Foundation", "ORGANIZATION"}},
+		},
+	}
+	r := load(t)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			tagger, err := ner.Load(c.lang)
+			require.NoError(t, err)
+			a := build(t, c.lang, "", c.body, c.spans...)
+			r.ApplyWith(a, tagger)
+			checkInvariants(t, a)
+			require.Equal(t, c.want, mentions(a))
+
+			a = build(t, c.lang, "", c.body, c.spans...)
+			r.Apply(a) // no first names known: nothing cut
+			require.Equal(t, c.spans[0].Text, mentions(a)[0].Text)
+		})
+	}
+}
