@@ -687,13 +687,24 @@ const maxCountryTokens = 6
 
 // countryNames adds a LOCATION for a country name of the lexicon written
 // with a capital on tokens no mention holds ("Les Etats-Unis ont …" at a
-// sentence start, which the NER may miss), the longest first. It never
-// relabels a mention, and leaves a name that is also a word of a person's
-// name in the article: "Jordan" after "Michael Jordan".
+// sentence start, which the NER may miss), the longest first, and leaves
+// a name that is also a word of a person's name in the article: "Jordan"
+// after "Michael Jordan". The only mention it relabels is a MISC that is
+// a whole country name: a LOCATION.
 func (s *state) countryNames() {
 	lex := s.rl.lex
 	if lex == nil {
 		return
+	}
+	for mi := range s.a.Mentions {
+		// A country is a place, not a MISC ("les Etats-Unis étaient
+		// « prêts »": the NER read the quotation's type into it).
+		if m := &s.a.Mentions[mi]; m.Type == Misc && named(m) && !s.drop[mi] {
+			_, _, demonym := lex.Demonym(m.Text) // "Thai", de "Ungarn": people too
+			if _, ok := lex.Country(m.Text); ok && !demonym {
+				m.Type = Location
+			}
+		}
 	}
 	var personal map[string]bool // words of the article's PERSON mentions
 	for fi := range s.fields {

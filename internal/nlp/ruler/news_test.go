@@ -446,6 +446,16 @@ func TestApplyNews(t *testing.T) {
 			want: []got{{1, "Etats-Unis", "LOCATION"}, {1, "Kiev", "LOCATION"}, {1, "Niger", "PERSON"}, {1, "Turquie", "LOCATION"}},
 		},
 		{
+			name: "a MISC that is a country name is a place, unless it is also a demonym",
+			lang: "en",
+			body: "Officials said Brazil was ready. Spanish, Thai and other contingents left.",
+			spans: []span{
+				{Field: 1, Text: "Brazil", Type: "MISC", Conf: 0.9},
+				{Field: 1, Text: "Thai", Type: "MISC", Conf: 0.9},
+			},
+			want: []got{{1, "Brazil", "LOCATION"}, {1, "Thai", "MISC"}},
+		},
+		{
 			name: "a country name that is a word of a person's name is left alone",
 			lang: "en",
 			body: "Michael Jordan retired. Jordan never played again.",
