@@ -74,6 +74,21 @@ func (t *Tagger) FirstName(word string) bool { return t.wordIn(word, GazFirstNam
 // model's gazetteer ("Foundation", "Bank", "Institute").
 func (t *Tagger) OrgKey(word string) bool { return t.wordIn(word, GazOrgKey) }
 
+// Place reports whether the words, as one phrase, are a city, a country
+// or a region in the model's gazetteer.
+func (t *Tagger) Place(words []string) bool {
+	if len(words) == 0 || len(words) > t.m.feat.gazMax {
+		return false
+	}
+	var keys [8]uint64
+	k := keys[:0]
+	for _, w := range words {
+		k = append(k, WordKey(w))
+	}
+	v, ok := t.m.feat.gaz.get(PhraseKey(k))
+	return ok && v&(1<<GazCity|1<<GazCountry|1<<GazRegion) != 0
+}
+
 // wordIn reports whether word alone is in gazetteer category cat.
 func (t *Tagger) wordIn(word string, cat int) bool {
 	v, ok := t.m.feat.gaz.get(PhraseKey([]uint64{WordKey(word)}))

@@ -43,6 +43,9 @@ func (r *Ruler) Apply(a *analysis.Analysis) { r.ApplyWith(a, nil) }
 type Names interface {
 	FirstName(word string) bool
 	OrgKey(word string) bool
+	// Place reports whether the words, as one name, are a known city,
+	// country or region.
+	Place(words []string) bool
 }
 
 // ApplyWith is Apply with the first names of names (nil: none known, and
@@ -71,6 +74,7 @@ func (r *Ruler) ApplyWith(a *analysis.Analysis, names Names) {
 	s.stripDeterminers()
 	s.titleHeads()
 	s.titledHeads()
+	s.employers()
 	s.trimTails()
 	s.placeNames()
 	s.stormNames()

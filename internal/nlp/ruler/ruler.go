@@ -23,7 +23,10 @@
 //     Premier He Lifeng"); after a title and a link word, the full name
 //     of an organisation's head the NER ran the organisation on into is
 //     cut off as a PERSON ("le président du Rassemblement national Jordan
-//     Bardella"; ApplyWith, which knows the tagger's first names);
+//     Bardella"; ApplyWith, which knows the tagger's first names), and
+//     an unknown name the NER read as a place after a role and an
+//     employer link is an organisation ("chief investment officer at
+//     Spear Invest");
 //  2. run-on tails: lower-case words a name ran on into ("Conseil de
 //     sécurité visant") are cut when the shorter name is attested (another
 //     mention of the article or a curated name; for the headline, also the
@@ -147,6 +150,9 @@ type rules struct {
 	// title to the organisation it heads ("du" of "le président du
 	// Rassemblement national Jordan Bardella").
 	titleLinks map[string]bool
+	// employerLinks: folded words that link a role to its employer
+	// ("at" of "chief investment officer at Spear Invest", "chez").
+	employerLinks map[string]bool
 	// speechOpeners: folded words (subject pronouns) that open reported
 	// speech, not a title: a MISC mention filling a quotation that starts
 	// with one ("« Nous sommes prêts »") is a quote.
@@ -216,6 +222,8 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		notTails:   map[string]bool{},
 		titleLinks: map[string]bool{},
 
+		employerLinks: map[string]bool{},
+
 		speechOpeners: map[string]bool{},
 	}
 	if lx, err := lexicon.Load(code); err == nil {
@@ -261,6 +269,7 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		{"not-tails.txt", rl.notTails, trimmed},
 		{"speech-openers.txt", rl.speechOpeners, folded},
 		{"title-links.txt", rl.titleLinks, folded},
+		{"employer-links.txt", rl.employerLinks, folded},
 	} {
 		words, err := readWords(fsys, path.Join(code, l.file))
 		if err != nil {

@@ -140,3 +140,39 @@ func (s *state) orgRest(toks []text.Token, i, end int) bool {
 	}
 	return upperInitial(last) || hasLetter(last) && !s.rl.stop[strings.ToLower(last)]
 }
+
+// employers makes an ORGANIZATION of a LOCATION or MISC mention that
+// follows a role and an employer link ("Ivana Delevska, chief investment
+// officer at Spear Invest", "analyste chez Oddo BHF", employer-links.txt)
+// when no gazetteer knows it as a place: the NER reads a place into an
+// unknown name after "at", and the firms markets copy quotes are many. A
+// determiner after the link is skipped ("bei der Commerzbank").
+func (s *state) employers() {
+	if s.rl.lex == nil || s.names == nil || len(s.rl.employerLinks) == 0 {
+		return
+	}
+	var buf [8]string
+	var fold [32]byte
+	for mi := range s.a.Mentions {
+		m := &s.a.Mentions[mi]
+		if !named(m) || s.drop[mi] || !s.valid(m) || m.Type != Location && m.Type != Misc {
+			continue
+		}
+		f := &s.fields[m.Field]
+		toks := f.doc.Tokens
+		link := m.TokStart - 1
+		if link >= 1 && s.rl.stop[strings.ToLower(toks[link].Text)] && !s.rl.employerLinks[string(lexicon.AppendFold(fold[:0], toks[link].Text))] {
+			link-- // a determiner
+		}
+		if link < 1 || f.tokSent[link] != f.tokSent[m.TokStart] || !s.rl.employerLinks[string(lexicon.AppendFold(fold[:0], toks[link].Text))] {
+			continue
+		}
+		if !s.titleEndsAt(f, link, m.TokStart) || s.names.Place(tokenTexts(toks, m.TokStart, m.TokEnd, buf[:0])) {
+			continue
+		}
+		if _, ok := s.rl.lex.Country(m.Text); ok {
+			continue
+		}
+		m.Type = Organization
+	}
+}

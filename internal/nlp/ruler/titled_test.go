@@ -108,3 +108,57 @@ func TestTitledHeads(t *testing.T) {
 		})
 	}
 }
+
+// TestEmployers checks that an unknown name the NER read as a place after
+// a role and an employer link becomes an organisation, with the gazetteer
+// of the language's real tagger, and that a known place stays one.
+func TestEmployers(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads NER models")
+	}
+	cases := []struct {
+		name, lang, body string
+		spans            []span
+		want             []got
+	}{
+		{
+			name:  "en firm after at",
+			lang:  "en",
+			body:  "Ivana Delevska, chief investment officer at Spear Invest, said so.",
+			spans: []span{{Field: 1, Text: "Ivana Delevska", Type: "PERSON", Conf: 0.9}, {Field: 1, Text: "Spear Invest", Type: "LOCATION", Conf: 0.7}},
+			want:  []got{{1, "Ivana Delevska", "PERSON"}, {1, "Spear Invest", "ORGANIZATION"}},
+		},
+		{
+			name:  "en a known place after at stays a place",
+			lang:  "en",
+			body:  "John Smith, a professor at Oxford, said so.",
+			spans: []span{{Field: 1, Text: "John Smith", Type: "PERSON", Conf: 0.9}, {Field: 1, Text: "Oxford", Type: "LOCATION", Conf: 0.7}},
+			want:  []got{{1, "John Smith", "PERSON"}, {1, "Oxford", "LOCATION"}},
+		},
+		{
+			name:  "en no role before at",
+			lang:  "en",
+			body:  "The talks at Spear Invest ended.",
+			spans: []span{{Field: 1, Text: "Spear Invest", Type: "LOCATION", Conf: 0.7}},
+			want:  []got{{1, "Spear Invest", "LOCATION"}},
+		},
+		{
+			name:  "de a determiner after the link",
+			lang:  "de",
+			body:  "Jörg Krämer, Analyst bei der Helaba, sagte das.",
+			spans: []span{{Field: 1, Text: "Jörg Krämer", Type: "PERSON", Conf: 0.9}, {Field: 1, Text: "Helaba", Type: "MISC", Conf: 0.6}},
+			want:  []got{{1, "Jörg Krämer", "PERSON"}, {1, "Helaba", "ORGANIZATION"}},
+		},
+	}
+	r := load(t)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			tagger, err := ner.Load(c.lang)
+			require.NoError(t, err)
+			a := build(t, c.lang, "", c.body, c.spans...)
+			r.ApplyWith(a, tagger)
+			checkInvariants(t, a)
+			require.Equal(t, c.want, mentions(a))
+		})
+	}
+}
