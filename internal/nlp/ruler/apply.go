@@ -74,6 +74,7 @@ func (r *Ruler) ApplyWith(a *analysis.Analysis, names Names) {
 	s.stripDeterminers()
 	s.titleHeads()
 	s.titledHeads()
+	s.possessivePlaces()
 	s.employers()
 	s.trimTails()
 	s.placeNames()

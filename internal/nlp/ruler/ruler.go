@@ -26,7 +26,9 @@
 //     Bardella"; ApplyWith, which knows the tagger's first names), and
 //     an unknown name the NER read as a place after a role and an
 //     employer link is an organisation ("chief investment officer at
-//     Spear Invest");
+//     Spear Invest"); a country and its possessive are cut off a name the
+//     NER ran on from them when the article names the rest elsewhere
+//     ("UK's Labour wins");
 //  2. run-on tails: lower-case words a name ran on into ("Conseil de
 //     sécurité visant") are cut when the shorter name is attested (another
 //     mention of the article or a curated name; for the headline, also the

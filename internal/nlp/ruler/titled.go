@@ -176,3 +176,52 @@ func (s *state) employers() {
 		m.Type = Organization
 	}
 }
+
+// possessivePlaces cuts a country and its possessive off the front of a
+// name the NER ran on from it ("UK's Labour wins": the UK, and Labour,
+// whose type the article's other mentions then settle): a name that holds
+// "'s" after a country name of the lexicon and goes on in a capitalised
+// word, when the article names the rest elsewhere ("Labour Party"). Other
+// names that hold one keep it ("McDonald's", "Ray's Pizza", "Robin Hood's
+// Hut", "Australia's Greatest Athlete", a show).
+func (s *state) possessivePlaces() {
+	lex := s.rl.lex
+	if lex == nil {
+		return
+	}
+	for mi := range s.a.Mentions {
+		m := &s.a.Mentions[mi]
+		if !s.reshapable(mi) || m.TokEnd-m.TokStart < 3 {
+			continue
+		}
+		f := &s.fields[m.Field]
+		toks := f.doc.Tokens
+		k := -1
+		for t := m.TokStart + 1; t < m.TokEnd-1; t++ {
+			if w := toks[t].Text; w == "'s" || w == "’s" {
+				k = t
+				break
+			}
+		}
+		if k < 0 || !upperInitial(toks[k+1].Text) {
+			continue
+		}
+		if _, ok := lex.Country(f.span(m.TokStart, k)); !ok || !s.attested(mi, f.span(k+1, m.TokEnd)) {
+			continue
+		}
+		fi, start, conf := m.Field, m.TokStart, m.Confidence
+		s.narrow(mi, k+1, m.TokEnd)
+		s.add(fi, start, k, Location, conf) // m is stale from here
+	}
+}
+
+// attested reports whether a mention other than mi is name, or starts
+// with it as whole words ("Labour" of "Labour Party").
+func (s *state) attested(mi int, name string) bool {
+	for k, t := range s.keys {
+		if k != mi && !s.drop[k] && strings.HasPrefix(t, name) && (len(t) == len(name) || t[len(name)] == ' ') {
+			return true
+		}
+	}
+	return false
+}

@@ -162,3 +162,43 @@ func TestEmployers(t *testing.T) {
 		})
 	}
 }
+
+// TestPossessivePlaces checks that a country and its possessive are cut
+// off a name the NER ran on from it when the article names the rest
+// elsewhere, and that other names holding a possessive keep it.
+func TestPossessivePlaces(t *testing.T) {
+	cases := []struct {
+		name, body string
+		spans      []span
+		want       []got
+	}{
+		{
+			name:  "country, possessive, and a party the article names",
+			body:  "UK's Labour wins. The Labour Party won 412 seats.",
+			spans: []span{{Field: 1, Text: "UK's Labour", Type: "MISC", Conf: 0.7}, {Field: 1, Text: "Labour Party", Type: "ORGANIZATION", Conf: 0.9}},
+			// Resolution then groups Labour with the Labour Party.
+			want: []got{{1, "UK", "LOCATION"}, {1, "Labour", "MISC"}, {1, "Labour Party", "ORGANIZATION"}},
+		},
+		{
+			name:  "the rest named nowhere else",
+			body:  "He won Australia's Greatest Athlete twice.",
+			spans: []span{{Field: 1, Text: "Australia's Greatest Athlete", Type: "MISC", Conf: 0.7}},
+			want:  []got{{1, "Australia's Greatest Athlete", "MISC"}},
+		},
+		{
+			name:  "no country before the possessive",
+			body:  "Ray's Pizza opened. Pizza was served.",
+			spans: []span{{Field: 1, Text: "Ray's Pizza", Type: "LOCATION", Conf: 0.7}},
+			want:  []got{{1, "Ray's Pizza", "LOCATION"}},
+		},
+	}
+	r := load(t)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a := build(t, "en", "", c.body, c.spans...)
+			r.Apply(a)
+			checkInvariants(t, a)
+			require.Equal(t, c.want, mentions(a))
+		})
+	}
+}
