@@ -75,6 +75,7 @@ func (r *Ruler) ApplyWith(a *analysis.Analysis, names Names) {
 	s.titleHeads()
 	s.titledHeads()
 	s.possessivePlaces()
+	s.conjoinedPersons()
 	s.employers()
 	s.trimTails()
 	s.placeNames()
@@ -254,6 +255,10 @@ func (s *state) dropDemonyms() {
 		}
 		if m.TokEnd-m.TokStart == 1 && isUpperWord(m.Text) && s.rl.lex != nil && s.rl.lex.Has("titles", m.Text) {
 			s.remove(mi) // "son PDG Patrick Pouyanné", "CEO": a title, read by relate
+			continue
+		}
+		if m.TokEnd-m.TokStart == 1 && strings.Contains(m.Text, "-") && s.rl.lex != nil && s.rl.lex.CompoundTitle(m.Text) != "" {
+			s.remove(mi) // "dem FDP-Chef": a party's title, read by relate
 			continue
 		}
 		if m.Type != Misc && m.Type != Location {

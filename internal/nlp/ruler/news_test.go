@@ -527,6 +527,17 @@ func TestApplyNews(t *testing.T) {
 			want: []got{{1, "Patrick Pouyanné", "PERSON"}, {1, "OMS", "ORGANIZATION"}},
 		},
 		{
+			name: "a party's hyphenated title is no name",
+			lang: "de",
+			body: "Scholz warf dem FDP-Chef einen kleinkarierten Umgang vor. Die FDP-Fraktion tagte.",
+			spans: []span{
+				{Field: 1, Text: "Scholz", Type: "PERSON"},
+				{Field: 1, Text: "FDP-Chef", Type: "MISC"},
+				{Field: 1, Text: "FDP-Fraktion", Type: "ORGANIZATION"},
+			},
+			want: []got{{1, "Scholz", "PERSON"}, {1, "FDP-Fraktion", "ORGANIZATION"}},
+		},
+		{
 			name: "an auxiliary or reporting verb never ends a name",
 			lang: "fr",
 			body: "Des leaders du Parti populaire ont indiqué leur choix. Le Parti socialiste a dit non.",

@@ -28,7 +28,10 @@
 //     employer link is an organisation ("chief investment officer at
 //     Spear Invest"); a country and its possessive are cut off a name the
 //     NER ran on from them when the article names the rest elsewhere
-//     ("UK's Labour wins");
+//     ("UK's Labour wins"); a PERSON run over a conjunction is two
+//     people when both parts open with a first name ("Felipe VI y
+//     Letizia"); a party's hyphenated title alone is no name ("dem
+//     FDP-Chef");
 //  2. run-on tails: lower-case words a name ran on into ("Conseil de
 //     sécurité visant") are cut when the shorter name is attested (another
 //     mention of the article or a curated name; for the headline, also the
@@ -155,6 +158,9 @@ type rules struct {
 	// employerLinks: folded words that link a role to its employer
 	// ("at" of "chief investment officer at Spear Invest", "chez").
 	employerLinks map[string]bool
+	// conjunctions: the lower-case words that join two names ("and",
+	// "y"): a PERSON mention run over one may be two people.
+	conjunctions map[string]bool
 	// speechOpeners: folded words (subject pronouns) that open reported
 	// speech, not a title: a MISC mention filling a quotation that starts
 	// with one ("« Nous sommes prêts »") is a quote.
@@ -225,6 +231,7 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		titleLinks: map[string]bool{},
 
 		employerLinks: map[string]bool{},
+		conjunctions:  map[string]bool{},
 
 		speechOpeners: map[string]bool{},
 	}
@@ -272,6 +279,7 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		{"speech-openers.txt", rl.speechOpeners, folded},
 		{"title-links.txt", rl.titleLinks, folded},
 		{"employer-links.txt", rl.employerLinks, folded},
+		{"conjunctions.txt", rl.conjunctions, lower},
 	} {
 		words, err := readWords(fsys, path.Join(code, l.file))
 		if err != nil {

@@ -225,3 +225,34 @@ func (s *state) attested(mi int, name string) bool {
 	}
 	return false
 }
+
+// conjoinedPersons cuts a PERSON mention the NER ran over a conjunction
+// into two people when both parts open with a first name ("los reyes
+// Felipe VI y Letizia"); a surname joined by one stays whole ("José
+// Ortega y Gasset", "Santiago Ramón y Cajal"). Portuguese has no
+// conjunctions.txt: its surnames join with "e" ("Costa e Silva"), and
+// first names are surnames too.
+func (s *state) conjoinedPersons() {
+	if s.names == nil {
+		return
+	}
+	for mi := range s.a.Mentions {
+		m := &s.a.Mentions[mi]
+		if m.Type != Person || !s.reshapable(mi) || m.TokEnd-m.TokStart < 3 {
+			continue
+		}
+		toks := s.fields[m.Field].doc.Tokens
+		for k := m.TokStart + 1; k < m.TokEnd-1; k++ {
+			if !s.rl.conjunctions[strings.ToLower(toks[k].Text)] {
+				continue
+			}
+			if !s.names.FirstName(toks[m.TokStart].Text) || !s.names.FirstName(toks[k+1].Text) || !s.nameRun(toks, k+1, m.TokEnd) {
+				break
+			}
+			fi, end, conf := m.Field, m.TokEnd, m.Confidence
+			s.narrow(mi, m.TokStart, k)
+			s.add(fi, k+1, end, Person, conf) // m is stale from here
+			break
+		}
+	}
+}

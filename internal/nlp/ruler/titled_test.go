@@ -202,3 +202,50 @@ func TestPossessivePlaces(t *testing.T) {
 		})
 	}
 }
+
+// TestConjoinedPersons checks that a PERSON mention run over a
+// conjunction is cut into two people only when both parts open with a
+// first name of the language's real tagger.
+func TestConjoinedPersons(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads NER models")
+	}
+	cases := []struct {
+		name, lang, body string
+		spans            []span
+		want             []got
+	}{
+		{
+			name:  "es two people",
+			lang:  "es",
+			body:  "Los reyes Felipe VI y Letizia fueron increpados.",
+			spans: []span{{Field: 1, Text: "Felipe VI y Letizia", Type: "PERSON", Conf: 0.8}},
+			want:  []got{{1, "Felipe VI", "PERSON"}, {1, "Letizia", "PERSON"}},
+		},
+		{
+			name:  "es a surname joined by y",
+			lang:  "es",
+			body:  "El filósofo José Ortega y Gasset escribió.",
+			spans: []span{{Field: 1, Text: "José Ortega y Gasset", Type: "PERSON", Conf: 0.8}},
+			want:  []got{{1, "José Ortega y Gasset", "PERSON"}},
+		},
+		{
+			name:  "pt has no conjunction rule",
+			lang:  "pt",
+			body:  "O marechal Costa e Silva governou.",
+			spans: []span{{Field: 1, Text: "Costa e Silva", Type: "PERSON", Conf: 0.8}},
+			want:  []got{{1, "Costa e Silva", "PERSON"}},
+		},
+	}
+	r := load(t)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			tagger, err := ner.Load(c.lang)
+			require.NoError(t, err)
+			a := build(t, c.lang, "", c.body, c.spans...)
+			r.ApplyWith(a, tagger)
+			checkInvariants(t, a)
+			require.Equal(t, c.want, mentions(a))
+		})
+	}
+}
