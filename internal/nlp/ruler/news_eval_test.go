@@ -100,7 +100,7 @@ func TestNewsCorpora(t *testing.T) {
 			a, gold, hGold := newsArticle(set.lang, doc, head)
 			tagger.Annotate(a)
 			before, hBefore := spanSet(a, 1), spanSet(a, 0)
-			r.Apply(a)
+			r.ApplyWith(a, tagger)
 			checkInvariants(t, a)
 			after, hAfter := spanSet(a, 1), spanSet(a, 0)
 			model.add(gold, before)
