@@ -73,6 +73,7 @@ func (r *Ruler) ApplyWith(a *analysis.Analysis, names Names) {
 	s.dropDemonyms()
 	s.stripDeterminers()
 	s.titleHeads()
+	s.ministries()
 	s.titledHeads()
 	s.possessivePlaces()
 	s.conjoinedPersons()

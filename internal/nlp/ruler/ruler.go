@@ -19,7 +19,8 @@
 //     took into a name is cut ("the Pentagon"), and so is the end of a
 //     title it ran back into ("le président de la République Emmanuel
 //     Macron": a PERSON), a portfolio ("la ministre des Solidarités Aurore
-//     Bergé") or a demonym and a title before a full name ("Chinese Vice
+//     Bergé"), a ministry's portfolio ("le ministère de la Santé du
+//     Hamas": Hamas) or a demonym and a title before a full name ("Chinese Vice
 //     Premier He Lifeng"); after a title and a link word, the full name
 //     of an organisation's head the NER ran the organisation on into is
 //     cut off as a PERSON ("le président du Rassemblement national Jordan
@@ -161,6 +162,9 @@ type rules struct {
 	// conjunctions: the lower-case words that join two names ("and",
 	// "y"): a PERSON mention run over one may be two people.
 	conjunctions map[string]bool
+	// ministries: folded ministry words and the minister's title whose
+	// portfolios they take ("ministère" -> "ministre"; ministries.txt).
+	ministries map[string]string
 	// speechOpeners: folded words (subject pronouns) that open reported
 	// speech, not a title: a MISC mention filling a quotation that starts
 	// with one ("« Nous sommes prêts »") is a quote.
@@ -288,6 +292,19 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		for _, w := range words {
 			l.set[l.key(w)] = true
 		}
+	}
+	if err := readLines(fsys, path.Join(code, "ministries.txt"), func(n int, line string) error {
+		word, title, ok := strings.Cut(line, "\t")
+		if !ok || strings.TrimSpace(title) == "" {
+			return fmt.Errorf("%w: %s/ministries.txt line %d: want word TAB title", ErrBadData, code, n)
+		}
+		if rl.ministries == nil {
+			rl.ministries = map[string]string{}
+		}
+		rl.ministries[lexicon.Fold(strings.TrimSpace(word))] = strings.TrimSpace(title)
+		return nil
+	}); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
 	}
 	words, err := readWords(fsys, path.Join(code, "org-heads.txt"))
 	if err != nil {
