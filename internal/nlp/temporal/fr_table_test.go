@@ -255,6 +255,8 @@ var frCases = []exprCase{
 	{in: "Les 2 000 manifestants se sont dispersés.", want: ""},
 	{in: "Le score final est de 3 à 1.", want: ""},
 	{in: "Le livre a été vendu à 2 000 exemplaires.", want: ""},
+	{in: "L'économiste a publié un livre sur la crise.", want: ""},
+	{in: "La livre sterling a perdu 2 %.", want: "PERCENT|2 %|2"},
 	{in: "La Maison Blanche a publié un communiqué.", want: ""},
 	{in: "Il a reçu 150 voix contre 120.", want: ""},
 	{in: "Selon le Journal du dimanche, l'accord est proche.", want: ""},
