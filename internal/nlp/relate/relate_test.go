@@ -324,7 +324,7 @@ func TestRelate(t *testing.T) {
 		{name: "markets copy: chef économiste chez", lang: "fr", text: "[Carsten Brzeski|PERSON], chef économiste chez [ING|ORGANIZATION], a jugé la décision prudente.",
 			want: []string{"title Carsten Brzeski -> ING: chef économiste", "member_of Carsten Brzeski -> ING"}},
 		{name: "markets copy: a closed compound role", lang: "de", text: "[Jörg Krämer|PERSON], Chefvolkswirt der [Commerzbank|ORGANIZATION], sagte, die Zinsen würden sinken.",
-			want: []string{"title Jörg Krämer -> : Chefvolkswirt"}},
+			want: []string{"title Jörg Krämer -> Commerzbank: Chefvolkswirt", "member_of Jörg Krämer -> Commerzbank"}},
 		{name: "party compounds and closed compounds", lang: "de", text: "Die [CDU|ORGANIZATION] und die [SPD|ORGANIZATION] streiten. CDU-Chef [Friedrich Merz|PERSON] traf SPD-Vorsitzende [Saskia Esken|PERSON]. Bundesfinanzminister [Christian Lindner|PERSON] und Wirtschaftsminister [Robert Habeck|PERSON] schwiegen.",
 			want: []string{"title Friedrich Merz -> CDU: Chef", "member_of Friedrich Merz -> CDU", "title Saskia Esken -> SPD: Vorsitzende", "member_of Saskia Esken -> SPD",
 				"title Christian Lindner -> : Bundesfinanzminister", "title Robert Habeck -> : Wirtschaftsminister"}},
