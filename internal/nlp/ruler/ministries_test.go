@@ -1,19 +1,11 @@
 package ruler_test
 
-import (
-	"testing"
-
-	"github.com/stretchr/testify/require"
-)
+import "testing"
 
 // TestMinistries checks that a ministry's portfolio is no name: a mention
 // inside it is dropped, one running on past it keeps what follows.
 func TestMinistries(t *testing.T) {
-	cases := []struct {
-		name, lang, body string
-		spans            []span
-		want             []got
-	}{
+	cases := []ruleCase{
 		{
 			name:  "the portfolio and the organisation it belongs to",
 			lang:  "fr",
@@ -43,13 +35,5 @@ func TestMinistries(t *testing.T) {
 			want:  []got{{1, "Santé du Hamas", "LOCATION"}},
 		},
 	}
-	r := load(t)
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			a := build(t, c.lang, "", c.body, c.spans...)
-			r.Apply(a)
-			checkInvariants(t, a)
-			require.Equal(t, c.want, mentions(a))
-		})
-	}
+	runRuleCases(t, cases, false)
 }

@@ -8,6 +8,35 @@ import (
 	"github.com/wirenrich/wirenrich/internal/nlp/ner"
 )
 
+// ruleCase is one article of the rule tables: the NER mentions given and
+// the mentions the ruler leaves.
+type ruleCase struct {
+	name, lang, body string
+	spans            []span
+	want             []got
+}
+
+// runRuleCases runs each case through the ruler, with the first names and
+// gazetteer of the language's real tagger when names is set.
+func runRuleCases(t *testing.T, cases []ruleCase, names bool) {
+	t.Helper()
+	r := load(t)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a := build(t, c.lang, "", c.body, c.spans...)
+			if names {
+				tagger, err := ner.Load(c.lang)
+				require.NoError(t, err)
+				r.ApplyWith(a, tagger)
+			} else {
+				r.Apply(a)
+			}
+			checkInvariants(t, a)
+			require.Equal(t, c.want, mentions(a))
+		})
+	}
+}
+
 // TestTitledHeads checks that the full name of an organisation's head is
 // cut off the organisation the NER ran on into it after a title and a link
 // word, with the first names of the language's real tagger, and that
@@ -16,11 +45,7 @@ func TestTitledHeads(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads NER models")
 	}
-	cases := []struct {
-		name, lang, body string
-		spans            []span
-		want             []got
-	}{
+	cases := []ruleCase{
 		{
 			name:  "fr party and its president",
 			lang:  "fr",
@@ -92,20 +117,12 @@ func TestTitledHeads(t *testing.T) {
 			want:  []got{{1, "Bill & Melinda Gates Foundation", "ORGANIZATION"}},
 		},
 	}
+	runRuleCases(t, cases, true)
 	r := load(t)
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			tagger, err := ner.Load(c.lang)
-			require.NoError(t, err)
-			a := build(t, c.lang, "", c.body, c.spans...)
-			r.ApplyWith(a, tagger)
-			checkInvariants(t, a)
-			require.Equal(t, c.want, mentions(a))
-
-			a = build(t, c.lang, "", c.body, c.spans...)
-			r.Apply(a) // no first names known: nothing cut
-			require.Equal(t, c.spans[0].Text, mentions(a)[0].Text)
-		})
+		a := build(t, c.lang, "", c.body, c.spans...)
+		r.Apply(a) // no first names known: nothing cut
+		require.Equal(t, c.spans[0].Text, mentions(a)[0].Text, c.name)
 	}
 }
 
@@ -116,11 +133,7 @@ func TestEmployers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads NER models")
 	}
-	cases := []struct {
-		name, lang, body string
-		spans            []span
-		want             []got
-	}{
+	cases := []ruleCase{
 		{
 			name:  "en firm after at",
 			lang:  "en",
@@ -150,29 +163,16 @@ func TestEmployers(t *testing.T) {
 			want:  []got{{1, "Jörg Krämer", "PERSON"}, {1, "Helaba", "ORGANIZATION"}},
 		},
 	}
-	r := load(t)
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			tagger, err := ner.Load(c.lang)
-			require.NoError(t, err)
-			a := build(t, c.lang, "", c.body, c.spans...)
-			r.ApplyWith(a, tagger)
-			checkInvariants(t, a)
-			require.Equal(t, c.want, mentions(a))
-		})
-	}
+	runRuleCases(t, cases, true)
 }
 
 // TestPossessivePlaces checks that a country and its possessive are cut
 // off a name the NER ran on from it when the article names the rest
 // elsewhere, and that other names holding a possessive keep it.
 func TestPossessivePlaces(t *testing.T) {
-	cases := []struct {
-		name, body string
-		spans      []span
-		want       []got
-	}{
+	cases := []ruleCase{
 		{
+			lang:  "en",
 			name:  "country, possessive, and a party the article names",
 			body:  "UK's Labour wins. The Labour Party won 412 seats.",
 			spans: []span{{Field: 1, Text: "UK's Labour", Type: "MISC", Conf: 0.7}, {Field: 1, Text: "Labour Party", Type: "ORGANIZATION", Conf: 0.9}},
@@ -180,27 +180,21 @@ func TestPossessivePlaces(t *testing.T) {
 			want: []got{{1, "UK", "LOCATION"}, {1, "Labour", "MISC"}, {1, "Labour Party", "ORGANIZATION"}},
 		},
 		{
+			lang:  "en",
 			name:  "the rest named nowhere else",
 			body:  "He won Australia's Greatest Athlete twice.",
 			spans: []span{{Field: 1, Text: "Australia's Greatest Athlete", Type: "MISC", Conf: 0.7}},
 			want:  []got{{1, "Australia's Greatest Athlete", "MISC"}},
 		},
 		{
+			lang:  "en",
 			name:  "no country before the possessive",
 			body:  "Ray's Pizza opened. Pizza was served.",
 			spans: []span{{Field: 1, Text: "Ray's Pizza", Type: "LOCATION", Conf: 0.7}},
 			want:  []got{{1, "Ray's Pizza", "LOCATION"}},
 		},
 	}
-	r := load(t)
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			a := build(t, "en", "", c.body, c.spans...)
-			r.Apply(a)
-			checkInvariants(t, a)
-			require.Equal(t, c.want, mentions(a))
-		})
-	}
+	runRuleCases(t, cases, false)
 }
 
 // TestConjoinedPersons checks that a PERSON mention run over a
@@ -210,11 +204,7 @@ func TestConjoinedPersons(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads NER models")
 	}
-	cases := []struct {
-		name, lang, body string
-		spans            []span
-		want             []got
-	}{
+	cases := []ruleCase{
 		{
 			name:  "es two people",
 			lang:  "es",
@@ -237,15 +227,5 @@ func TestConjoinedPersons(t *testing.T) {
 			want:  []got{{1, "Costa e Silva", "PERSON"}},
 		},
 	}
-	r := load(t)
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			tagger, err := ner.Load(c.lang)
-			require.NoError(t, err)
-			a := build(t, c.lang, "", c.body, c.spans...)
-			r.ApplyWith(a, tagger)
-			checkInvariants(t, a)
-			require.Equal(t, c.want, mentions(a))
-		})
-	}
+	runRuleCases(t, cases, true)
 }
