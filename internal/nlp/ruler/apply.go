@@ -258,6 +258,10 @@ func (s *state) dropDemonyms() {
 			s.remove(mi) // "son PDG Patrick Pouyanné", "CEO": a title, read by relate
 			continue
 		}
+		if m.TokEnd-m.TokStart == 1 && s.titleBeforePerson(mi) {
+			s.remove(mi) // "Premier Donald Tusk": the title taken apart from the name
+			continue
+		}
 		if m.TokEnd-m.TokStart == 1 && strings.Contains(m.Text, "-") && s.rl.lex != nil && s.rl.lex.CompoundTitle(m.Text) != "" {
 			s.remove(mi) // "dem FDP-Chef": a party's title, read by relate
 			continue
@@ -281,6 +285,18 @@ func (s *state) dropDemonyms() {
 			s.remove(mi)
 		}
 	}
+}
+
+// titleBeforePerson reports whether one-token mention mi is a title of
+// the lexicon right before a PERSON mention of its sentence.
+func (s *state) titleBeforePerson(mi int) bool {
+	m := &s.a.Mentions[mi]
+	f := &s.fields[m.Field]
+	if s.rl.lex == nil || m.TokEnd >= len(f.occ) || f.occ[m.TokEnd] < 0 || f.tokSent[m.TokEnd] != f.tokSent[m.TokStart] {
+		return false
+	}
+	next := &s.a.Mentions[f.occ[m.TokEnd]]
+	return next.Type == Person && next.TokStart == m.TokEnd && s.rl.lex.TitleAt([]string{m.Text}) == 1
 }
 
 // quotedSpeech reports whether a mention of three words or more, with a

@@ -527,6 +527,17 @@ func TestApplyNews(t *testing.T) {
 			want: []got{{1, "Patrick Pouyanné", "PERSON"}, {1, "OMS", "ORGANIZATION"}},
 		},
 		{
+			name: "a title taken apart right before a person is no name",
+			lang: "pl",
+			body: "Premier Donald Tusk zapowiedział rekonstrukcję. Premier był w Krakowie.",
+			spans: []span{
+				{Field: 1, Text: "Premier", Type: "ORGANIZATION"},
+				{Field: 1, Text: "Donald Tusk", Type: "PERSON"},
+				{Field: 1, Text: "Premier", Nth: 1, Type: "ORGANIZATION"},
+			},
+			want: []got{{1, "Donald Tusk", "PERSON"}, {1, "Premier", "ORGANIZATION"}},
+		},
+		{
 			name: "a party's hyphenated title is no name",
 			lang: "de",
 			body: "Scholz warf dem FDP-Chef einen kleinkarierten Umgang vor. Die FDP-Fraktion tagte.",
