@@ -27,6 +27,7 @@ const (
 	flagAbbr                  // abbreviation (magnitudes: only attached to the number)
 	flagSym                   // currency symbol or code: may precede the amount
 	flagBeforeMag             // number word that counts only before a magnitude ("a million")
+	flagAfterYear             // unit that is also the noun of a year after it ("2014 года": of 2014)
 )
 
 type entry struct {
@@ -775,6 +776,8 @@ func (l *language) addEntry(kind, lhs, rhs string) error {
 			e.flags |= flagSym
 		case "beforemag":
 			e.flags |= flagBeforeMag
+		case "afteryear":
+			e.flags |= flagAfterYear
 		default:
 			return fmt.Errorf("unknown flag %q: %w", fl, errSyntax)
 		}

@@ -10,6 +10,9 @@
 // files under data/<lang>/ (see data/README.md); data/common/ holds what is
 // written the same everywhere (€, $, %, km, ISO dates). A language is
 // added by adding a folder. At each position the longest match wins.
+// Languages with data: de, en, es, fr, it, nl, pl, pt, ru. Inflected
+// languages list each case form news uses as its own entry (Russian "мая"
+// after a day, "мае" after "в"; Polish "w środę", "w zeszłym roku").
 //
 // # Values
 //
@@ -30,8 +33,9 @@
 //     "jusqu'en 2027" → ../2027. An end before the start is no range: the
 //     dates are then read one by one. The other languages write the same
 //     ranges their way ("vom 3. bis 5. Juni", "del 3 al 5 de junio", "dal
-//     3 al 5 giugno", "van 3 tot 5 juni", "de 3 a 5 de junho", "bis zum
-//     15. März", "hasta el 15 de marzo").
+//     3 al 5 giugno", "van 3 tot 5 juni", "de 3 a 5 de junho", "od 3 do 5
+//     czerwca", "с 3 по 5 июня", "bis zum 15. März", "hasta el 15 de
+//     marzo", "do 15 lipca", "до 15 июля").
 //   - TIME: the time of day, "T14:30" ("14h30", "2:30 pm", "midi");
 //     "T08:30Z" when written in GMT/UTC ("08H30 GMT").
 //   - MONEY: amount in plain decimal and ISO 4217 code, "3500000000 EUR".

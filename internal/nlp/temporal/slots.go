@@ -393,7 +393,8 @@ func (m *matcher) weekdayOK(ti, end int, e *entry) bool {
 }
 
 // yearFollowOK rejects a year reading when the number is followed by a
-// unit, a currency or a magnitude ("2000 euros", "1500 km").
+// unit, a currency or a magnitude ("2000 euros", "1500 km"), but for a
+// unit flagged afteryear, also the noun of a year ("2014 года").
 func (m *matcher) yearFollowOK(i int) bool {
 	if i >= len(m.toks) {
 		return true
@@ -409,6 +410,9 @@ func (m *matcher) yearFollowOK(i int) bool {
 	}
 	n := l.units.lookup(m.toks, i, &lm)
 	for j := 0; j < n; j++ {
+		if lm[j].e.flags&flagAfterYear != 0 {
+			continue // "2014 года": the year's own noun, not a measure of it
+		}
 		if lm[j].e.flags&flagAbbr == 0 || !t.space {
 			return false // an abbreviated unit counts glued only ("2021 ha": has)
 		}

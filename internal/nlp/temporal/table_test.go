@@ -128,6 +128,8 @@ func TestExpressionTables(t *testing.T) {
 		{"it", itCases, 150},
 		{"nl", nlCases, 150},
 		{"pt", ptCases, 150},
+		{"pl", plCases, 100},
+		{"ru", ruCases, 100},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
 			sc := runTable(t, x, tc.lang, tc.cases)

@@ -50,7 +50,7 @@ func checkSpans(t testing.TB, s string, got []Expr) {
 
 func TestLanguages(t *testing.T) {
 	x := newTest(t)
-	require.Equal(t, []string{"de", "en", "es", "fr", "it", "nl", "pt"}, x.Languages())
+	require.Equal(t, []string{"de", "en", "es", "fr", "it", "nl", "pl", "pt", "ru"}, x.Languages())
 }
 
 func TestNewsTexts(t *testing.T) {
