@@ -130,13 +130,14 @@ func (s *state) nameRun(toks []text.Token, i, end int) bool {
 }
 
 // orgRest reports whether tokens [i, end) can be the organisation a title
-// heads once a name is cut off: an acronym ("PT"), or two words or more
-// ending in a capitalised word or a lower-case word that is no function
-// word ("Parti socialiste", not "Fondation Bill et").
+// heads once a name is cut off: an acronym ("PT") or a one-word
+// organisation of the curated lists ("Generalitat", "Sénat"), or two
+// words or more ending in a capitalised word or a lower-case word that is
+// no function word ("Parti socialiste", not "Fondation Bill et").
 func (s *state) orgRest(toks []text.Token, i, end int) bool {
 	last := toks[end-1].Text
 	if end-i == 1 {
-		return isUpperWord(last)
+		return isUpperWord(last) || s.curatedOrg(toks[i].Norm)
 	}
 	return upperInitial(last) || hasLetter(last) && !s.rl.stop[strings.ToLower(last)]
 }
@@ -255,4 +256,15 @@ func (s *state) conjoinedPersons() {
 			break
 		}
 	}
+}
+
+// curatedOrg reports whether the token of Norm norm alone is an
+// ORGANIZATION of the curated lists.
+func (s *state) curatedOrg(norm string) bool {
+	for _, e := range s.rl.entries[norm] {
+		if len(e.toks) == 1 && e.typ == Organization {
+			return true
+		}
+	}
+	return false
 }

@@ -82,6 +82,13 @@ func TestTitledHeads(t *testing.T) {
 			want:  []got{{1, "PS", "ORGANIZATION"}, {1, "Olivier Faure", "PERSON"}},
 		},
 		{
+			name:  "es a one-word organisation of the curated lists",
+			lang:  "es",
+			body:  "El presidente de la Generalitat Salvador Illa habló el lunes.",
+			spans: []span{{Field: 1, Text: "Generalitat Salvador Illa", Type: "ORGANIZATION", Conf: 0.8}},
+			want:  []got{{1, "Generalitat", "ORGANIZATION"}, {1, "Salvador Illa", "PERSON"}},
+		},
+		{
 			name:  "fr one capitalised word is not an acronym",
 			lang:  "fr",
 			body:  "Le maire de Paris Anne Hidalgo a inauguré la piscine.",
