@@ -3,9 +3,11 @@ package resolve
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
 	"github.com/wirenrich/wirenrich/internal/nlp/lexicon"
 	"github.com/wirenrich/wirenrich/internal/nlp/text"
 )
@@ -43,7 +45,7 @@ func TestTitleAt(t *testing.T) {
 			found := 0
 			for k := range texts {
 				want := 0
-				if fi.titleFirst[k] {
+				if fi.titleFirst(k) {
 					want = s.lex.TitleAt(texts[k:])
 				}
 				require.Equal(t, want, s.titleAt(fi, k), "%d %q", k, texts[k])
@@ -116,6 +118,65 @@ func TestParenthesisAfter(t *testing.T) {
 			got, ok := parenthesisAfter(txt, at)
 			require.Equal(t, wantOK, ok, "%q at %d", txt, end)
 			require.Equal(t, want, got, "%q at %d", txt, end)
+		}
+	}
+}
+
+// TestFieldFlags checks the flags and folded texts fields gives every
+// token against the word lists read one token at a time.
+func TestFieldFlags(t *testing.T) {
+	r := testResolver(t)
+	for _, tc := range []struct{ lang, text string }{
+		{"fr", "Le président russe, Vladimir Poutine, et l’ancien Premier ministre ; LA ministre des Affaires étrangères , " +
+			"les chefs d'État, Œuvre « Très bien » U.S. porte-parole du Kremlin 2024 n° x"},
+		{"en", "The Russian President, Vladimir Putin, met the Prime Minister and an AN the CEO of Acme's board"},
+	} {
+		a, _ := build(t, tc.lang, "", tc.text)
+		// Named mentions: every capitalised word after the first few.
+		doc := &a.Fields[1].Doc
+		for i, tok := range doc.Tokens {
+			if i > 3 && tok.Text != "" && unicode.IsUpper([]rune(tok.Text)[0]) && i%3 != 0 {
+				a.Mentions = append(a.Mentions, analysis.Mention{Field: 1, TokStart: i, TokEnd: i + 1,
+					Text: tok.Text, Type: Person, Entity: len(a.Mentions)})
+			}
+		}
+		s := &state{r: r, a: a, lex: r.lex[tc.lang], w: r.words[tc.lang]}
+		fi := &s.fields()[1]
+		covered := make([]bool, len(doc.Tokens)+1)
+		start := map[int]int{}
+		end := map[int]int{}
+		for i, m := range a.Mentions {
+			if m.Nominal || !named(m.Type) || m.Field != 1 {
+				continue
+			}
+			start[m.TokStart], end[m.TokEnd] = i, i
+			for k := m.TokStart; k < m.TokEnd; k++ {
+				covered[k] = true
+			}
+		}
+		for k, tok := range doc.Tokens {
+			f := lexicon.Fold(tok.Text)
+			require.Equal(t, f, fi.text(k), "%q", tok.Text)
+			require.Equal(t, s.w.determiners.has(f), fi.det(k), "%q det", tok.Text)
+			require.Equal(t, !covered[k] && s.w.titleFirst.has(firstWord(f)), fi.titleFirst(k), "%q title", tok.Text)
+			require.Equal(t, covered[k], fi.covered(k), "%q covered", tok.Text)
+			mi, ok := fi.starts(k)
+			wantMi, wantOK := start[k]
+			require.Equal(t, wantOK, ok, "%q start", tok.Text)
+			require.Equal(t, wantMi, mi, "%q start", tok.Text)
+			near, soon := false, false
+			for d := 0; d <= 4 && k+d < len(doc.Tokens); d++ {
+				near = near || fi.titleFirst(k+d)
+				soon = soon || d < 4 && fi.titleFirst(k+d)
+			}
+			require.Equal(t, near, fi.flags[k]&tokNearTitle != 0, "%q near", tok.Text)
+			require.Equal(t, soon, fi.flags[k]&tokTitleSoon != 0, "%q soon", tok.Text)
+		}
+		for k := 0; k <= len(doc.Tokens); k++ {
+			mi, ok := fi.ends(k)
+			wantMi, wantOK := end[k]
+			require.Equal(t, wantOK, ok, "end %d", k)
+			require.Equal(t, wantMi, mi, "end %d", k)
 		}
 	}
 }

@@ -19,6 +19,10 @@ const LinksModel = "entity-links"
 type Links struct {
 	byType map[string]map[string]string // type -> folded name -> QID
 	n      int
+	// names is a Bloom filter of the names of every type: most names of
+	// an article are not in the table, and are told so without reading
+	// its maps (cache misses after the tagger's work).
+	names *wordSet
 }
 
 // LoadLinks reads the embedded link table.
@@ -68,6 +72,12 @@ func ParseLinks(r io.Reader) (*Links, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("line %d: %w", line, err)
 	}
+	l.names = newWordSet(nil)
+	for _, names := range l.byType {
+		for name := range names {
+			l.names.addBloom(name)
+		}
+	}
 	return l, nil
 }
 
@@ -81,7 +91,7 @@ func (l *Links) Len() int {
 
 // Lookup returns the QID of a folded name for an entity type.
 func (l *Links) Lookup(typ, folded string) (string, bool) {
-	if l == nil {
+	if l == nil || l.names != nil && !l.names.bloomHas(bloomHash(folded)) {
 		return "", false
 	}
 	q, ok := l.byType[typ][folded]

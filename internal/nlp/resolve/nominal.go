@@ -30,18 +30,39 @@ type phrase struct {
 
 // fieldInfo indexes a field's named mentions by token.
 type fieldInfo struct {
-	doc        *text.Doc
-	texts      []string // token texts, folded (lexicon.Fold)
-	titleFirst []bool   // a title may start at the token: not covered, its first word starts a title
-	nextTitle  []int32  // token -> the first token from it where a title may start (titleFirst), len(texts) if none
-	det        []bool   // the token is a determiner
-	startAt    []int32  // token -> 1 + mention starting there, 0 for none (see starts)
-	endAt      []int32  // token end -> 1 + mention ending there, 0 for none (see ends)
-	covered    []bool   // token inside a named mention
+	doc   *text.Doc
+	texts []string // token texts, folded (lexicon.Fold)
+	// flags of each token and token end (len(texts)+1): tok* bits. One
+	// byte a token, rather than an array per property, keeps what is
+	// written and read for every token of the article to a few lines.
+	flags []uint8
+	// startAt[t], endAt[t]: the mention starting at token t, ending at
+	// token end t, where flags tell there is one (not cleared).
+	startAt, endAt []int32
 	// spanCP, spanAt: a code-point offset of doc.Text and its byte offset
 	// (where span last started).
 	spanCP, spanAt int
 }
+
+// Flags of a token (fieldInfo.flags).
+const (
+	tokCovered   = 1 << iota // inside a named mention
+	tokTitle                 // a title may start there: not covered, its first word starts a title
+	tokDet                   // a determiner
+	tokStart                 // a named mention starts there (startAt)
+	tokEnd                   // a named mention ends there (endAt; flag of the token end)
+	tokNearTitle             // a title may start there or at one of the next four tokens
+	tokTitleSoon             // a title may start there or at one of the next three tokens
+)
+
+// covered reports whether token t is inside a named mention.
+func (fi *fieldInfo) covered(t int) bool { return fi.flags[t]&tokCovered != 0 }
+
+// det reports whether token t is a determiner.
+func (fi *fieldInfo) det(t int) bool { return fi.flags[t]&tokDet != 0 }
+
+// titleFirst reports whether a title may start at token t.
+func (fi *fieldInfo) titleFirst(t int) bool { return fi.flags[t]&tokTitle != 0 }
 
 // person is what the article says about a PERSON entity.
 type person struct {
@@ -64,32 +85,24 @@ func validTokens(m *analysis.Mention, doc *text.Doc) bool {
 
 func (s *state) fields() []fieldInfo {
 	a := s.a
-	out := make([]fieldInfo, len(a.Fields))
-	// The arrays of all fields, in one of each type.
 	sc := s.scratch()
+	out := grow(sc.infos, len(a.Fields))
+	sc.infos = out
+	// The arrays of all fields, in one of each type.
 	total := 0
 	for f := range a.Fields {
-		total += len(a.Fields[f].Doc.Tokens)
+		total += len(a.Fields[f].Doc.Tokens) + 1
 	}
-	allAt := grow(sc.at, 3*total+2*len(a.Fields))
-	allFlags := grow(sc.flags, 3*total)
+	allAt := grow(sc.at, 2*total)
+	allFlags := grow(sc.flags, total)
 	allTexts := grow(sc.texts, total)
 	sc.at, sc.flags, sc.texts = allAt, allFlags, allTexts
+	clear(allFlags)
 	for f := range a.Fields {
 		doc := &a.Fields[f].Doc
-		n := len(doc.Tokens)
-		at := allAt[: 3*n+2 : 3*n+2]
-		allAt = allAt[3*n+2:]
-		flags := allFlags[: 3*n : 3*n]
-		allFlags = allFlags[3*n:]
-		// startAt, endAt, covered and titleFirst start empty; nextTitle
-		// and det are written for every token.
-		clear(at[:2*n+2])
-		clear(flags[:2*n])
-		texts := allTexts[:n:n]
-		allTexts = allTexts[n:]
-		out[f] = fieldInfo{doc: doc, startAt: at[: n+1 : n+1], endAt: at[n+1 : 2*n+2 : 2*n+2], nextTitle: at[2*n+2:], covered: flags[:n:n],
-			titleFirst: flags[n : 2*n : 2*n], det: flags[2*n:], texts: texts}
+		n := len(doc.Tokens) + 1
+		out[f] = fieldInfo{doc: doc, startAt: allAt[:n:n], endAt: allAt[n : 2*n : 2*n], flags: allFlags[:n:n], texts: allTexts[: n-1 : n-1]}
+		allAt, allFlags, allTexts = allAt[2*n:], allFlags[n:], allTexts[n:]
 	}
 	for i := range a.Mentions {
 		m := &a.Mentions[i]
@@ -100,10 +113,12 @@ func (s *state) fields() []fieldInfo {
 		if !validTokens(m, fi.doc) {
 			continue
 		}
-		fi.startAt[m.TokStart] = int32(i) + 1
-		fi.endAt[m.TokEnd] = int32(i) + 1
+		fi.startAt[m.TokStart] = int32(i)
+		fi.flags[m.TokStart] |= tokStart
+		fi.endAt[m.TokEnd] = int32(i)
+		fi.flags[m.TokEnd] |= tokEnd
 		for t := m.TokStart; t < m.TokEnd; t++ {
-			fi.covered[t] = true
+			fi.flags[t] |= tokCovered
 		}
 	}
 	// Every token is folded once, into one string per field (tokens folded
@@ -112,7 +127,6 @@ func (s *state) fields() []fieldInfo {
 	// through are looked up in the sets once the string is made.
 	for f := range out {
 		fi := &out[f]
-		toks := fi.doc.Tokens
 		buf := slices.Grow(sc.buf[:0], len(fi.doc.Text))
 		var all string
 		all, sc.buf, sc.folded, sc.maybe = s.foldTokens(fi, buf, sc.folded[:0], sc.maybe[:0])
@@ -120,77 +134,141 @@ func (s *state) fields() []fieldInfo {
 		for _, ft := range sc.folded {
 			fi.texts[ft.tok] = all[ft.start:ft.end]
 		}
-		maybe := sc.maybe
-		// The tokens let through fold to some text: look it up.
-		for _, t := range maybe {
+		// The tokens let through fold to some text: look it up (by the
+		// hash of its fold, its first word's for a token of several).
+		for _, mt := range sc.maybe {
+			t := mt.tok
 			b := fi.texts[t]
-			if fi.det[t] {
-				fi.det[t] = s.w.determiners.m[b]
+			if fi.flags[t]&tokDet != 0 && !s.w.determiners.hasHashed(b, mt.h) {
+				fi.flags[t] &^= tokDet
 			}
-			if fi.titleFirst[t] {
-				fi.titleFirst[t] = s.w.titleFirst.m[firstWord(b)]
+			if fi.flags[t]&tokTitle != 0 {
+				if first := firstWord(b); len(first) < len(b) && !s.w.titleFirst.has(first) ||
+					len(first) == len(b) && !s.w.titleFirst.hasHashed(b, mt.h) {
+					fi.flags[t] &^= tokTitle
+				}
 			}
 		}
-		next := int32(len(toks))
-		for t := len(toks) - 1; t >= 0; t-- {
-			if fi.titleFirst[t] {
-				next = int32(t)
-			}
-			fi.nextTitle[t] = next
-		}
+		fi.markNearTitles()
 	}
 	return out
+}
+
+// markNearTitles sets tokNearTitle on the tokens with a title starting
+// there or at one of the next four tokens (nextPhrase stops there), and
+// tokTitleSoon on those with one there or at one of the next three
+// (demonymBeforeTitle reads it).
+func (fi *fieldInfo) markNearTitles() {
+	flags := fi.flags
+	next := len(flags) + 4 // the next token where a title may start (none: out of reach)
+	for t := len(flags) - 2; t >= 0; t-- {
+		if flags[t]&tokTitle != 0 {
+			next = t
+		}
+		if next <= t+3 {
+			flags[t] |= tokNearTitle | tokTitleSoon
+		} else if next == t+4 {
+			flags[t] |= tokNearTitle
+		}
+	}
 }
 
 // foldedAt is a token whose folded form differs from its text: bytes
 // [start, end) of the folded texts of its field.
 type foldedAt struct{ tok, start, end int32 }
 
+// maybeAt is a token a Bloom filter lets through and the hash of its
+// folded form.
+type maybeAt struct {
+	tok int32
+	h   uint64
+}
+
 // foldTokens folds and hashes every token of fi once, appending the
 // folded forms that differ from the tokens' texts to buf (and those
-// tokens to folded), and sets fi.det and fi.titleFirst as the Bloom
+// tokens to folded), and sets the tokDet and tokTitle flags as the Bloom
 // filters of the word sets tell them (the tokens they let through, to be
-// looked up in the sets, are appended to maybe) and fi.texts of the
-// tokens folded already. It returns buf as a string, buf, folded and
-// maybe.
-func (s *state) foldTokens(fi *fieldInfo, buf []byte, folded []foldedAt, maybe []int32) (string, []byte, []foldedAt, []int32) {
+// looked up in the sets, are appended to maybe with their hashes) and
+// fi.texts of the tokens folded already. It returns buf as a string, buf,
+// folded and maybe.
+func (s *state) foldTokens(fi *fieldInfo, buf []byte, folded []foldedAt, maybe []maybeAt) (string, []byte, []foldedAt, []maybeAt) {
 	toks := fi.doc.Tokens
 	n := len(toks)
-	det, titleFirst, covered, texts := fi.det[:n], fi.titleFirst[:n], fi.covered[:n], fi.texts[:n]
-	dets, firsts, emptyDet := s.w.determiners, s.w.titleFirst, s.w.emptyDet
+	st := tokenFolder{buf: buf, folded: folded, maybe: maybe, flags: fi.flags[:n], texts: fi.texts[:n],
+		dets: s.w.determiners, firsts: s.w.titleFirst, either: &s.w.either}
+	if s.w.emptyDet {
+		st.emptyDet = tokDet
+	}
 	for t := range toks {
-		at := len(buf)
-		var same, spaced bool
-		var h uint64
-		text := toks[t].Text
-		buf, same, spaced, h = foldHashToken(buf, text)
-		size := len(buf) - at
-		if same {
-			size = len(text)
-			buf = buf[:at]
-			texts[t] = text
-		} else {
-			folded = append(folded, foldedAt{tok: int32(t), start: int32(at), end: int32(len(buf))})
-		}
-		if size == 0 {
-			det[t] = emptyDet
-			continue
-		}
-		// Maybe (checked by the caller): one hash for both sets.
-		h1, h2 := bloomBits2(h)
-		d := dets.bloomHas(h1, h2)
-		det[t] = d
-		tf := false
-		if !covered[t] {
-			// A token of several words is looked up by its first.
-			tf = spaced || firsts.bloomHas(h1, h2)
-			titleFirst[t] = tf
-		}
-		if d || tf {
-			maybe = append(maybe, int32(t))
+		st.token(t, toks[t].Text)
+	}
+	return string(st.buf), st.buf, st.folded, st.maybe
+}
+
+// tokenFolder is the state of foldTokens behind one pointer: Go keeps no
+// register across a call, and the loop over the tokens then reloads only
+// that pointer around each token's call rather than every slice.
+type tokenFolder struct {
+	buf          []byte
+	folded       []foldedAt
+	maybe        []maybeAt
+	flags        []uint8
+	texts        []string
+	dets, firsts *wordSet
+	either       *wordSet
+	emptyDet     uint8 // the flag of a token that folds to nothing
+}
+
+// token folds and hashes token t of text text (see foldTokens).
+func (st *tokenFolder) token(t int, text string) {
+	at := len(st.buf)
+	var buf []byte
+	var same, spaced bool
+	// foldHashToken(st.buf, text), inlined: most tokens are hashed by
+	// hashASCII without a call.
+	h, changed, ok := hashASCII(text)
+	switch {
+	case !ok:
+		buf, same, spaced, h = foldHashOther(st.buf, text)
+	case !changed:
+		buf, same = st.buf, true
+	default:
+		buf = st.buf
+		for j := 0; j < len(text); j++ {
+			buf = append(buf, asciiFold[text[j]])
 		}
 	}
-	return string(buf), buf, folded, maybe
+	size := len(buf) - at
+	if same {
+		size = len(text)
+		buf = buf[:at]
+		st.texts[t] = text
+	} else {
+		st.folded = append(st.folded, foldedAt{tok: int32(t), start: int32(at), end: int32(len(buf))})
+	}
+	st.buf = buf
+	if size == 0 {
+		st.flags[t] |= st.emptyDet
+		return
+	}
+	// Maybe (checked by the caller): one hash for both sets, and
+	// most tokens in neither (either's filter) after two reads.
+	h1, h2 := bloomBits2(h)
+	if !spaced && !st.either.bloomHas(h1, h2) {
+		return
+	}
+	f := st.flags[t]
+	if st.dets.bloomHas(h1, h2) {
+		f |= tokDet
+	}
+	// A token of several words is looked up by its first.
+	if f&tokCovered == 0 && (spaced || st.firsts.bloomHas(h1, h2)) {
+		f |= tokTitle
+	}
+	if f&(tokDet|tokTitle) != 0 {
+		st.flags[t] = f
+		st.maybe = append(st.maybe, maybeAt{tok: int32(t), h: h})
+	}
 }
 
 // text is the folded text of token t (lexicon.Fold).
@@ -202,10 +280,10 @@ func (fi *fieldInfo) text(t int) string { return fi.texts[t] }
 // one of the next five tokens (without one of these, no phrase starts
 // there). detect would find nothing at the tokens it passes over.
 func (fi *fieldInfo) nextPhrase(i int) int {
-	n := len(fi.covered)
-	startAt, covered, det, nextTitle := fi.startAt[:n], fi.covered[:n], fi.det[:n], fi.nextTitle[:n]
+	n := len(fi.texts)
+	flags := fi.flags[:n]
 	for ; i < n; i++ {
-		if startAt[i] != 0 || !covered[i] && (det[i] || int(nextTitle[i]) <= i+4) {
+		if f := flags[i]; f&tokStart != 0 || f&tokCovered == 0 && f&(tokDet|tokNearTitle) != 0 {
 			return i
 		}
 	}
@@ -214,64 +292,74 @@ func (fi *fieldInfo) nextPhrase(i int) int {
 
 // starts returns the named mention starting at token t.
 func (fi *fieldInfo) starts(t int) (int, bool) {
-	if t < 0 || t >= len(fi.startAt) || fi.startAt[t] == 0 {
+	if t < 0 || t >= len(fi.texts) || fi.flags[t]&tokStart == 0 {
 		return 0, false
 	}
-	return int(fi.startAt[t]) - 1, true
+	return int(fi.startAt[t]), true
 }
 
 // ends returns the named mention ending at token end t.
 func (fi *fieldInfo) ends(t int) (int, bool) {
-	if t < 0 || t >= len(fi.endAt) || fi.endAt[t] == 0 {
+	if t < 0 || t >= len(fi.flags) || fi.flags[t]&tokEnd == 0 {
 		return 0, false
 	}
-	return int(fi.endAt[t]) - 1, true
+	return int(fi.endAt[t]), true
 }
 
 // foldHashToken is appendFoldToken, that also reports whether the folded
-// form has several words and returns its FNV-1a hash. Lower-case ASCII
-// words, the most common, are hashed without a copy.
+// form has several words and returns its FNV-1a hash. Words of ASCII
+// letters and digits, the most common, are folded and hashed in one loop
+// (hashASCII) without a branch on each byte's class, and lower-case ones
+// without a copy.
 func foldHashToken(dst []byte, t string) (out []byte, same, spaced bool, h uint64) {
-	h = fnvOffset
-	upper := false
-	for j := 0; j < len(t); j++ {
-		c := t[j]
-		switch byteClass[c] {
-		case classSmall:
-		case classCapital:
-			c += 'a' - 'A'
-			upper = true
-		case classPunct:
-			if len(t) == 1 {
-				return dst, false, false, fnvOffset // punctuation folds to nothing
-			}
-			fallthrough
-		default:
-			start := len(dst)
-			var ok bool
-			if dst, ok = foldLatin(dst, t); !ok {
-				dst = lexicon.AppendFold(dst, t)
-			}
-			h = fnvOffset
-			for _, c := range dst[start:] {
-				h = (h ^ uint64(c)) * fnvPrime
-				spaced = spaced || c == ' '
-			}
-			return dst, string(dst[start:]) == t, spaced, h
-		}
-		h = (h ^ uint64(c)) * fnvPrime
+	h, changed, ok := hashASCII(t)
+	if !ok {
+		return foldHashOther(dst, t)
 	}
-	if !upper {
+	if !changed {
 		return dst, true, false, h
 	}
 	for j := 0; j < len(t); j++ {
-		c := t[j]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
+		dst = append(dst, asciiFold[t[j]])
 	}
 	return dst, false, false, h
+}
+
+// hashASCII returns the FNV-1a hash of lexicon.Fold(t) for a word of ASCII
+// letters and digits, and whether a capital was folded; ok is false for
+// any other token. Small enough to be inlined in the loop over tokens.
+func hashASCII(t string) (h uint64, changed, ok bool) {
+	h = fnvOffset
+	var diff byte
+	for j := 0; j < len(t); j++ {
+		c := asciiFold[t[j]]
+		if c == 0 {
+			return 0, false, false
+		}
+		diff |= c ^ t[j]
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	return h, diff != 0, true
+}
+
+// foldHashOther is foldHashToken of a token with a byte other than an
+// ASCII letter or digit: a punctuation mark, a word with accents or
+// inner punctuation.
+func foldHashOther(dst []byte, t string) (out []byte, same, spaced bool, h uint64) {
+	if len(t) == 1 && t[0] < utf8.RuneSelf {
+		return dst, false, false, fnvOffset // punctuation folds to nothing
+	}
+	start := len(dst)
+	var ok bool
+	if dst, ok = foldLatin(dst, t); !ok {
+		dst = lexicon.AppendFold(dst, t)
+	}
+	h = fnvOffset
+	for _, c := range dst[start:] {
+		h = (h ^ uint64(c)) * fnvPrime
+		spaced = spaced || c == ' '
+	}
+	return dst, string(dst[start:]) == t, spaced, h
 }
 
 // appendFoldToken appends lexicon.Fold(t) to dst, and reports whether
@@ -323,7 +411,7 @@ func (s *state) detect(fi *fieldInfo, f, i int) (phrase, bool) {
 	toks := fi.doc.Tokens
 	p := phrase{field: f, start: i}
 	j := i
-	if fi.det[i] {
+	if fi.det(i) {
 		p.det = true
 		j++
 		for j < len(toks) && apostrophe(toks[j].Text) {
@@ -336,11 +424,11 @@ func (s *state) detect(fi *fieldInfo, f, i int) (phrase, bool) {
 	if mi, ok := fi.starts(j); ok {
 		return s.detectNamed(fi, p, mi)
 	}
-	if fi.covered[j] {
+	if fi.covered(j) {
 		return p, false
 	}
 	// Demonym then title: "the Russian leader", "Russian President".
-	if dn, iso := s.demonymBeforeTitle(fi, j); dn > 0 && j+dn < len(toks) && !fi.covered[j+dn] {
+	if dn, iso := s.demonymBeforeTitle(fi, j); dn > 0 && j+dn < len(toks) && !fi.covered(j+dn) {
 		if n := s.titleAt(fi, j+dn); n > 0 {
 			p.end = j + dn + n
 			p.title = s.foldSpan(fi, j+dn, p.end)
@@ -350,14 +438,14 @@ func (s *state) detect(fi *fieldInfo, f, i int) (phrase, bool) {
 	}
 	n := s.titleAt(fi, j)
 	head := false
-	if n == 0 && p.det && s.w.heads[fi.text(j)] {
+	if n == 0 && p.det && s.w.heads.has(fi.text(j)) {
 		n, head = 1, true
 	}
 	if n == 0 {
 		return p, false
 	}
 	for t := j; t < j+n; t++ {
-		if fi.covered[t] {
+		if fi.covered(t) {
 			return p, false
 		}
 	}
@@ -369,9 +457,9 @@ func (s *state) detect(fi *fieldInfo, f, i int) (phrase, bool) {
 		return p, !head
 	}
 	// "chef du Kremlin", "président de la Russie", "CEO of Acme".
-	if k < len(toks) && s.w.of[fi.text(k)] {
+	if k < len(toks) && s.w.of.has(fi.text(k)) {
 		x := k + 1
-		for x < len(toks) && (apostrophe(toks[x].Text) || fi.det[x] && !fi.covered[x]) {
+		for x < len(toks) && (apostrophe(toks[x].Text) || fi.det(x) && !fi.covered(x)) {
 			x++
 		}
 		if mi, ok := fi.starts(x); ok && x < len(toks) {
@@ -390,10 +478,6 @@ func (s *state) detect(fi *fieldInfo, f, i int) (phrase, bool) {
 func (s *state) detectNamed(fi *fieldInfo, p phrase, mi int) (phrase, bool) {
 	toks := fi.doc.Tokens
 	m := &s.a.Mentions[mi]
-	aff := s.affiliation(m.Entity)
-	if aff == "" {
-		return p, false
-	}
 	k := m.TokEnd
 	// Saxon genitive: "'s" as one token or two.
 	if k < len(toks) && apostrophe(toks[k].Text) {
@@ -403,7 +487,7 @@ func (s *state) detectNamed(fi *fieldInfo, p phrase, mi int) (phrase, bool) {
 		k++
 		p.det = true // "Germany's chancellor" designates like "the chancellor"
 	}
-	if k >= len(toks) || fi.covered[k] {
+	if k >= len(toks) || fi.covered(k) {
 		return p, false
 	}
 	n := s.titleAt(fi, k)
@@ -411,9 +495,15 @@ func (s *state) detectNamed(fi *fieldInfo, p phrase, mi int) (phrase, bool) {
 		return p, false
 	}
 	for t := k; t < k+n; t++ {
-		if fi.covered[t] {
+		if fi.covered(t) {
 			return p, false
 		}
+	}
+	// The affiliation (a lookup in the lexicon and the gazetteer) is only
+	// read for a name a title follows: most names have none.
+	aff := s.affiliation(m.Entity)
+	if aff == "" {
+		return p, false
 	}
 	p.end = k + n
 	p.title = s.foldSpan(fi, k, p.end)
@@ -450,7 +540,7 @@ func (s *state) foldSpan(fi *fieldInfo, start, end int) string {
 // k (lexicon.TitleAt of the tokens from k), 0 at once for a token no title
 // starts with. Tokens that fold to nothing are skipped inside a title.
 func (s *state) titleAt(fi *fieldInfo, k int) int {
-	if k >= len(fi.texts) || !fi.titleFirst[k] {
+	if k >= len(fi.texts) || !fi.titleFirst(k) {
 		return 0
 	}
 	return s.lex.TitleAtFolded(fi.texts[k:])
@@ -460,7 +550,7 @@ func (s *state) titleAt(fi *fieldInfo, k int) int {
 // demonym: 0 at once when no title can start in the 4 tokens after k (a
 // demonym is at most 4 tokens).
 func (s *state) demonymBeforeTitle(fi *fieldInfo, k int) (int, string) {
-	if k+1 < len(fi.nextTitle) && int(fi.nextTitle[k+1]) <= k+4 {
+	if k+1 < len(fi.texts) && fi.flags[k+1]&tokTitleSoon != 0 {
 		return s.demonymAt(fi, k)
 	}
 	return 0, ""
@@ -469,7 +559,7 @@ func (s *state) demonymBeforeTitle(fi *fieldInfo, k int) (int, string) {
 // demonymAt returns the number of tokens of a demonym starting at token k
 // ("russe", "nord - coréen", "North Korean") and its country code.
 func (s *state) demonymAt(fi *fieldInfo, k int) (int, string) {
-	if k >= len(fi.texts) || fi.covered[k] || !s.demonymFirst(fi.texts[k]) {
+	if k >= len(fi.texts) || fi.covered(k) || !s.demonymFirst(fi.texts[k]) {
 		return 0, ""
 	}
 	var texts [4]string
@@ -505,8 +595,11 @@ func (s *state) affiliation(e int) string {
 	// Entities and their names do not change while nominals are read:
 	// each is looked up once.
 	if len(s.affs) != len(a.Entities) {
-		s.affs = make([]string, len(a.Entities))
-		s.affDone = make([]bool, len(a.Entities))
+		sc := s.scratch()
+		s.affs, s.affDone = grow(sc.affs, len(a.Entities)), grow(sc.affDone, len(a.Entities))
+		clear(s.affs)
+		clear(s.affDone)
+		sc.affs, sc.affDone = s.affs, s.affDone
 	}
 	if !s.affDone[e] {
 		s.affs[e], s.affDone[e] = s.lookupAffiliation(e), true
@@ -569,9 +662,13 @@ func (s *state) attachNominals() {
 	if n == 0 {
 		return
 	}
-	// people[e] is PERSON entity e's, nil for other entities.
-	people := make([]*person, len(a.Entities))
-	all := make([]person, n)
+	// people[e] is PERSON entity e's, nil for other entities; the
+	// people and their sets are the scratch's, emptied.
+	sc := s.scratch()
+	people := grow(sc.people, len(a.Entities))
+	clear(people)
+	all := grow(sc.persons, n)
+	sc.people, sc.persons = people, all
 	n = 0
 	for e := range a.Entities {
 		if a.Entities[e].Type != Person {
@@ -579,7 +676,7 @@ func (s *state) attachNominals() {
 		}
 		p := &all[n]
 		n++
-		p.first = [2]int{1 << 30, 0}
+		*p = person{affs: p.affs[:0], titles: p.titles[:0], first: [2]int{1 << 30, 0}}
 		for _, mi := range a.Entities[e].Mentions {
 			m := &a.Mentions[mi]
 			if pos := [2]int{m.Field, m.Start}; before(pos, p.first) {

@@ -11,6 +11,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -219,7 +220,7 @@ func (s *state) newItem(i int, folded string, toks []string) item {
 	if len(toks) > 1 && s.w.determiners.has(toks[0]) && lowerInitial(m.Text) {
 		toks = toks[1:]
 	}
-	for m.Type == Person && len(toks) > 1 && (s.w.honorifics[toks[0]] || s.w.titles[toks[0]]) {
+	for m.Type == Person && len(toks) > 1 && (s.w.honorifics.has(toks[0]) || s.w.titles.has(toks[0])) {
 		toks = toks[1:]
 	}
 	// English possessive: "Putin's" is "Putin".
@@ -271,7 +272,8 @@ func (s *state) groupAliases() {
 	if len(s.w.aliases) == 0 {
 		return
 	}
-	for i, it := range s.items {
+	for i := range s.items {
+		it := &s.items[i]
 		if it.typ == Person {
 			continue
 		}
@@ -305,7 +307,8 @@ func (s *state) groupExact() {
 	sc.next = s.next
 	last := grow(sc.last, len(s.items)) // by first item of a key: the last
 	sc.last = last
-	for i, it := range s.items {
+	for i := range s.items {
+		it := &s.items[i]
 		s.next[i] = -1
 		j, ok := s.byKey[it.key]
 		if !ok {
@@ -322,7 +325,8 @@ func (s *state) groupExact() {
 	if len(endings) == 0 {
 		return
 	}
-	for i, it := range s.items {
+	for i := range s.items {
+		it := &s.items[i]
 		for end := range endings {
 			if base, ok := strings.CutSuffix(it.key, end); ok && len(base) > 2 {
 				if j, ok := first[base]; ok {
@@ -358,7 +362,7 @@ var stopFallback = map[string]bool{"de": true, "des": true, "du": true, "d": tru
 
 func (s *state) stop(w string) bool {
 	if s.lex != nil {
-		return s.w.stopwords[w]
+		return s.w.stopwords.has(w)
 	}
 	return stopFallback[w]
 }
@@ -392,7 +396,8 @@ func (s *state) groupAcronyms() {
 	byKey, next := s.byKey, s.next
 	// The places of each field a parenthesis follows (nil: not read yet).
 	var runs [][]parenRun
-	for i, it := range s.items {
+	for i := range s.items {
+		it := &s.items[i]
 		m := &a.Mentions[it.m]
 		if m.Field < 0 || m.Field >= len(a.Fields) {
 			continue
@@ -432,7 +437,8 @@ func (s *state) groupAcronyms() {
 	}
 	// Initials are only looked up for acronyms: none, no initials.
 	acronyms := false
-	for _, it := range s.items {
+	for i := range s.items {
+		it := &s.items[i]
 		if it.typ != Person && acronymLike(a.Mentions[it.m].Text) {
 			acronyms = true
 			break
@@ -445,7 +451,8 @@ func (s *state) groupAcronyms() {
 	sc := s.scratch()
 	buf := sc.buf[:0]
 	ends := grow(sc.ends, len(s.items))
-	for i, it := range s.items {
+	for i := range s.items {
+		it := &s.items[i]
 		if it.typ != Person {
 			buf = s.appendInitials(buf, it.toks)
 		}
@@ -469,7 +476,8 @@ func (s *state) groupAcronyms() {
 	}
 	sc.withInit = withInit
 	var rootsA [8]int
-	for i, it := range s.items {
+	for i := range s.items {
+		it := &s.items[i]
 		if it.typ == Person || !acronymLike(a.Mentions[it.m].Text) {
 			continue
 		}
@@ -602,10 +610,28 @@ func ascii8(text string, i int) bool {
 	return (t[0]|t[1]|t[2]|t[3]|t[4]|t[5]|t[6]|t[7])&0x80 == 0
 }
 
-// runeCount is utf8.RuneCountInString(text), ASCII read 8 bytes at a
-// time (byteOffset to the end: a text has no more code points than bytes).
+// runeCount is utf8.RuneCountInString(text). Valid UTF-8 (the texts of
+// articles) has one code point a byte but for continuation bytes, counted
+// 8 bytes at a time; an invalid byte counts as one code point, as byteOffset
+// walks it.
 func runeCount(text string) int {
-	_, n := byteOffset(text, 0, 0, len(text))
+	if !utf8.ValidString(text) {
+		_, n := byteOffset(text, 0, 0, len(text)) // no more code points than bytes
+		return n
+	}
+	n, i := len(text), 0
+	for ; len(text)-i >= 8; i += 8 {
+		t := text[i : i+8]
+		w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		// A continuation byte is 10xxxxxx: its high bit set, the next clear.
+		n -= bits.OnesCount64(w &^ (w << 1) & 0x8080808080808080)
+	}
+	for ; i < len(text); i++ {
+		if text[i]&0xC0 == 0x80 {
+			n--
+		}
+	}
 	return n
 }
 
@@ -709,16 +735,18 @@ func (s *state) groupContained() {
 	}
 	var roots []int // the groups it may join, each once
 	for k, i := range order {
-		it := s.items[i]
+		it := &s.items[i]
 		if len(it.toks) == 0 || s.allStop(it.toks) {
 			continue
 		}
-		ti := types[s.find(i)]
-		if ti == Location && s.knownItem(i) {
-			continue
-		}
-		roots = roots[:0]
+		// A place the gazetteer knows stays on its own, and so does a
+		// known name of another type that only a surname would place; the
+		// gazetteer (a table of megabytes, a cache miss or more) is only
+		// read for a name that would join exactly one group.
 		ri := s.find(i)
+		ti := types[ri]
+		known := ti == Location
+		roots = roots[:0]
 		sig := sigs[i]
 		for _, j := range order[:longer[k]] {
 			if sig&^sigs[j] != 0 {
@@ -732,14 +760,15 @@ func (s *state) groupContained() {
 				roots = append(roots, rj)
 			}
 		}
-		if len(roots) == 0 && ti != Person && !s.knownItem(i) {
+		if len(roots) == 0 && ti != Person {
+			known = true
 			// A tagger slip ("Poutine" tagged a place in a headline): a
 			// surname of exactly one person of the article joins them.
 			for _, j := range order[:longer[k]] {
 				if sig&^sigs[j] != 0 {
 					continue // a word of it is not in j
 				}
-				jt := s.items[j]
+				jt := &s.items[j]
 				rj := s.find(j)
 				if rj != ri && types[rj] == Person && equal(jt.toks[len(jt.toks)-len(it.toks):], it.toks) &&
 					!slices.Contains(roots, rj) {
@@ -747,7 +776,7 @@ func (s *state) groupContained() {
 				}
 			}
 		}
-		if len(roots) == 1 {
+		if len(roots) == 1 && !(known && s.knownItem(i)) {
 			rj := roots[0]
 			t := types[rj]
 			s.union(i, rj)
@@ -761,7 +790,8 @@ func (s *state) groupContained() {
 // order of a stable sort, by counting: names have few words).
 func (s *state) byLength(order []int) []int {
 	var count [maxSortWords + 1]int // by words, capped; then where each run starts
-	for _, it := range s.items {
+	for i := range s.items {
+		it := &s.items[i]
 		count[min(len(it.toks), maxSortWords)]++
 	}
 	if count[maxSortWords] > 0 {
@@ -778,7 +808,8 @@ func (s *state) byLength(order []int) []int {
 		count[n] = at
 		at += c
 	}
-	for i, it := range s.items {
+	for i := range s.items {
+		it := &s.items[i]
 		n := len(it.toks)
 		order[count[n]] = i
 		count[n]++
@@ -796,7 +827,8 @@ const maxSortWords = 32
 // (by root) are kept up to date.
 func (s *state) groupInitials(types []string) {
 	var roots []int
-	for i, it := range s.items {
+	for i := range s.items {
+		it := &s.items[i]
 		n := initialCount(it.toks)
 		if n == 0 || n == len(it.toks) || types[s.find(i)] != Person {
 			continue
@@ -804,7 +836,8 @@ func (s *state) groupInitials(types []string) {
 		roots = roots[:0]
 		ri := s.find(i)
 		surname := it.toks[n:]
-		for j, jt := range s.items {
+		for j := range s.items {
+			jt := &s.items[j]
 			rj := s.find(j)
 			if rj == ri || types[rj] != Person || initialCount(jt.toks) > 0 || slices.Contains(roots, rj) {
 				continue
@@ -961,7 +994,8 @@ func (s *state) groupTypes() []string {
 	for i := range first {
 		first[i] = -1
 	}
-	for i, it := range s.items {
+	for i := range s.items {
+		it := &s.items[i]
 		r := s.find(i)
 		t := analysis.NamedIndex(it.typ)
 		if first[r] < 0 {
@@ -1070,7 +1104,7 @@ func (s *state) bestName(members []int, typ string) string {
 	}
 	best := -1
 	better := func(i, j int) bool { // is i better than j
-		ii, jj := s.items[i], s.items[j]
+		ii, jj := &s.items[i], &s.items[j]
 		if (ii.typ == typ) != (jj.typ == typ) {
 			return ii.typ == typ
 		}

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
 	"github.com/wirenrich/wirenrich/internal/nlp/geo"
 )
 
@@ -149,16 +150,21 @@ func (s *state) linkPlaces() {
 		return
 	}
 	// The places of each name of each LOCATION entity, in the order of
-	// linkNames, unknown names left out.
-	var names []string // linkNames of an entity
+	// linkNames, unknown names left out (and the names after the first
+	// known one left unread when that one names a single place: the
+	// context is not needed then).
+	sc := s.scratch()
+	names := sc.names[:0] // linkNames of an entity
 	// cands[span[e]:span[e+1]] are entity e's.
-	var cands []geo.Candidates
-	span := make([]int32, len(a.Entities)+1)
-	own := make([]string, len(a.Entities)) // country each entity adds to the context
+	cands := sc.cands[:0]
+	span := grow(sc.span, len(a.Entities)+1)
+	own := grow(sc.own, len(a.Entities)) // country each entity adds to the context
 	// The place each entity's names give without a context, nil: none.
-	plain := make([]*geo.Place, len(a.Entities))
-	countries := map[string]int{}
-	regions := map[string]bool{}
+	plain := grow(sc.plain, len(a.Entities))
+	clear(own)
+	clear(plain)
+	var countries []countryCount // each country once
+	var regions map[string]bool
 	for e := range a.Entities {
 		ent := &a.Entities[e]
 		span[e] = int32(len(cands))
@@ -168,24 +174,31 @@ func (s *state) linkPlaces() {
 		}
 		names = s.linkNames(e, names[:0])
 		for _, n := range names {
-			if c := s.place(n).cands; c.Len() > 0 {
-				cands = append(cands, c)
+			c := s.place(n).cands
+			if c.Len() == 0 {
+				continue
+			}
+			cands = append(cands, c)
+			if plain[e] == nil {
+				// The first name that links decides.
+				if p, ok := g.BestOf(c, geo.Context{}); ok {
+					own[e], plain[e] = p.Country, p
+					countries = addCountry(countries, p.Country)
+					if p.Kind == geo.Region {
+						if regions == nil {
+							regions = map[string]bool{}
+						}
+						regions[p.RegionKey()] = true
+					}
+				}
+			}
+			if plain[e] != nil && cands[span[e]].Len() <= 1 {
+				break // linked without a context: the other names are not read
 			}
 		}
 		span[e+1] = int32(len(cands))
-		for _, c := range cands[span[e]:] {
-			p, ok := g.BestOf(c, geo.Context{})
-			if !ok {
-				continue
-			}
-			own[e], plain[e] = p.Country, p
-			countries[p.Country]++
-			if p.Kind == geo.Region {
-				regions[p.RegionKey()] = true
-			}
-			break // the first name that links decides
-		}
 	}
+	var ctx geo.Context
 	for e := range a.Entities {
 		ec := cands[span[e]:span[e+1]]
 		if len(ec) == 0 {
@@ -200,10 +213,13 @@ func (s *state) linkPlaces() {
 			}
 			continue
 		}
-		ctx := geo.Context{Countries: make(map[string]bool, len(countries)), Regions: regions}
-		for c, n := range countries {
-			if c != own[e] || n > 1 {
-				ctx.Countries[c] = true
+		if ctx.Countries == nil {
+			ctx = geo.Context{Countries: make(map[string]bool, len(countries)), Regions: regions}
+		}
+		clear(ctx.Countries)
+		for _, c := range countries {
+			if c.iso != own[e] || c.n > 1 {
+				ctx.Countries[c.iso] = true
 			}
 		}
 		for _, c := range ec {
@@ -213,6 +229,29 @@ func (s *state) linkPlaces() {
 			}
 		}
 	}
+	clear(names)
+	clear(cands)
+	clear(plain) // no reference to the gazetteer's places kept
+	clear(own)
+	sc.names, sc.cands, sc.span, sc.own, sc.plain = names[:0], cands[:0], span, own, plain
+}
+
+// countryCount is a country of the places of an article and the number
+// of its LOCATION entities in it (linkPlaces).
+type countryCount struct {
+	iso string
+	n   int
+}
+
+// addCountry counts one more entity in country iso.
+func addCountry(cs []countryCount, iso string) []countryCount {
+	for i := range cs {
+		if cs[i].iso == iso {
+			cs[i].n++
+			return cs
+		}
+	}
+	return append(cs, countryCount{iso: iso, n: 1})
 }
 
 // linkNames lists the names to look an entity up by: its name, then its
@@ -315,22 +354,70 @@ func (s *state) order() {
 	for i := range perm {
 		perm[i] = i
 	}
-	if slices.IsSortedFunc(perm, byFirst) {
+	// The named entities come in the order of their first names, then
+	// the values in theirs: two sorted runs, merged rather than sorted.
+	run := 1
+	for run < len(perm) && byFirst(run-1, run) <= 0 {
+		run++
+	}
+	if run >= len(perm) {
 		return // in order already: perm is the identity
 	}
-	slices.SortStableFunc(perm, byFirst)
+	if slices.IsSortedFunc(perm[run:], byFirst) {
+		merged := grow(sc.merged, len(perm))
+		sc.merged = mergeRuns(merged, perm[:run], perm[run:], byFirst)
+		perm = merged
+	} else {
+		slices.SortStableFunc(perm, byFirst)
+	}
 	newIdx := grow(sc.newIdx, len(perm))
-	sorted := grow(sc.sorted, len(perm))
-	sc.newIdx, sc.sorted = newIdx, sorted
+	sc.newIdx = newIdx
 	for to, from := range perm {
 		newIdx[from] = to
-		sorted[to] = a.Entities[from]
 	}
-	copy(a.Entities, sorted)
-	clear(sorted) // no reference to the article kept
+	permute(a.Entities, perm)
 	for i := range a.Mentions {
 		if e := a.Mentions[i].Entity; e >= 0 && e < len(newIdx) {
 			a.Mentions[i].Entity = newIdx[e]
 		}
 	}
+}
+
+// permute moves es[perm[i]] to es[i] for every i, in place (a cycle at
+// a time, rather than through a copy of the entities), and leaves perm
+// the identity.
+func permute(es []analysis.Entity, perm []int) {
+	for i := range perm {
+		if perm[i] == i {
+			continue
+		}
+		tmp := es[i]
+		for cur := i; ; {
+			from := perm[cur]
+			perm[cur] = cur
+			if from == i {
+				es[cur] = tmp
+				break
+			}
+			es[cur] = es[from]
+			cur = from
+		}
+	}
+}
+
+// mergeRuns writes into dst (of len(x)+len(y)) the merge of two sorted
+// runs, x before y among equals: what a stable sort of x then y gives.
+func mergeRuns(dst, x, y []int, cmp func(i, j int) int) []int {
+	k := 0
+	for len(x) > 0 && len(y) > 0 {
+		if cmp(y[0], x[0]) < 0 {
+			dst[k], y = y[0], y[1:]
+		} else {
+			dst[k], x = x[0], x[1:]
+		}
+		k++
+	}
+	k += copy(dst[k:], x)
+	copy(dst[k:], y)
+	return dst
 }

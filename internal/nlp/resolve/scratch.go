@@ -3,7 +3,7 @@ package resolve
 import (
 	"sync"
 
-	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
+	"github.com/wirenrich/wirenrich/internal/nlp/geo"
 )
 
 // scratch holds the working arrays of one Resolve call, reused by the
@@ -20,11 +20,12 @@ type scratch struct {
 	last   []int
 	known  []int8
 	byKey  map[string]int
+	infos  []fieldInfo  // fields
 	at     []int32      // fields: startAt and endAt
-	flags  []bool       // fields: covered, titleFirst, det
+	flags  []uint8      // fields: the flags of each token
 	texts  []string     // fields: folded tokens
 	folded []foldedAt   // fields: the tokens folded into buf
-	maybe  []int32      // fields: tokens a Bloom filter lets through
+	maybe  []maybeAt    // fields: tokens a Bloom filter lets through
 	votes  [][4]float64 // groupTypes
 	first  []int        // groupTypes
 	types  []string     // groupTypes
@@ -32,18 +33,27 @@ type scratch struct {
 	roots  []int        // buildNamed
 	// members of each entity (buildNamed), pointing into ints
 	members  [][]int
-	weights  []float64         // score
-	perm     []int             // order
-	firstPos []firstPos        // order: the key of each entity
-	newIdx   []int             // order
-	sorted   []analysis.Entity // order
-	order    []int             // groupContained
-	longer   []int             // groupContained
-	sigs     []uint64          // groupContained
-	withInit []int             // groupAcronyms
-	group    []int             // buildValues: the entity of each value mention
-	count    []int             // buildValues: mentions of each value entity
-	vkeys    []valueKey        // buildValues: the key of each value entity
+	weights  []float64        // score
+	perm     []int            // order
+	merged   []int            // order: perm merged
+	firstPos []firstPos       // order: the key of each entity
+	newIdx   []int            // order
+	order    []int            // groupContained
+	longer   []int            // groupContained
+	sigs     []uint64         // groupContained
+	withInit []int            // groupAcronyms
+	group    []int            // buildValues: the entity of each value mention
+	count    []int            // buildValues: mentions of each value entity
+	vkeys    []valueKey       // buildValues: the key of each value entity
+	names    []string         // linkPlaces: the names of an entity
+	cands    []geo.Candidates // linkPlaces: the places of each name
+	span     []int32          // linkPlaces: each entity's cands
+	own      []string         // linkPlaces: each entity's country
+	plain    []*geo.Place     // linkPlaces: each entity's place without a context
+	people   []*person        // attachNominals: by entity
+	persons  []person         // attachNominals: the people, their sets reused
+	affs     []string         // affiliation: by entity
+	affDone  []bool           // affiliation: by entity
 	// placeIx indexes places by folded name (place).
 	placeIx map[string]int32
 	places  []placeOf
@@ -53,9 +63,20 @@ var scratchPool = sync.Pool{New: func() any { return &scratch{byKey: map[string]
 
 // release clears what refers to the article and returns sc to the pool.
 func (sc *scratch) release() {
-	clear(sc.words[:cap(sc.words)])
-	clear(sc.items[:cap(sc.items)])
-	clear(sc.texts[:cap(sc.texts)])
+	// Each call leaves the arrays clear past the lengths it used.
+	clear(sc.words)
+	clear(sc.items)
+	clear(sc.texts)
+	clear(sc.infos)
+	sc.words, sc.items, sc.texts, sc.infos = sc.words[:0], sc.items[:0], sc.texts[:0], sc.infos[:0]
+	for i := range sc.persons {
+		p := &sc.persons[i]
+		clear(p.affs)
+		clear(p.titles)
+		p.affs, p.titles = p.affs[:0], p.titles[:0]
+	}
+	clear(sc.people)
+	clear(sc.affs)
 	clear(sc.byKey)
 	clear(sc.placeIx)
 	clear(sc.places)

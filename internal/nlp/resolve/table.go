@@ -9,32 +9,20 @@ import (
 
 // Every token of an article is folded before any phrase is read, the
 // largest share of the work of Resolve. Tokens of ASCII letters and digits
-// are folded and hashed in one loop (foldHashToken); most other tokens of
-// Latin-script languages are words with accents and typographic
-// apostrophes, folded here with a table of bytes (foldLatin) rather than by
-// the general lexicon.AppendFold.
+// are folded and hashed in one loop (hashASCII, with asciiFold); most
+// other tokens of Latin-script languages are words with accents and
+// typographic apostrophes, folded here with a table of bytes (foldLatin)
+// rather than by the general lexicon.AppendFold.
 
-// Byte classes of foldHashToken, read from one table rather than by
-// comparisons, byte by byte.
-const (
-	classOther   = iota // a byte of a longer code point
-	classSmall          // a small ASCII letter or a digit: folds to itself
-	classCapital        // a capital ASCII letter: folds to its small letter
-	classPunct          // any other ASCII byte
-)
-
-// byteClass is the class of every byte.
-var byteClass = func() (t [256]byte) {
+// asciiFold is what lexicon.Fold makes of each ASCII letter or digit in a
+// word of them: a small letter or digit; 0 for every other byte.
+var asciiFold = func() (t [256]byte) {
 	for c := range t {
 		switch {
 		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-			t[c] = classSmall
+			t[c] = byte(c)
 		case 'A' <= c && c <= 'Z':
-			t[c] = classCapital
-		case c < utf8.RuneSelf:
-			t[c] = classPunct
-		default:
-			t[c] = classOther
+			t[c] = byte(c) + 'a' - 'A'
 		}
 	}
 	return t

@@ -8,11 +8,10 @@ import (
 
 // words are the word lists of one language that resolution looks every
 // token up in, folded once when the Resolver is built, so that a token
-// already folded is one map lookup (lexicon.Has folds its word and looks
-// the list up by name on every call).
+// already folded is one look-up in a small table (lexicon.Has folds its
+// word and looks the list up by name on every call).
 type words struct {
-	determiners                              *wordSet
-	heads, of, stopwords, honorifics, titles map[string]bool
+	determiners, heads, of, stopwords, honorifics, titles *wordSet
 	// titleFirst holds the first word of every title: a token whose
 	// folded form does not start with one cannot start a title
 	// (lexicon.TitleAt is 0).
@@ -22,6 +21,10 @@ type words struct {
 	// (lexicon.DemonymAt is 0).
 	demFirst *wordSet
 	emptyDet bool // determiners holds "" (a token that folds to nothing)
+	// either is the union of the Bloom filters of determiners and
+	// titleFirst (its table is empty): a word it refuses is in neither
+	// set.
+	either wordSet
 	// titleGroups maps the folded titles of the title-groups table to
 	// the key of their office: "g:" and the row's first value.
 	titleGroups map[string]string
@@ -30,24 +33,50 @@ type words struct {
 	aliases map[string]string
 }
 
-// wordSet is a set of folded words with a Bloom filter in front of its map
-// (2 KiB, two bits per word): most words that are not in the set are
-// rejected without hashing them for the map or reading it.
+// wordSet is a set of folded words with a Bloom filter (2 KiB, two bits
+// per word) in front of a table of the words by their FNV-1a hash (open
+// addressing, at most half full): most words that are not in the set are
+// rejected after two reads of the filter, the others after a read of a
+// slot or two, without the hashing and probing of a Go map.
 type wordSet struct {
-	m     map[string]bool
 	bloom [bloomBits / 64]uint64
+	slots []wordSlot // len a power of two
+}
+
+// wordSlot is a word of a wordSet and its hash; used is false for an
+// empty slot.
+type wordSlot struct {
+	h    uint64
+	word string
+	used bool
 }
 
 const bloomBits = 1 << 14
 
+// newWordSet returns the set of the keys of m.
 func newWordSet(m map[string]bool) *wordSet {
-	w := &wordSet{m: m}
+	n := 4
+	for n < 2*len(m) {
+		n *= 2
+	}
+	w := &wordSet{slots: make([]wordSlot, n)}
 	for k := range m {
-		h1, h2 := bloomHash(k)
-		w.bloom[h1/64] |= 1 << (h1 % 64)
-		w.bloom[h2/64] |= 1 << (h2 % 64)
+		w.addBloom(k)
+		h := fnv1a(k)
+		i := h & uint64(n-1)
+		for w.slots[i].used {
+			i = (i + 1) & uint64(n-1)
+		}
+		w.slots[i] = wordSlot{h: h, word: k, used: true}
 	}
 	return w
+}
+
+// addBloom sets the bits of s in the Bloom filter.
+func (w *wordSet) addBloom(s string) {
+	h1, h2 := bloomHash(s)
+	w.bloom[h1/64] |= 1 << (h1 % 64)
+	w.bloom[h2/64] |= 1 << (h2 % 64)
 }
 
 // FNV-1a, 64 bits.
@@ -78,8 +107,21 @@ func bloomBits2(h uint64) (uint32, uint32) {
 
 // has reports whether s is in the set.
 func (w *wordSet) has(s string) bool {
-	h1, h2 := bloomHash(s)
-	return w.bloomHas(h1, h2) && w.m[s]
+	h := fnv1a(s)
+	h1, h2 := bloomBits2(h)
+	return w.bloomHas(h1, h2) && w.hasHashed(s, h)
+}
+
+// hasHashed is has(s) for s of FNV-1a hash h that the Bloom filter lets
+// through.
+func (w *wordSet) hasHashed(s string, h uint64) bool {
+	mask := uint64(len(w.slots) - 1)
+	for i := h & mask; w.slots[i].used; i = (i + 1) & mask {
+		if sl := &w.slots[i]; sl.h == h && sl.word == s {
+			return true
+		}
+	}
+	return false
 }
 
 // bloomHas reports whether the Bloom filter lets a word of bloomHash h1,
@@ -100,14 +142,15 @@ func newWords(l *lexicon.Lexicon) *words {
 	}
 	w := &words{
 		determiners: newWordSet(fold("determiners")),
-		heads:       fold("heads"),
-		of:          fold("of"),
-		stopwords:   fold("stopwords"),
-		honorifics:  fold("honorifics"),
-		titles:      fold("titles"),
+		heads:       newWordSet(fold("heads")),
+		of:          newWordSet(fold("of")),
+		stopwords:   newWordSet(fold("stopwords")),
+		honorifics:  newWordSet(fold("honorifics")),
 	}
+	titles := fold("titles")
+	w.titles = newWordSet(titles)
 	first := map[string]bool{}
-	for t := range w.titles {
+	for t := range titles {
 		if f := firstWord(t); f != "" {
 			first[f] = true
 		}
@@ -116,7 +159,10 @@ func newWords(l *lexicon.Lexicon) *words {
 	dem := map[string]bool{}
 	l.DemonymFirstWords(func(word string) { dem[word] = true })
 	w.demFirst = newWordSet(dem)
-	w.emptyDet = w.determiners.m[""]
+	w.emptyDet = w.determiners.has("")
+	for i := range w.either.bloom {
+		w.either.bloom[i] = w.determiners.bloom[i] | w.titleFirst.bloom[i]
+	}
 	w.titleGroups = map[string]string{}
 	for k, row := range l.Table("title-groups") {
 		if len(row) > 0 {
