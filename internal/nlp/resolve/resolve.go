@@ -931,6 +931,14 @@ func (s *state) placeOfKey(k []byte, name string) placeOf {
 	var p placeOf
 	p.iso, p.country = s.lex.CountryFolded(key)
 	p.cands = s.r.gaz.CandidatesFolded(key)
+	if p.cands.Len() == 0 && p.country {
+		// A country the lexicon knows by a name the gazetteer lacks
+		// ("U.S.", "Britain"): the gazetteer's places of its preferred
+		// name, the country first among them.
+		if n, ok := s.lex.CountryName(p.iso); ok {
+			p.cands = s.r.gaz.Candidates(n)
+		}
+	}
 	if sc.placeIx == nil {
 		sc.placeIx = map[string]int32{}
 	}
@@ -1144,7 +1152,25 @@ func (s *state) bestName(members []int, typ string) string {
 			name = strings.Join(f[1:], " ")
 		}
 	}
+	if typ == Person {
+		name = s.withoutHonorifics(name)
+	}
 	return name
+}
+
+// withoutHonorifics drops the honorifics that open a person's name ("Me
+// Rodolphe Bosselut", "Mgr Aupetit", "Dr. Anthony Fauci"): a title of
+// address, not a part of the name; the mention keeps its text.
+func (s *state) withoutHonorifics(name string) string {
+	f := strings.Fields(name)
+	n := 0
+	for n < len(f)-1 && s.w.honorifics.has(lexicon.Fold(f[n])) {
+		n++
+	}
+	if n == 0 {
+		return name
+	}
+	return strings.Join(f[n:], " ")
 }
 
 // marks counts non-ASCII letters and hyphens, a sign of a carefully

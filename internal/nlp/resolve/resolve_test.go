@@ -34,6 +34,13 @@ func TestGrouping(t *testing.T) {
 			names:    map[string]string{"Poutine": "Vladimir Poutine"},
 		},
 		{
+			name:  "an honorific opens the mention, not the name",
+			lang:  "fr",
+			body:  "Son avocat, [Me Rodolphe Bosselut|PER], a plaidé. [M. Romney|PER] a parlé ; [Mitt Romney|PER] est candidat.",
+			same:  [][]string{{"M. Romney", "Mitt Romney"}},
+			names: map[string]string{"Me Rodolphe Bosselut": "Rodolphe Bosselut", "M. Romney": "Mitt Romney"},
+		},
+		{
 			name:  "an inner surname of a long name, not a particle",
 			lang:  "pt",
 			body:  "O presidente [Luiz Inácio Lula da Silva|PER] criticou [Javier Milei|PER]. [Lula|PER] pediu desculpas. [Kim Jong Un|PER] e [Jong|PER] não.",
@@ -476,6 +483,8 @@ func TestLinks(t *testing.T) {
 		{"Paris with the US only", "fr", "Les [Etats-Unis|LOC] et [Paris|LOC] ont signé.", "Paris", "2988507", "FR", "Q90"},
 		{"country", "fr", "La [Russie|LOC] et la [Corée du Nord|LOC].", "Corée du Nord", "1873107", "KP", ""},
 		{"exonym", "fr", "Arrivée à [Moscou|LOC].", "Moscou", "524901", "RU", "Q649"},
+		{"a country name the gazetteer lacks: its preferred name's place", "en", "[Britain|LOC] and the [U.S.|LOC] agreed.", "Britain", "2635167", "GB", ""},
+		{"the same, U.S.", "en", "[Britain|LOC] and the [U.S.|LOC] agreed.", "U.S.", "6252001", "US", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a, _ := build(t, tc.lang, "", tc.body)
