@@ -643,6 +643,14 @@ var entityKeys = func() [64]string {
 	return k
 }()
 
+// predicative reports whether the word before token i is a copula or a
+// verb of becoming (copulas.txt): "Starmer will become Britain's prime
+// minister" says what he becomes, it does not name the prime minister of
+// the article (Sunak).
+func (s *state) predicative(fi *fieldInfo, i int) bool {
+	return i > 0 && s.lex.Has("copulas", fi.doc.Tokens[i-1].Text)
+}
+
 // attachNominals reads title phrases: one in apposition to a person's name
 // ("le président russe, Vladimir Poutine", "Sergueï Lavrov, ministre…")
 // tells that person's title and affiliation; one standing alone with a
@@ -703,7 +711,7 @@ func (s *state) attachNominals() {
 						pp.addAff(p.aff)
 					}
 				}
-			} else if p.det {
+			} else if p.det && !s.predicative(fi, p.start) {
 				loose = append(loose, p)
 			}
 			i = fi.nextPhrase(p.end)

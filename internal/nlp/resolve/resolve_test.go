@@ -386,6 +386,13 @@ func TestNominals(t *testing.T) {
 			to:      "Vladimir Poutine",
 		},
 		{
+			name:    "a predicative title is no mention of the one who holds it",
+			lang:    "en",
+			body:    "Prime Minister [Rishi Sunak|PER] lost. [Keir Starmer|PER] will become the prime minister on Friday.",
+			nominal: "the prime minister",
+			to:      "",
+		},
+		{
 			name:    "title phrase with a seat of power",
 			lang:    "fr",
 			body:    "Le président russe, [Vladimir Poutine|PER], a reçu [Kim Jong-un|PER]. Le chef du [Kremlin|ORG] s'est félicité.",
