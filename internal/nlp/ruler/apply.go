@@ -183,10 +183,13 @@ func (s *state) placeNames() {
 		}
 		f := &s.fields[m.Field]
 		h := m.TokStart - 1
-		head := f.doc.Tokens[h]
-		if f.occ[h] >= 0 || f.tokSent[h] != f.tokSent[m.TokStart] || !s.rl.placeHeads[head.Text] {
+		if !s.rl.placeHeads[f.doc.Tokens[h].Text] {
+			h = s.streetHeadBefore(f, m.TokStart)
+		}
+		if h < 0 || f.tokSent[h] != f.tokSent[m.TokStart] || !s.freeRun(f, h, m.TokStart) {
 			continue
 		}
+		head := f.doc.Tokens[h]
 		m.TokStart = h
 		m.Start = head.Start
 		m.Text = f.span(h, m.TokEnd)
@@ -195,6 +198,35 @@ func (s *state) placeNames() {
 		f.occ[h] = int32(mi)
 		s.fix(m.Text, Location)
 	}
+}
+
+// streetHeadBefore returns the token of a street word (street-heads.txt)
+// that stands before token i with a link word between ("rue d'Aubagne",
+// "quai d'Orsay", "avenue des Champs-Elysées"), or -1.
+func (s *state) streetHeadBefore(f *fieldState, i int) int {
+	if len(s.rl.streetHeads) == 0 {
+		return -1
+	}
+	toks := f.doc.Tokens
+	for h := i - 1; h >= max(0, i-4); h-- {
+		if s.rl.streetHeads[toks[h].Text] {
+			return h
+		}
+		if w := toks[h].Text; !particle(w) && w != "'" && w != "’" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// freeRun reports whether no mention holds tokens [i, end) of f.
+func (s *state) freeRun(f *fieldState, i, end int) bool {
+	for t := i; t < end; t++ {
+		if f.occ[t] >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // stormNames makes a name a MISC when a storm word of the language is its

@@ -128,6 +128,9 @@ type rules struct {
 	// the whole a place name ("place Kim Il-sung", "rue de Rivoli" is not
 	// matched: only the head and the name, adjacent).
 	placeHeads map[string]bool
+	// streetHeads: lower-case street words that make a place of the name
+	// after them and a link word ("rue d'Aubagne", "quai d'Orsay").
+	streetHeads map[string]bool
 	// stormHeads: folded common nouns that, just before a name or as its
 	// first word, make it a named storm, a MISC ("l'ouragan Sandy",
 	// "Hurricane Beryl", "Sturmtief Zeynep").
@@ -223,16 +226,17 @@ func New(fsys fs.FS) (*Ruler, error) {
 
 func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 	rl := &rules{
-		lang:       code,
-		entries:    map[string][]entry{},
-		stop:       map[string]bool{},
-		languages:  map[string]bool{},
-		placeHeads: map[string]bool{},
-		stormHeads: map[string]bool{},
-		orgHeads:   map[string]bool{},
-		notNames:   map[string]bool{},
-		notTails:   map[string]bool{},
-		titleLinks: map[string]bool{},
+		lang:        code,
+		entries:     map[string][]entry{},
+		stop:        map[string]bool{},
+		languages:   map[string]bool{},
+		placeHeads:  map[string]bool{},
+		streetHeads: map[string]bool{},
+		stormHeads:  map[string]bool{},
+		orgHeads:    map[string]bool{},
+		notNames:    map[string]bool{},
+		notTails:    map[string]bool{},
+		titleLinks:  map[string]bool{},
 
 		employerLinks: map[string]bool{},
 		conjunctions:  map[string]bool{},
@@ -277,6 +281,7 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		{"languages.txt", rl.languages, lexicon.Fold},
 		{"demonyms.txt", rl.languages, lexicon.Fold},
 		{"place-heads.txt", rl.placeHeads, lower},
+		{"street-heads.txt", rl.streetHeads, lower},
 		{"storm-heads.txt", rl.stormHeads, folded},
 		{"not-names.txt", rl.notNames, folded},
 		{"not-tails.txt", rl.notTails, trimmed},
