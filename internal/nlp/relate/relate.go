@@ -593,12 +593,23 @@ func (st *state) emit(fc *fieldCtx, typ string, subj, obj int, value, cameo stri
 	if obj < 0 || typ == Said {
 		k.val = value
 	}
+	// One membership per person and organisation, whatever the roles that
+	// tell it ("CEO Dave Calhoun", later "Chief Executive Dave Calhoun").
+	member := relKey{typ: MemberOf, subj: subj, obj: obj}
+	if typ == MemberOf && obj >= 0 {
+		if _, dup := st.seen[member]; dup {
+			return
+		}
+	}
 	if typ == Title || typ == MemberOf {
 		// One role per person and title: keep the object when one is known.
 		k.obj, k.val = -1, value
 		if i, dup := st.seen[k]; dup {
 			if st.a.Relations[i].Object < 0 && obj >= 0 {
 				st.a.Relations[i].Object = obj
+				if typ == MemberOf {
+					st.seen[member] = i
+				}
 			}
 			return
 		}
@@ -616,6 +627,9 @@ func (st *state) emit(fc *fieldCtx, typ string, subj, obj int, value, cameo stri
 		return
 	}
 	st.seen[k] = len(st.a.Relations)
+	if typ == MemberOf && obj >= 0 {
+		st.seen[member] = len(st.a.Relations)
+	}
 	st.a.Relations = append(st.a.Relations, analysis.Relation{
 		Type: typ, Subject: subj, Object: obj, Value: value, Cameo: cameo, Confidence: conf,
 		Field: fc.f, Sent: sentenceOf(fc.doc, t0),

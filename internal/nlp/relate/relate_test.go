@@ -532,3 +532,19 @@ func ExampleRelater_Relate() {
 	}
 	// Output: met Vladimir Poutine Kim Jong-un 040
 }
+
+// TestOneMembershipPerOrganisation checks that a person's membership of an
+// organisation is told once, however many roles tell it, while each role
+// stays a title.
+func TestOneMembershipPerOrganisation(t *testing.T) {
+	r := testRelater(t)
+	a := build(t, "en", "[Boeing|ORGANIZATION] CEO [Dave Calhoun|PERSON] will step down. [Boeing|ORGANIZATION] Chief Executive [Dave Calhoun|PERSON] wrote to employees.", nil)
+	r.Relate(a)
+	count := map[string]int{}
+	for _, rel := range a.Relations {
+		count[describe(a, rel)]++
+	}
+	require.Equal(t, 1, count["member_of Dave Calhoun -> Boeing"], "%v", count)
+	require.Equal(t, 1, count["title Dave Calhoun -> Boeing: CEO"], "%v", count)
+	require.Equal(t, 1, count["title Dave Calhoun -> Boeing: Chief Executive"], "%v", count)
+}
