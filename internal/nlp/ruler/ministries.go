@@ -27,8 +27,12 @@ func (s *state) ministries() {
 		f := &s.fields[fi]
 		toks := f.doc.Tokens
 		for t := 0; t+2 < len(toks); t++ {
-			title, ok := s.rl.ministries[string(lexicon.AppendFold(fold[:0], toks[t].Text))]
-			if !ok || f.occ[t] >= 0 {
+			w := toks[t].Text
+			if w == "" || !s.rl.ministryFirst[w[0]] || f.occ[t] >= 0 {
+				continue
+			}
+			title, ok := s.rl.ministries[string(lexicon.AppendFold(fold[:0], w))]
+			if !ok {
 				continue
 			}
 			end := min(len(toks), t+1+maxPortfolioTokens)

@@ -168,6 +168,9 @@ type rules struct {
 	// ministries: folded ministry words and the minister's title whose
 	// portfolios they take ("ministère" -> "ministre"; ministries.txt).
 	ministries map[string]string
+	// ministryFirst holds the first bytes of the ministry words, both
+	// cases: most tokens are passed over without folding.
+	ministryFirst [256]bool
 	// speechOpeners: folded words (subject pronouns) that open reported
 	// speech, not a title: a MISC mention filling a quotation that starts
 	// with one ("« Nous sommes prêts »") is a quote.
@@ -306,7 +309,12 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		if rl.ministries == nil {
 			rl.ministries = map[string]string{}
 		}
-		rl.ministries[lexicon.Fold(strings.TrimSpace(word))] = strings.TrimSpace(title)
+		k := lexicon.Fold(strings.TrimSpace(word))
+		rl.ministries[k] = strings.TrimSpace(title)
+		if k != "" {
+			rl.ministryFirst[k[0]] = true
+			rl.ministryFirst[strings.ToUpper(k[:1])[0]] = true
+		}
 		return nil
 	}); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
