@@ -39,7 +39,7 @@ func (s *state) titledHeads() {
 		case s.afterTitleLink(f, m.TokStart):
 			cut = s.headNameStart(toks, m.TokStart, m.TokEnd)
 		case isUpperWord(toks[m.TokStart].Text) && s.titleEndsAt(f, m.TokStart, m.TokStart):
-			// "les députés LFI Mathilde Panot": a party's acronym right
+			// "le député LFI Mathilde Panot": a party's acronym right
 			// after the title.
 			if cut = s.headNameStart(toks, m.TokStart, m.TokEnd); cut != m.TokStart+1 {
 				cut = -1
