@@ -37,3 +37,36 @@ func TestMinistries(t *testing.T) {
 	}
 	runRuleCases(t, cases, false)
 }
+
+// TestMinisterPortfolios checks that after a minister's title only an
+// unknown place or MISC inside the portfolio is dropped, with the
+// gazetteer of the language's real tagger.
+func TestMinisterPortfolios(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads NER models")
+	}
+	cases := []ruleCase{
+		{
+			name:  "the portfolio read as a place",
+			lang:  "es",
+			body:  "La ministra de Hacienda, María Jesús Montero, celebró la decisión.",
+			spans: []span{{Field: 1, Text: "Hacienda", Type: "LOCATION", Conf: 0.7}, {Field: 1, Text: "María Jesús Montero", Type: "PERSON", Conf: 0.9}},
+			want:  []got{{1, "María Jesús Montero", "PERSON"}},
+		},
+		{
+			name:  "a known place after the title stays",
+			lang:  "en",
+			body:  "She was Chief Minister of Rajasthan from 2013.",
+			spans: []span{{Field: 1, Text: "Rajasthan", Type: "LOCATION", Conf: 0.9}},
+			want:  []got{{1, "Rajasthan", "LOCATION"}},
+		},
+		{
+			name:  "a person after the title stays",
+			lang:  "fr",
+			body:  "Le ministre de Macron a parlé.",
+			spans: []span{{Field: 1, Text: "Macron", Type: "PERSON", Conf: 0.9}},
+			want:  []got{{1, "Macron", "PERSON"}},
+		},
+	}
+	runRuleCases(t, cases, true)
+}

@@ -168,8 +168,11 @@ type rules struct {
 	// ministries: folded ministry words and the minister's title whose
 	// portfolios they take ("ministère" -> "ministre"; ministries.txt).
 	ministries map[string]string
-	// ministryFirst holds the first bytes of the ministry words, both
-	// cases: most tokens are passed over without folding.
+	// ministers: folded titles of ministers whose portfolio follows them
+	// ("ministra" of "ministra de Hacienda"; ministers.txt).
+	ministers map[string]bool
+	// ministryFirst holds the first bytes of the ministry and minister
+	// words, both cases: most tokens are passed over without folding.
 	ministryFirst [256]bool
 	// speechOpeners: folded words (subject pronouns) that open reported
 	// speech, not a title: a MISC mention filling a quotation that starts
@@ -242,6 +245,7 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		titleLinks:  map[string]bool{},
 
 		employerLinks: map[string]bool{},
+		ministers:     map[string]bool{},
 		conjunctions:  map[string]bool{},
 
 		speechOpeners: map[string]bool{},
@@ -285,6 +289,7 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		{"demonyms.txt", rl.languages, lexicon.Fold},
 		{"place-heads.txt", rl.placeHeads, lower},
 		{"street-heads.txt", rl.streetHeads, lower},
+		{"ministers.txt", rl.ministers, folded},
 		{"storm-heads.txt", rl.stormHeads, folded},
 		{"not-names.txt", rl.notNames, folded},
 		{"not-tails.txt", rl.notTails, trimmed},
@@ -330,6 +335,12 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 				rl.orgHeads[k] = true
 				rl.orgFirst[k[0]] = true
 			}
+		}
+	}
+	for k := range rl.ministers {
+		if k != "" {
+			rl.ministryFirst[k[0]] = true
+			rl.ministryFirst[strings.ToUpper(k[:1])[0]] = true
 		}
 	}
 	for w := range rl.stop {
