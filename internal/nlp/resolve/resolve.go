@@ -929,14 +929,19 @@ func (s *state) placeOfKey(k []byte, name string) placeOf {
 		key = string(k)
 	}
 	var p placeOf
-	p.iso, p.country = s.lex.CountryFolded(key)
-	p.cands = s.r.gaz.CandidatesFolded(key)
-	if p.cands.Len() == 0 && p.country {
-		// A country the lexicon knows by a name the gazetteer lacks
-		// ("U.S.", "Britain"): the gazetteer's places of its preferred
-		// name, the country first among them.
-		if n, ok := s.lex.CountryName(p.iso); ok {
-			p.cands = s.r.gaz.Candidates(n)
+	// A point of the compass alone is a part of the country the article
+	// speaks of ("il divario tra Nord e Sud"), not Haiti's Nord
+	// department: no place.
+	if !s.lex.Has("compass", key) {
+		p.iso, p.country = s.lex.CountryFolded(key)
+		p.cands = s.r.gaz.CandidatesFolded(key)
+		if p.cands.Len() == 0 && p.country {
+			// A country the lexicon knows by a name the gazetteer lacks
+			// ("U.S.", "Britain"): the gazetteer's places of its preferred
+			// name, the country first among them.
+			if n, ok := s.lex.CountryName(p.iso); ok {
+				p.cands = s.r.gaz.Candidates(n)
+			}
 		}
 	}
 	if sc.placeIx == nil {

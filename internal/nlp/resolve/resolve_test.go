@@ -492,6 +492,7 @@ func TestLinks(t *testing.T) {
 		{"exonym", "fr", "Arrivée à [Moscou|LOC].", "Moscou", "524901", "RU", "Q649"},
 		{"a country name the gazetteer lacks: its preferred name's place", "en", "[Britain|LOC] and the [U.S.|LOC] agreed.", "Britain", "2635167", "GB", ""},
 		{"the same, U.S.", "en", "[Britain|LOC] and the [U.S.|LOC] agreed.", "U.S.", "6252001", "US", ""},
+		{"a point of the compass is no place", "it", "Il divario tra [Nord|LOC] e [Sud|LOC] aumenta in [Italia|LOC].", "Sud", "", "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a, _ := build(t, tc.lang, "", tc.body)
