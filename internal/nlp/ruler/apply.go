@@ -290,6 +290,10 @@ func (s *state) dropDemonyms() {
 			s.remove(mi) // "son PDG Patrick Pouyanné", "CEO": a title, read by relate
 			continue
 		}
+		if s.wholeTitle(m) {
+			s.remove(mi) // "pelo Presidente da República, Marcelo Rebelo de Sousa": a title, read by relate
+			continue
+		}
 		if m.TokEnd-m.TokStart == 1 && s.titleBeforePerson(mi) {
 			s.remove(mi) // "Premier Donald Tusk": the title taken apart from the name
 			continue
@@ -317,6 +321,18 @@ func (s *state) dropDemonyms() {
 			s.remove(mi)
 		}
 	}
+}
+
+// wholeTitle reports whether mention m of two words or more is a title of
+// the lexicon from end to end ("Presidente da República", "Prime
+// Minister").
+func (s *state) wholeTitle(m *analysis.Mention) bool {
+	n := m.TokEnd - m.TokStart
+	if s.rl.lex == nil || n < 2 || n > maxTitleLead {
+		return false
+	}
+	var buf [maxTitleLead]string
+	return s.rl.lex.TitleAt(tokenTexts(s.fields[m.Field].doc.Tokens, m.TokStart, m.TokEnd, buf[:0])) == n
 }
 
 // titleBeforePerson reports whether one-token mention mi is a title of

@@ -538,6 +538,16 @@ func TestApplyNews(t *testing.T) {
 			want: []got{{1, "Donald Tusk", "PERSON"}, {1, "Premier", "ORGANIZATION"}},
 		},
 		{
+			name: "a title from end to end is no name",
+			lang: "pt",
+			body: "A cerimónia foi presidida pelo Presidente da República, Marcelo Rebelo de Sousa.",
+			spans: []span{
+				{Field: 1, Text: "Presidente da República", Type: "LOCATION"},
+				{Field: 1, Text: "Marcelo Rebelo de Sousa", Type: "PERSON"},
+			},
+			want: []got{{1, "Marcelo Rebelo de Sousa", "PERSON"}},
+		},
+		{
 			name: "a party's hyphenated title is no name",
 			lang: "de",
 			body: "Scholz warf dem FDP-Chef einen kleinkarierten Umgang vor. Die FDP-Fraktion tagte.",
