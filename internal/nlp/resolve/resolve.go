@@ -214,11 +214,12 @@ func (s *state) newItem(i int, folded string, toks []string) item {
 	m := &s.a.Mentions[i]
 	all := len(toks)
 	// A leading lower-case determiner the tagger included ("la Russie",
-	// but not "Le Pen" nor "The Hague") and, for
+	// but not "Le Pen" nor "The Hague"; any leading determiner of an
+	// organisation, "The Times" of "The New York Times") and, for
 	// people, honorifics and titles ("M. Poutine", "President Biden") do
 	// not tell names apart.
-	if len(toks) > 1 && s.w.determiners.has(toks[0]) && lowerInitial(m.Text) {
-		toks = toks[1:]
+	if len(toks) > 1 && s.w.determiners.has(toks[0]) && (lowerInitial(m.Text) || m.Type == Organization) {
+		toks = toks[1:] // an organisation's too: "The Times" is "Times"
 	}
 	for m.Type == Person && len(toks) > 1 && (s.w.honorifics.has(toks[0]) || s.w.titles.has(toks[0])) {
 		toks = toks[1:]

@@ -34,6 +34,14 @@ func TestGrouping(t *testing.T) {
 			names:    map[string]string{"Poutine": "Vladimir Poutine"},
 		},
 		{
+			name:  "an organisation's leading determiner does not tell it apart",
+			lang:  "en",
+			body:  "[The New York Times|ORG] sued [OpenAI|ORG]. [The Times|ORG] is seeking damages, the [Times|ORG] said.",
+			same:  [][]string{{"The New York Times", "The Times", "Times"}},
+			apart: [][2]string{{"Times", "OpenAI"}},
+			names: map[string]string{"Times": "The New York Times"},
+		},
+		{
 			name:  "an honorific opens the mention, not the name",
 			lang:  "fr",
 			body:  "Son avocat, [Me Rodolphe Bosselut|PER], a plaidé. [M. Romney|PER] a parlé ; [Mitt Romney|PER] est candidat.",
