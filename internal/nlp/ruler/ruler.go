@@ -75,6 +75,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"iter"
+	"maps"
 	"path"
 	"sort"
 	"strings"
@@ -314,12 +316,7 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		if rl.ministries == nil {
 			rl.ministries = map[string]string{}
 		}
-		k := lexicon.Fold(strings.TrimSpace(word))
-		rl.ministries[k] = strings.TrimSpace(title)
-		if k != "" {
-			rl.ministryFirst[k[0]] = true
-			rl.ministryFirst[strings.ToUpper(k[:1])[0]] = true
-		}
+		rl.ministries[lexicon.Fold(strings.TrimSpace(word))] = strings.TrimSpace(title)
 		return nil
 	}); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
@@ -337,10 +334,12 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 			}
 		}
 	}
-	for k := range rl.ministers {
-		if k != "" {
-			rl.ministryFirst[k[0]] = true
-			rl.ministryFirst[strings.ToUpper(k[:1])[0]] = true
+	for _, set := range []iter.Seq[string]{maps.Keys(rl.ministries), maps.Keys(rl.ministers)} {
+		for k := range set {
+			if k != "" {
+				rl.ministryFirst[k[0]] = true
+				rl.ministryFirst[strings.ToUpper(k[:1])[0]] = true
+			}
 		}
 	}
 	for w := range rl.stop {

@@ -48,13 +48,22 @@ func (s *state) titledHeads() {
 		if cut < 0 {
 			continue
 		}
-		fi, end, conf := m.Field, m.TokEnd, m.Confidence
 		if m.Type == Person {
 			m.Type = Organization
 		}
-		s.narrow(mi, m.TokStart, cut)
-		s.add(fi, cut, end, Person, conf) // m is stale from here
+		s.splitOff(mi, m.TokStart, cut, cut, m.TokEnd, Person)
 	}
+}
+
+// splitOff narrows mention mi to its tokens [keep, keepEnd) and adds a
+// mention of type typ, with mi's confidence, on its tokens [add, addEnd);
+// the tokens between the two parts (a conjunction, a possessive) are
+// freed. Pointers into s.a.Mentions are stale afterwards.
+func (s *state) splitOff(mi, keep, keepEnd, add, addEnd int, typ string) {
+	m := &s.a.Mentions[mi]
+	fi, conf := m.Field, m.Confidence
+	s.narrow(mi, keep, keepEnd)
+	s.add(fi, add, addEnd, typ, conf)
 }
 
 // afterTitleLink reports whether a title of the lexicon and a link word
@@ -162,10 +171,19 @@ func (s *state) employers() {
 		f := &s.fields[m.Field]
 		toks := f.doc.Tokens
 		link := m.TokStart - 1
-		if link >= 1 && s.rl.stop[strings.ToLower(toks[link].Text)] && !s.rl.employerLinks[string(lexicon.AppendFold(fold[:0], toks[link].Text))] {
-			link-- // a determiner
+		if link < 1 {
+			continue
 		}
-		if link < 1 || f.tokSent[link] != f.tokSent[m.TokStart] || !s.rl.employerLinks[string(lexicon.AppendFold(fold[:0], toks[link].Text))] {
+		if !s.rl.employerLinks[string(lexicon.AppendFold(fold[:0], toks[link].Text))] {
+			if !s.rl.stop[strings.ToLower(toks[link].Text)] {
+				continue
+			}
+			link-- // a determiner
+			if link < 1 || !s.rl.employerLinks[string(lexicon.AppendFold(fold[:0], toks[link].Text))] {
+				continue
+			}
+		}
+		if f.tokSent[link] != f.tokSent[m.TokStart] {
 			continue
 		}
 		if !s.titleEndsAt(f, link, m.TokStart) || s.names.Place(tokenTexts(toks, m.TokStart, m.TokEnd, buf[:0])) {
@@ -210,9 +228,7 @@ func (s *state) possessivePlaces() {
 		if _, ok := lex.Country(f.span(m.TokStart, k)); !ok || !s.attested(mi, f.span(k+1, m.TokEnd)) {
 			continue
 		}
-		fi, start, conf := m.Field, m.TokStart, m.Confidence
-		s.narrow(mi, k+1, m.TokEnd)
-		s.add(fi, start, k, Location, conf) // m is stale from here
+		s.splitOff(mi, k+1, m.TokEnd, m.TokStart, k, Location)
 	}
 }
 
@@ -250,9 +266,7 @@ func (s *state) conjoinedPersons() {
 			if !s.names.FirstName(toks[m.TokStart].Text) || !s.names.FirstName(toks[k+1].Text) || !s.nameRun(toks, k+1, m.TokEnd) {
 				break
 			}
-			fi, end, conf := m.Field, m.TokEnd, m.Confidence
-			s.narrow(mi, m.TokStart, k)
-			s.add(fi, k+1, end, Person, conf) // m is stale from here
+			s.splitOff(mi, m.TokStart, k, k+1, m.TokEnd, Person)
 			break
 		}
 	}
