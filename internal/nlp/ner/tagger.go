@@ -89,6 +89,23 @@ func (t *Tagger) Place(words []string) bool {
 	return ok && v&(1<<GazCity|1<<GazCountry|1<<GazRegion) != 0
 }
 
+// DateWord reports whether word alone is a date word in the model's
+// gazetteer (a weekday, a month).
+func (t *Tagger) DateWord(word string) bool { return t.wordIn(word, GazDate) }
+
+// CapPrior tells how often word (folded) is capitalised inside a sentence
+// in the model's unlabelled text: 0 when the lexicon does not hold it or
+// never saw it inside one, then 1 (under 10% of the time: a common word),
+// 2 (under half), 3 (under 90%) and 4 (a name).
+func (t *Tagger) CapPrior(word string) int {
+	var buf [64]byte
+	v, ok := t.m.feat.lex.get(hashBytes(appendFold(buf[:0], word)))
+	if !ok {
+		return 0
+	}
+	return int(v>>9) & 7
+}
+
 // wordIn reports whether word alone is in gazetteer category cat.
 func (t *Tagger) wordIn(word string, cat int) bool {
 	v, ok := t.m.feat.gaz.get(PhraseKey([]uint64{WordKey(word)}))

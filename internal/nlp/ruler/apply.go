@@ -46,6 +46,11 @@ type Names interface {
 	// Place reports whether the words, as one name, are a known city,
 	// country or region.
 	Place(words []string) bool
+	// DateWord reports whether word is a weekday or a month.
+	DateWord(word string) bool
+	// CapPrior tells how often word is capitalised inside a sentence: 0
+	// unknown, 1 seldom (a common word) to 4 nearly always (a name).
+	CapPrior(word string) int
 }
 
 // ApplyWith is Apply with the first names of names (nil: none known, and
@@ -70,6 +75,7 @@ func (r *Ruler) ApplyWith(a *analysis.Analysis, names Names) {
 			s.keys[mi] = m.Text
 		}
 	}
+	s.trimPunctuation()
 	s.dropDemonyms()
 	s.stripDeterminers()
 	s.titleHeads()
@@ -85,6 +91,7 @@ func (r *Ruler) ApplyWith(a *analysis.Analysis, names Names) {
 	s.countryNames()
 	s.datelines()
 	s.orgHeads()
+	s.orgAppositions()
 	s.headlineNames()
 	s.consistency()
 	s.propagate()
@@ -321,6 +328,73 @@ func (s *state) dropDemonyms() {
 			s.remove(mi)
 		}
 	}
+}
+
+// trimPunctuation cuts off the ends of a named mention the tokens no name
+// starts or ends with: sentence punctuation and dashes ("Jean-Mimi !",
+// "Conseil de sécurité -", "- Le Qatar") and, at the end, an elided word
+// ("Commission n'"). A final "!" or "?" stays in a MISC (a title of a
+// work: "Mamma Mia !") and in an organisation that writes it right after
+// its name ("Yahoo!").
+func (s *state) trimPunctuation() {
+	for mi := range s.a.Mentions {
+		m := &s.a.Mentions[mi]
+		if !s.reshapable(mi) {
+			continue
+		}
+		toks := s.fields[m.Field].doc.Tokens
+		start, end := m.TokStart, m.TokEnd
+		for start < end && edgePunct(toks[start].Text) {
+			start++
+		}
+		for end > start && (edgePunct(toks[end-1].Text) && !s.keepsMark(m, toks, end-1) || elided(toks[end-1].Text)) {
+			end--
+		}
+		switch {
+		case start == end:
+			s.remove(mi)
+		case start > m.TokStart || end < m.TokEnd:
+			s.narrow(mi, start, end)
+		}
+	}
+}
+
+// edgePunct reports whether w is a punctuation token no name starts or
+// ends with.
+func edgePunct(w string) bool {
+	switch w {
+	case "!", "?", ":", ";", ",", "-", "–", "—", "…":
+		return true
+	}
+	return false
+}
+
+// keepsMark reports whether the "!" or "?" at token t ends mention m's
+// name: the title of a work ("Mamma Mia !") or a brand that writes it
+// right after its last letter ("Yahoo!").
+func (s *state) keepsMark(m *analysis.Mention, toks []text.Token, t int) bool {
+	if w := toks[t].Text; w != "!" && w != "?" || t == m.TokStart {
+		return false
+	}
+	return m.Type == Misc || m.Type == Organization && toks[t-1].End == toks[t].Start
+}
+
+// elided reports whether w is an elided word of one or two letters and
+// an apostrophe ("n'", "L’", "qu'"), which never ends a name.
+func elided(w string) bool {
+	stem, ok := strings.CutSuffix(w, "'")
+	if !ok {
+		stem, ok = strings.CutSuffix(w, "’")
+	}
+	if !ok || stem == "" || len(stem) > 2 {
+		return false
+	}
+	for _, c := range stem {
+		if !unicode.IsLetter(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // wholeTitle reports whether mention m of two words or more is a title of

@@ -470,6 +470,143 @@ func (s *state) orgHeads() {
 	}
 }
 
+// orgAppositions makes a name an ORGANIZATION when an apposition that
+// says what kind of organisation it is follows it, closed by punctuation:
+// "Infineon, the German chipmaker, welcomed", "Orange, l'opérateur
+// historique, a annoncé". The apposition is a determiner, at most three
+// lower-case words or demonyms (where adjectives come first), an
+// organisation head (org-heads.txt) and, where adjectives follow the
+// noun, at most two lower-case words. The name is the NER's mention that
+// ends at the comma (a PERSON only when its first word is no first name)
+// or, when the NER saw nothing, the run of capitalised words before the
+// comma, each of which reads like a name (no function word, weekday or
+// month; at the start of a sentence, no word usually written in lower
+// case).
+func (s *state) orgAppositions() {
+	if len(s.rl.orgHeads) == 0 || s.names == nil {
+		return
+	}
+	adjAfter := adjectiveAfter(s.rl.lang)
+	for fi := range s.fields {
+		f := &s.fields[fi]
+		if fi == 0 && f.caseless {
+			continue
+		}
+		toks := f.doc.Tokens
+		for c := 1; c+2 < len(toks); c++ {
+			if toks[c].Text != "," || f.tokSent[c] < 0 || !appositionDeterminer(s.rl.lang, strings.ToLower(toks[c+1].Text)) || !s.closedOrgApposition(f, c+2, adjAfter) {
+				continue
+			}
+			if mi := int(f.occ[c-1]); mi >= 0 {
+				m := &s.a.Mentions[mi]
+				if !named(m) || m.TokEnd != c || m.Type == Organization || s.drop[mi] {
+					continue
+				}
+				if _, ok := s.fixed[m.Text]; ok {
+					continue
+				}
+				if m.Type == Person && s.names.FirstName(toks[m.TokStart].Text) {
+					continue // "Paul Smith, a union official,": no head at the end
+				}
+				m.Type = Organization
+				s.fix(m.Text, Organization)
+				continue
+			}
+			start := c
+			for start > 0 && c-start < 4 && f.occ[start-1] < 0 && f.tokSent[start-1] == f.tokSent[c] && s.nameWord(f, start-1) {
+				start--
+			}
+			if start < c && (start == 0 || f.tokSent[start-1] != f.tokSent[c] || !upperInitial(toks[start-1].Text)) {
+				m := s.add(fi, start, c, Organization, listConfidence)
+				s.fix(m.Text, Organization)
+			}
+		}
+	}
+}
+
+// appositionDeterminer reports whether w (lower case) is a determiner
+// that, in language lang, opens an apposition saying what kind of thing a
+// name is; false for every w in a language without such a list.
+func appositionDeterminer(lang, w string) bool {
+	switch lang {
+	case "en":
+		return w == "the" || w == "a" || w == "an"
+	case "fr":
+		return w == "le" || w == "la" || w == "l'" || w == "l’" || w == "un" || w == "une"
+	case "de":
+		return w == "der" || w == "die" || w == "das" || w == "ein" || w == "eine"
+	}
+	return false
+}
+
+// closedOrgApposition reports whether the tokens from i on are an
+// organisation head with its modifiers (see orgAppositions) closed by
+// punctuation.
+func (s *state) closedOrgApposition(f *fieldState, i int, adjAfter bool) bool {
+	toks := f.doc.Tokens
+	sent := f.tokSent[i-1]
+	modifier := func(t int) bool {
+		w := toks[t].Text
+		if f.occ[t] >= 0 || f.tokSent[t] != sent || !hasLetter(w) || s.rl.stop[strings.ToLower(w)] {
+			return false
+		}
+		if !upperInitial(w) {
+			return true
+		}
+		if lex := s.rl.lex; lex != nil && !adjAfter {
+			_, _, ok := lex.Demonym(lexicon.Fold(w)) // "the German chipmaker"
+			return ok
+		}
+		return false
+	}
+	h := i
+	if !adjAfter {
+		for h < len(toks) && h-i < 3 && !s.orgHead(toks[h].Text) && modifier(h) {
+			h++
+		}
+	}
+	if h >= len(toks) || f.tokSent[h] != sent || f.occ[h] >= 0 || !s.orgHead(toks[h].Text) {
+		return false
+	}
+	e := h + 1
+	for adjAfter && e < len(toks) && e-h <= 2 && modifier(e) {
+		e++
+	}
+	if e >= len(toks) || f.tokSent[e] != sent {
+		return false
+	}
+	switch toks[e].Text {
+	case ",", ".", ";", ")", "—", "–":
+		return true
+	}
+	return false
+}
+
+// nameWord reports whether token t of f reads like a word of a name: a
+// capital, a letter, no function word, weekday, month, title or demonym,
+// and, first in its sentence, no word usually written in lower case.
+func (s *state) nameWord(f *fieldState, t int) bool {
+	w := f.doc.Tokens[t].Text
+	if !upperInitial(w) || !hasLetter(w) || s.rl.stop[strings.ToLower(w)] || s.names.DateWord(w) {
+		return false
+	}
+	k := lexicon.Fold(w)
+	if s.rl.notNames[k] || s.rl.languages[k] {
+		return false
+	}
+	if lex := s.rl.lex; lex != nil {
+		if _, _, ok := lex.Demonym(k); ok || lex.Title(k) {
+			return false
+		}
+	}
+	if t == 0 || f.tokSent[t-1] != f.tokSent[t] {
+		if p := s.names.CapPrior(w); p == 1 || p == 2 {
+			return false
+		}
+	}
+	return true
+}
+
 // afterOrgHead reports whether token i follows an organisation head of
 // its sentence (see headBefore).
 func (s *state) afterOrgHead(f *fieldState, i int, adjAfter bool) bool {

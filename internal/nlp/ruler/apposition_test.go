@@ -1,0 +1,82 @@
+package ruler_test
+
+import "testing"
+
+// TestOrgAppositions checks that an apposition naming a kind of
+// organisation, closed by punctuation, makes the name before it an
+// ORGANIZATION (adding it when the NER saw nothing), and that appositions
+// that are not one, or sentence openers, change nothing.
+func TestOrgAppositions(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads NER models")
+	}
+	runRuleCases(t, []ruleCase{
+		{
+			name: "en name the NER missed, demonym before the head",
+			lang: "en",
+			body: "Infineon, the German chipmaker, welcomed the investment.",
+			want: []got{{1, "Infineon", "ORGANIZATION"}},
+		},
+		{
+			name:  "en mention retyped",
+			lang:  "en",
+			body:  "Bavarian Nordic, the Danish drugmaker, said it would ship doses.",
+			spans: []span{{Field: 1, Text: "Bavarian Nordic", Type: "MISC", Conf: 0.9}},
+			want:  []got{{1, "Bavarian Nordic", "ORGANIZATION"}},
+		},
+		{
+			name:  "fr adjectives after the head",
+			lang:  "fr",
+			body:  "Le rachat d'Arkéa, la banque mutualiste bretonne, a été annoncé.",
+			spans: []span{{Field: 1, Text: "Arkéa", Type: "LOCATION", Conf: 0.9}},
+			want:  []got{{1, "Arkéa", "ORGANIZATION"}},
+		},
+		{
+			name:  "en person with a first name stays",
+			lang:  "en",
+			body:  "Paul Smith, a union organiser, said the strike would go on. He met Mary Jones, the party.",
+			spans: []span{{Field: 1, Text: "Paul Smith", Type: "PERSON", Conf: 0.9}, {Field: 1, Text: "Mary Jones", Type: "PERSON", Conf: 0.9}},
+			want:  []got{{1, "Paul Smith", "PERSON"}, {1, "Mary Jones", "PERSON"}},
+		},
+		{
+			name: "en sentence openers are no names",
+			lang: "en",
+			body: "However, the company, which is based in Munich, declined. On Monday, the group, a lender, said nothing.",
+			want: []got{},
+		},
+		{
+			name: "en apposition not closed",
+			lang: "en",
+			body: "Yesterday Acme, the company behind the deal, said nothing. Then Zorblax, the bank manager, left.",
+			want: []got{},
+		},
+	}, true)
+}
+
+// TestTrimPunctuation checks that punctuation and elided words are cut off
+// the ends of names, but a work's title and a brand keep their "!".
+func TestTrimPunctuation(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{
+			name:  "fr spaced exclamation after a first name",
+			lang:  "fr",
+			body:  "« Eh oui, mon petit Jean-Mimi ! » lança-t-il.",
+			spans: []span{{Field: 1, Text: "Jean-Mimi !", Type: "PERSON", Conf: 0.8}},
+			want:  []got{{1, "Jean-Mimi", "PERSON"}},
+		},
+		{
+			name:  "fr elided word and leading dash",
+			lang:  "fr",
+			body:  "La Commission n'a rien dit. - Salam Daher est arrivé.",
+			spans: []span{{Field: 1, Text: "Commission n'", Type: "ORGANIZATION", Conf: 0.8}, {Field: 1, Text: "- Salam Daher", Type: "PERSON", Conf: 0.8}},
+			want:  []got{{1, "Commission", "ORGANIZATION"}, {1, "Salam Daher", "PERSON"}},
+		},
+		{
+			name:  "work title and brand keep their mark, a spaced one after an organisation does not",
+			lang:  "fr",
+			body:  "Il a vu Mamma Mia ! puis lu Yahoo! et Bourse !",
+			spans: []span{{Field: 1, Text: "Mamma Mia !", Type: "MISC", Conf: 0.8}, {Field: 1, Text: "Yahoo!", Type: "ORGANIZATION", Conf: 0.8}, {Field: 1, Text: "Bourse !", Type: "ORGANIZATION", Conf: 0.8}},
+			want:  []got{{1, "Mamma Mia !", "MISC"}, {1, "Yahoo!", "ORGANIZATION"}, {1, "Bourse", "ORGANIZATION"}},
+		},
+	}, false)
+}
