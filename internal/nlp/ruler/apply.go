@@ -535,11 +535,34 @@ func (s *state) stripDeterminers() {
 		f := &s.fields[m.Field]
 		toks := f.doc.Tokens
 		w := toks[m.TokStart].Text
-		if !dets[w] || !upperInitial(toks[m.TokStart+1].Text) {
+		if !dets[w] && !s.leadingPreposition(mi) || !upperInitial(toks[m.TokStart+1].Text) {
 			continue // dets holds lower-case words: "The" is not one
 		}
 		s.narrow(mi, m.TokStart+1, m.TokEnd)
 	}
+}
+
+// leadingPreposition reports whether LOCATION mention mi starts its
+// sentence (or follows a dash or a quote) with a capitalised function word that is no determiner, the
+// rest of it a known place and the whole not one: "À Porto, dans le nord
+// du Portugal", but "Le Havre", "Los Angeles", "The Hague".
+func (s *state) leadingPreposition(mi int) bool {
+	m := &s.a.Mentions[mi]
+	if m.Type != Location || s.names == nil {
+		return false
+	}
+	f := &s.fields[m.Field]
+	toks := f.doc.Tokens
+	i := m.TokStart
+	if i > 0 && f.tokSent[i-1] == f.tokSent[i] && hasLetter(toks[i-1].Text) {
+		return false // not first in its sentence, nor after a dash or quote
+	}
+	w := toks[i].Text
+	if !upperInitial(w) || !s.rl.stop[strings.ToLower(w)] || s.rl.lex.List("determiners")[strings.ToLower(w)] {
+		return false
+	}
+	var buf [8]string
+	return m.TokEnd-i <= len(buf) && !s.names.Place(tokenTexts(toks, i, m.TokEnd, buf[:0])) && s.names.Place(tokenTexts(toks, i+1, m.TokEnd, buf[:0]))
 }
 
 // maxTitleLead bounds how many tokens before a mention a title may start

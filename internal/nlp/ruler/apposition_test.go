@@ -80,3 +80,35 @@ func TestTrimPunctuation(t *testing.T) {
 		},
 	}, false)
 }
+
+// TestLeadingPreposition checks that a capitalised preposition opening a
+// sentence is cut off a place the NER ran back into it, and that places
+// whose names open with a function word keep it.
+func TestLeadingPreposition(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads NER models")
+	}
+	runRuleCases(t, []ruleCase{
+		{
+			name:  "fr after a dateline dash",
+			lang:  "fr",
+			body:  "22 juin 2012. - À Porto, dans le nord du Portugal, le code est en place.",
+			spans: []span{{Field: 1, Text: "À Porto", Type: "LOCATION", Conf: 0.8}, {Field: 1, Text: "Portugal", Type: "LOCATION", Conf: 0.9}},
+			want:  []got{{1, "Porto", "LOCATION"}, {1, "Portugal", "LOCATION"}},
+		},
+		{
+			name:  "fr place named with an article, en one",
+			lang:  "fr",
+			body:  "Le Havre a battu Lens. Los Angeles attend.",
+			spans: []span{{Field: 1, Text: "Le Havre", Type: "LOCATION", Conf: 0.8}, {Field: 1, Text: "Lens", Type: "LOCATION", Conf: 0.8}, {Field: 1, Text: "Los Angeles", Type: "LOCATION", Conf: 0.9}},
+			want:  []got{{1, "Le Havre", "LOCATION"}, {1, "Lens", "LOCATION"}, {1, "Los Angeles", "LOCATION"}},
+		},
+		{
+			name:  "en inside a sentence: no cut",
+			lang:  "en",
+			body:  "Flights to In Amenas resumed.",
+			spans: []span{{Field: 1, Text: "In Amenas", Type: "LOCATION", Conf: 0.8}},
+			want:  []got{{1, "In Amenas", "LOCATION"}},
+		},
+	}, true)
+}
