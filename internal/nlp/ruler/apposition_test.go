@@ -39,6 +39,13 @@ func TestOrgAppositions(t *testing.T) {
 			want:  []got{{1, "Paul Smith", "PERSON"}, {1, "Mary Jones", "PERSON"}},
 		},
 		{
+			name:  "fr sure PERSON after a head, with no first name",
+			lang:  "fr",
+			body:  "En juin, le groupe islandais Sigur Rós a joué. Le président de groupe M. Barón Crespo a parlé.",
+			spans: []span{{Field: 1, Text: "Sigur Rós", Type: "PERSON", Conf: 0.9}, {Field: 1, Text: "M. Barón Crespo", Type: "PERSON", Conf: 0.9}},
+			want:  []got{{1, "Sigur Rós", "ORGANIZATION"}, {1, "M. Barón Crespo", "PERSON"}},
+		},
+		{
 			name: "en sentence openers are no names",
 			lang: "en",
 			body: "However, the company, which is based in Munich, declined. On Monday, the group, a lender, said nothing.",

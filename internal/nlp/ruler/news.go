@@ -431,7 +431,9 @@ func (s *state) bodyNames() (map[string]string, map[string]bool) {
 // language an ORGANIZATION, the head left out: "the disaster agency AFAD",
 // "la milice populaire Basij" (one adjective may come between where
 // adjectives follow the noun). The name is a mention of the NER (a PERSON
-// only when the NER doubted it) or, when the NER saw nothing, one word
+// only when the NER doubted it or its first word is neither a first name
+// nor an honorific: "le groupe islandais Sigur Rós") or, when the NER saw
+// nothing, one word
 // shaped like a name: an acronym or a word with an inner capital
 // ("RealClearPolitics").
 func (s *state) orgHeads() {
@@ -459,8 +461,11 @@ func (s *state) orgHeads() {
 				continue
 			}
 			m := &s.a.Mentions[mi]
-			if !named(m) || m.TokStart != i || m.Type == Organization || m.Type != Misc && m.Confidence >= orgHeadDoubt(m.Type) {
+			if !named(m) || m.TokStart != i || m.Type == Organization {
 				continue
+			}
+			if m.Type != Misc && m.Confidence >= orgHeadDoubt(m.Type) && (m.Type != Person || s.names == nil || s.names.FirstName(w) || s.rl.lex.Has("honorifics", w)) {
+				continue // a sure PERSON or LOCATION; but a person's name opens with a first name or "M." ("le groupe islandais Sigur Rós")
 			}
 			if _, ok := s.fixed[m.Text]; !ok {
 				m.Type = Organization
