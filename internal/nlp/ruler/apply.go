@@ -87,6 +87,7 @@ func (r *Ruler) ApplyWith(a *analysis.Analysis, names Names) {
 	s.trimTails()
 	s.placeNames()
 	s.stormNames()
+	s.miscNames()
 	s.applyList()
 	s.countryNames()
 	s.datelines()
@@ -265,6 +266,25 @@ func (s *state) stormNames() {
 		}
 		m.Type = Misc
 		s.fix(m.Text, Misc)
+	}
+}
+
+// miscNames makes a name of two words or more that ends in a law or
+// treaty word of the language (misc-tails.txt) a MISC: "the Stop Online
+// Piracy Act" is no PERSON.
+func (s *state) miscNames() {
+	if len(s.rl.miscTails) == 0 {
+		return
+	}
+	for mi := range s.a.Mentions {
+		m := &s.a.Mentions[mi]
+		if !s.reshapable(mi) || m.Type == Misc {
+			continue
+		}
+		if toks := s.fields[m.Field].doc.Tokens; s.rl.miscTails[toks[m.TokEnd-1].Text] {
+			m.Type = Misc
+			s.fix(m.Text, Misc)
+		}
 	}
 }
 

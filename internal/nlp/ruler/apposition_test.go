@@ -119,3 +119,25 @@ func TestLeadingPreposition(t *testing.T) {
 		},
 	}, true)
 }
+
+// TestMiscNames checks that a name ending in a law or treaty word is a
+// MISC in any language, and that the word alone or inside a name changes
+// nothing.
+func TestMiscNames(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{
+			name:  "fr copy naming US bills",
+			lang:  "fr",
+			body:  "Le Stop Online Piracy Act et le PROTECT IP Act ont été retirés.",
+			spans: []span{{Field: 1, Text: "Stop Online Piracy Act", Type: "PERSON", Conf: 0.8}, {Field: 1, Text: "PROTECT IP Act", Type: "ORGANIZATION", Conf: 0.8}},
+			want:  []got{{1, "Stop Online Piracy Act", "MISC"}, {1, "PROTECT IP Act", "MISC"}},
+		},
+		{
+			name:  "en the word not last",
+			lang:  "en",
+			body:  "Act Now Ltd and the Treaty Oak Foundation signed.",
+			spans: []span{{Field: 1, Text: "Act Now Ltd", Type: "ORGANIZATION", Conf: 0.8}, {Field: 1, Text: "Treaty Oak Foundation", Type: "ORGANIZATION", Conf: 0.8}},
+			want:  []got{{1, "Act Now Ltd", "ORGANIZATION"}, {1, "Treaty Oak Foundation", "ORGANIZATION"}},
+		},
+	}, false)
+}

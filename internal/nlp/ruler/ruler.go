@@ -137,6 +137,10 @@ type rules struct {
 	// first word, make it a named storm, a MISC ("l'ouragan Sandy",
 	// "Hurricane Beryl", "Sturmtief Zeynep").
 	stormHeads map[string]bool
+	// miscTails: words (as listed, common to all languages) that, as the
+	// last word of a name of two words or more, make it a MISC: a law or a
+	// treaty ("Stop Online Piracy Act").
+	miscTails map[string]bool
 	// orgHeads: common nouns (as listed and lower-cased) that, just
 	// before a name (or before an adjective and a name where adjectives
 	// follow the noun), make it an organisation ("the disaster agency
@@ -241,6 +245,7 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		placeHeads:  map[string]bool{},
 		streetHeads: map[string]bool{},
 		stormHeads:  map[string]bool{},
+		miscTails:   map[string]bool{},
 		orgHeads:    map[string]bool{},
 		notNames:    map[string]bool{},
 		notTails:    map[string]bool{},
@@ -320,6 +325,14 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		return nil
 	}); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
+	}
+	// Laws and treaties are named in English in any language's copy.
+	tails, err := readWords(fsys, path.Join(commonDir, "misc-tails.txt"))
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range tails {
+		rl.miscTails[strings.TrimSpace(w)] = true
 	}
 	words, err := readWords(fsys, path.Join(code, "org-heads.txt"))
 	if err != nil {
