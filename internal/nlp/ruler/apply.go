@@ -313,6 +313,10 @@ func (s *state) dropDemonyms() {
 				continue
 			}
 		}
+		if s.romanOrdinal(m) {
+			s.remove(mi) // "au XIXe siècle", "le XXe": a century, no place
+			continue
+		}
 		if m.TokEnd-m.TokStart == 1 && isUpperWord(m.Text) && s.rl.lex != nil && s.rl.lex.Has("titles", m.Text) {
 			s.remove(mi) // "son PDG Patrick Pouyanné", "CEO": a title, read by relate
 			continue
@@ -411,6 +415,36 @@ func elided(w string) bool {
 	}
 	for _, c := range stem {
 		if !unicode.IsLetter(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// romanOrdinal reports whether mention m is a Roman ordinal ("XIXe",
+// "IIIème", "Ve"), alone or before a lower-case word ("XXe siècle"): a
+// century or a rank, never a name ("François Ier" holds a name).
+func (s *state) romanOrdinal(m *analysis.Mention) bool {
+	toks := s.fields[m.Field].doc.Tokens
+	n := m.TokEnd - m.TokStart
+	if n > 2 || n == 2 && upperInitial(toks[m.TokEnd-1].Text) {
+		return false
+	}
+	w := toks[m.TokStart].Text
+	var num string
+	for _, suffix := range []string{"e", "ème", "eme", "er", "re"} {
+		if v, ok := strings.CutSuffix(w, suffix); ok && v != "" {
+			num = v
+			break
+		}
+	}
+	if num == "" {
+		return false
+	}
+	for _, c := range num {
+		switch c {
+		case 'I', 'V', 'X', 'L', 'C', 'M':
+		default:
 			return false
 		}
 	}

@@ -141,3 +141,21 @@ func TestMiscNames(t *testing.T) {
 		},
 	}, false)
 }
+
+// TestRomanOrdinals checks that a century or rank in Roman numerals is no
+// name, and that a name holding one keeps it.
+func TestRomanOrdinals(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{
+			name: "fr centuries",
+			lang: "fr",
+			body: "Au XIXe siècle puis au XXe, François Ier régnait déjà plus.",
+			spans: []span{
+				{Field: 1, Text: "XIXe siècle", Type: "LOCATION", Conf: 0.7},
+				{Field: 1, Text: "XXe", Type: "LOCATION", Conf: 0.7},
+				{Field: 1, Text: "François Ier", Type: "PERSON", Conf: 0.9},
+			},
+			want: []got{{1, "François Ier", "PERSON"}},
+		},
+	}, false)
+}
