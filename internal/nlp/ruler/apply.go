@@ -357,8 +357,8 @@ func (s *state) dropDemonyms() {
 // trimPunctuation cuts off the ends of a named mention the tokens no name
 // starts or ends with: sentence punctuation and dashes ("Jean-Mimi !",
 // "Conseil de sécurité -", "- Le Qatar") and, at the end, an elided word
-// ("Commission n'"). A final "!" or "?" stays in a MISC (a title of a
-// work: "Mamma Mia !") and in an organisation that writes it right after
+// ("Commission n'"). A final "!" or "?" stays in a MISC of two words or
+// more (a title of a work: "Mamma Mia !") and in an organisation that writes it right after
 // its name ("Yahoo!").
 func (s *state) trimPunctuation() {
 	for mi := range s.a.Mentions {
@@ -394,13 +394,14 @@ func edgePunct(w string) bool {
 }
 
 // keepsMark reports whether the "!" or "?" at token t ends mention m's
-// name: the title of a work ("Mamma Mia !") or a brand that writes it
-// right after its last letter ("Yahoo!").
+// name: the title of a work, of two words or more ("Mamma Mia !", not
+// "notre Assemblée !"), or a brand that writes it right after its last
+// letter ("Yahoo!").
 func (s *state) keepsMark(m *analysis.Mention, toks []text.Token, t int) bool {
 	if w := toks[t].Text; w != "!" && w != "?" || t == m.TokStart {
 		return false
 	}
-	return m.Type == Misc || m.Type == Organization && toks[t-1].End == toks[t].Start
+	return m.Type == Misc && t-m.TokStart >= 2 || m.Type == Organization && toks[t-1].End == toks[t].Start
 }
 
 // elided reports whether w is an elided word of one or two letters and

@@ -81,9 +81,9 @@ func TestTrimPunctuation(t *testing.T) {
 		{
 			name:  "work title and brand keep their mark, a spaced one after an organisation does not",
 			lang:  "fr",
-			body:  "Il a vu Mamma Mia ! puis lu Yahoo! et Bourse !",
-			spans: []span{{Field: 1, Text: "Mamma Mia !", Type: "MISC", Conf: 0.8}, {Field: 1, Text: "Yahoo!", Type: "ORGANIZATION", Conf: 0.8}, {Field: 1, Text: "Bourse !", Type: "ORGANIZATION", Conf: 0.8}},
-			want:  []got{{1, "Mamma Mia !", "MISC"}, {1, "Yahoo!", "ORGANIZATION"}, {1, "Bourse", "ORGANIZATION"}},
+			body:  "Il a vu Mamma Mia ! puis lu Yahoo! et Bourse ! dans notre Assemblée !",
+			spans: []span{{Field: 1, Text: "Mamma Mia !", Type: "MISC", Conf: 0.8}, {Field: 1, Text: "Yahoo!", Type: "ORGANIZATION", Conf: 0.8}, {Field: 1, Text: "Bourse !", Type: "ORGANIZATION", Conf: 0.8}, {Field: 1, Text: "Assemblée !", Type: "MISC", Conf: 0.8}},
+			want:  []got{{1, "Mamma Mia !", "MISC"}, {1, "Yahoo!", "ORGANIZATION"}, {1, "Bourse", "ORGANIZATION"}, {1, "Assemblée", "ORGANIZATION"}},
 		},
 	}, false)
 }
