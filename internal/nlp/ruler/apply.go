@@ -93,6 +93,7 @@ func (r *Ruler) ApplyWith(a *analysis.Analysis, names Names) {
 	s.datelines()
 	s.orgHeads()
 	s.orgAppositions()
+	s.orgTails()
 	s.headlineNames()
 	s.consistency()
 	s.propagate()

@@ -529,6 +529,28 @@ func (s *state) orgAppositions() {
 	}
 }
 
+// orgTails makes a PERSON of two words or more whose last word is an
+// organisation tail of the language (org-tails.txt) an ORGANIZATION: "the
+// Gordon and Betty Moore Foundation" names people but is none.
+func (s *state) orgTails() {
+	if len(s.rl.orgTails) == 0 {
+		return
+	}
+	for mi := range s.a.Mentions {
+		m := &s.a.Mentions[mi]
+		if !s.reshapable(mi) || m.Type != Person {
+			continue
+		}
+		if toks := s.fields[m.Field].doc.Tokens; !s.rl.orgTails[toks[m.TokEnd-1].Text] {
+			continue
+		}
+		if _, ok := s.fixed[m.Text]; !ok {
+			m.Type = Organization
+			s.fix(m.Text, Organization)
+		}
+	}
+}
+
 // appositionDeterminer reports whether w (lower case) is a determiner
 // that, in language lang, opens an apposition saying what kind of thing a
 // name is; false for every w in a language without such a list.

@@ -141,6 +141,10 @@ type rules struct {
 	// last word of a name of two words or more, make it a MISC: a law or a
 	// treaty ("Stop Online Piracy Act").
 	miscTails map[string]bool
+	// orgTails: words (as listed, common to all languages) that, as the
+	// last word of a PERSON of two words or more, make it an organisation ("Gordon and Betty Moore
+	// Foundation").
+	orgTails map[string]bool
 	// orgHeads: common nouns (as listed and lower-cased) that, just
 	// before a name (or before an adjective and a name where adjectives
 	// follow the noun), make it an organisation ("the disaster agency
@@ -246,6 +250,7 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		streetHeads: map[string]bool{},
 		stormHeads:  map[string]bool{},
 		miscTails:   map[string]bool{},
+		orgTails:    map[string]bool{},
 		orgHeads:    map[string]bool{},
 		notNames:    map[string]bool{},
 		notTails:    map[string]bool{},
@@ -326,13 +331,16 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 	}); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
-	// Laws and treaties are named in English in any language's copy.
-	tails, err := readWords(fsys, path.Join(commonDir, "misc-tails.txt"))
-	if err != nil {
-		return nil, err
-	}
-	for _, w := range tails {
-		rl.miscTails[strings.TrimSpace(w)] = true
+	// Laws, treaties, foundations and companies are named in English in
+	// any language's copy.
+	for file, set := range map[string]map[string]bool{"misc-tails.txt": rl.miscTails, "org-tails.txt": rl.orgTails} {
+		tails, err := readWords(fsys, path.Join(commonDir, file))
+		if err != nil {
+			return nil, err
+		}
+		for _, w := range tails {
+			set[strings.TrimSpace(w)] = true
+		}
 	}
 	words, err := readWords(fsys, path.Join(code, "org-heads.txt"))
 	if err != nil {

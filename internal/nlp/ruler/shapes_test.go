@@ -159,3 +159,18 @@ func TestRomanOrdinals(t *testing.T) {
 		},
 	}, false)
 }
+
+// TestOrgTails checks that a PERSON ending in an organisation word is an
+// organisation in any language, and that a person whose surname is such a
+// word elsewhere ("Royal") stays one.
+func TestOrgTails(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{
+			name:  "fr copy naming an American foundation",
+			lang:  "fr",
+			body:  "La Gordon and Betty Moore Foundation a donné, dit Ségolène Royal.",
+			spans: []span{{Field: 1, Text: "Gordon and Betty Moore Foundation", Type: "PERSON", Conf: 0.8}, {Field: 1, Text: "Ségolène Royal", Type: "PERSON", Conf: 0.9}},
+			want:  []got{{1, "Gordon and Betty Moore Foundation", "ORGANIZATION"}, {1, "Ségolène Royal", "PERSON"}},
+		},
+	}, false)
+}
