@@ -1031,8 +1031,9 @@ func particle(w string) bool {
 // that ran on into it over a particle is cut before the particle: "Frans
 // Timmermans van GroenLinks-PvdA"), replaces
 // named mentions lying inside it, adds one on free tokens, and gives up
-// when a mention crosses or contains the span. It reports whether the span
-// was taken.
+// when a mention crosses or contains the span, but for a MISC (an event)
+// that opens a longer name: that name is the event's ("Jeux olympiques de
+// Londres"). It reports whether the span was taken.
 func (s *state) placeList(fi, i, end int, typ string) bool {
 	f := &s.fields[fi]
 	var inside []int
@@ -1048,6 +1049,11 @@ func (s *state) placeList(fi, i, end int, typ string) bool {
 		if m.Type == Person && m.TokStart < i-2 && m.TokEnd == end && particle(f.doc.Tokens[i-1].Text) {
 			s.narrow(mi, m.TokStart, i-1) // "Frans Timmermans van GroenLinks-PvdA": the person and the party
 			continue
+		}
+		if m.TokStart == i && m.TokEnd > end && typ == Misc && named(m) && m.Type != Misc && len(inside) == 0 {
+			m.Type = Misc // an event's longer name: "Jeux olympiques de Londres"
+			s.fix(m.Text, Misc)
+			return true
 		}
 		if m.TokStart < i || m.TokEnd > end {
 			return false // a longer or crossing mention: never split it

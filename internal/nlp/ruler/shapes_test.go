@@ -174,3 +174,21 @@ func TestOrgTails(t *testing.T) {
 		},
 	}, false)
 }
+
+// TestEventLongerNames checks that a mention opening with a curated event
+// is that event (a MISC) and that other curated names inside a longer
+// mention leave it alone.
+func TestEventLongerNames(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{
+			name: "fr Olympic Games of a city, a place holding a curated organisation",
+			lang: "fr",
+			body: "Aux Jeux olympiques de Londres, il a gagné. Il vit rue de la Banque de France.",
+			spans: []span{
+				{Field: 1, Text: "Jeux olympiques de Londres", Type: "LOCATION", Conf: 0.8},
+				{Field: 1, Text: "rue de la Banque de France", Type: "LOCATION", Conf: 0.8},
+			},
+			want: []got{{1, "Jeux olympiques de Londres", "MISC"}, {1, "rue de la Banque de France", "LOCATION"}},
+		},
+	}, false)
+}
