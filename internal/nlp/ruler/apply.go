@@ -1050,6 +1050,11 @@ func (s *state) placeList(fi, i, end int, typ string) bool {
 			s.narrow(mi, m.TokStart, i-1) // "Frans Timmermans van GroenLinks-PvdA": the person and the party
 			continue
 		}
+		if link := s.acronymTail(f, m, i, end, typ); link > 0 {
+			s.splitOff(mi, m.TokStart, link, i, end, Organization) // "Conseil de sécurité de l'ONU": the council and the UN
+			s.fix(f.span(i, end), Organization)
+			return true
+		}
 		if m.TokStart == i && m.TokEnd > end && typ == Misc && named(m) && m.Type != Misc && len(inside) == 0 {
 			m.Type = Misc // an event's longer name: "Jeux olympiques de Londres"
 			s.fix(m.Text, Misc)
@@ -1078,6 +1083,44 @@ func (s *state) placeList(fi, i, end int, typ string) bool {
 	m := s.add(fi, i, end, typ, listConfidence)
 	s.fix(m.Text, typ)
 	return true
+}
+
+// acronymTail returns where the link word starts when ORGANIZATION
+// mention m, of two words or more before a link word of the language
+// (title-links.txt: "de l'", "of the"), ends in the curated acronym on
+// [i, end) of type typ and the article names the part before the link
+// alone too: "Conseil de sécurité de l'ONU" and "le Conseil de sécurité"
+// (but "l'Orchestre symphonique national de la RAI" is the orchestra's
+// name); 0 otherwise.
+func (s *state) acronymTail(f *fieldState, m *analysis.Mention, i, end int, typ string) int {
+	if typ != Organization || m.Type != Organization || m.Nominal || m.TokEnd != end || end-i != 1 || !isUpperWord(f.doc.Tokens[i].Text) {
+		return 0
+	}
+	var fold [32]byte
+	for n := 1; n <= 2; n++ {
+		link := i - n
+		if link-m.TokStart < 2 {
+			return 0
+		}
+		key := fold[:0]
+		for t := link; t < i; t++ {
+			if t > link {
+				key = append(key, ' ')
+			}
+			key = lexicon.AppendFold(key, f.doc.Tokens[t].Text)
+		}
+		if !s.rl.titleLinks[string(key)] {
+			continue
+		}
+		head := f.span(m.TokStart, link)
+		for k, t := range s.keys {
+			if t == head && !s.drop[k] {
+				return link
+			}
+		}
+		return 0
+	}
+	return 0
 }
 
 func (s *state) fix(name, typ string) {

@@ -192,3 +192,28 @@ func TestEventLongerNames(t *testing.T) {
 		},
 	}, false)
 }
+
+// TestAcronymTails checks that a curated acronym after a link word is cut
+// off the organisation that ends in it when the article names the rest
+// alone, and only then.
+func TestAcronymTails(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{
+			name: "fr UN Security Council, named alone later",
+			lang: "fr",
+			body: "L'ONG a saisi le Conseil de sécurité de l'ONU. Le Conseil de sécurité est divisé.",
+			spans: []span{
+				{Field: 1, Text: "Conseil de sécurité de l'ONU", Type: "ORGANIZATION", Conf: 0.9},
+				{Field: 1, Text: "Conseil de sécurité", Type: "ORGANIZATION", Conf: 0.9, Nth: 1},
+			},
+			want: []got{{1, "Conseil de sécurité", "ORGANIZATION"}, {1, "ONU", "ORGANIZATION"}, {1, "Conseil de sécurité", "ORGANIZATION"}},
+		},
+		{
+			name:  "fr orchestra named after its broadcaster",
+			lang:  "fr",
+			body:  "L'Orchestre symphonique national de la RAI a joué.",
+			spans: []span{{Field: 1, Text: "Orchestre symphonique national de la RAI", Type: "ORGANIZATION", Conf: 0.9}},
+			want:  []got{{1, "Orchestre symphonique national de la RAI", "ORGANIZATION"}},
+		},
+	}, false)
+}
