@@ -94,6 +94,7 @@ func (r *Ruler) ApplyWith(a *analysis.Analysis, names Names) {
 	s.orgHeads()
 	s.orgAppositions()
 	s.orgTails()
+	s.acronymLists()
 	s.headlineNames()
 	s.consistency()
 	s.propagate()

@@ -551,6 +551,64 @@ func (s *state) orgTails() {
 	}
 }
 
+// acronymLists makes an acronym the NER missed an ORGANIZATION when it is
+// coordinated with an acronym that is one ("DCRI et DGSE", "the FBI, CIA
+// and NSA"): a word of two to six capitals, no function word, title,
+// Roman numeral or known place, next to the organisation over a comma or
+// a conjunction of the language.
+func (s *state) acronymLists() {
+	if len(s.rl.conjunctions) == 0 || s.names == nil {
+		return
+	}
+	for fi := range s.fields {
+		f := &s.fields[fi]
+		if fi == 0 && f.caseless {
+			continue
+		}
+		toks := f.doc.Tokens
+		for i := range toks {
+			if f.occ[i] >= 0 || f.tokSent[i] < 0 || !s.bareAcronym(toks[i].Text) {
+				continue
+			}
+			for _, j := range [2]int{i - 2, i + 2} {
+				if j < 0 || j >= len(toks) || f.tokSent[j] != f.tokSent[i] {
+					continue
+				}
+				link := toks[(i+j)/2].Text
+				if link != "," && !s.rl.conjunctions[link] {
+					continue
+				}
+				if mi := int(f.occ[j]); mi >= 0 {
+					if m := &s.a.Mentions[mi]; m.Type == Organization && !s.drop[mi] && m.TokEnd-m.TokStart == 1 && isUpperWord(m.Text) {
+						s.add(fi, i, i+1, Organization, listConfidence)
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+// bareAcronym reports whether w is two to six capitals that are no
+// function word, title, Roman numeral or known place.
+func (s *state) bareAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 6 || !isUpperWord(w) || s.rl.stop[strings.ToLower(w)] {
+		return false
+	}
+	for _, c := range w {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	if strings.Trim(w, "IVXLCM") == "" {
+		return false
+	}
+	if lex := s.rl.lex; lex != nil && lex.Has("titles", w) {
+		return false
+	}
+	return !s.names.Place([]string{w})
+}
+
 // appositionDeterminer reports whether w (lower case) is a determiner
 // that, in language lang, opens an apposition saying what kind of thing a
 // name is; false for every w in a language without such a list.

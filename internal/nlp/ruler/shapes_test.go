@@ -217,3 +217,28 @@ func TestAcronymTails(t *testing.T) {
 		},
 	}, false)
 }
+
+// TestAcronymLists checks that an acronym coordinated with an
+// organisation's acronym is one, and that Roman numerals, titles and words
+// not next to one are left alone.
+func TestAcronymLists(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads NER models")
+	}
+	runRuleCases(t, []ruleCase{
+		{
+			name:  "fr services in brackets",
+			lang:  "fr",
+			body:  "Tous les services (DCRI et DGSE notamment) enquêtent.",
+			spans: []span{{Field: 1, Text: "DGSE", Type: "ORGANIZATION", Conf: 0.9}},
+			want:  []got{{1, "DCRI", "ORGANIZATION"}, {1, "DGSE", "ORGANIZATION"}},
+		},
+		{
+			name:  "en numeral, title, far acronym",
+			lang:  "en",
+			body:  "The FBI and CEO met, then XIV and the FBI. The NSA was silent about XYZ.",
+			spans: []span{{Field: 1, Text: "FBI", Type: "ORGANIZATION", Conf: 0.9}, {Field: 1, Text: "FBI", Type: "ORGANIZATION", Conf: 0.9, Nth: 1}, {Field: 1, Text: "NSA", Type: "ORGANIZATION", Conf: 0.9}},
+			want:  []got{{1, "FBI", "ORGANIZATION"}, {1, "FBI", "ORGANIZATION"}, {1, "NSA", "ORGANIZATION"}},
+		},
+	}, true)
+}
