@@ -72,7 +72,7 @@ func ParseLinks(r io.Reader) (*Links, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("line %d: %w", line, err)
 	}
-	l.names = newWordSet(nil)
+	l.names = newWordSetBits(nil, bloomBits)
 	for _, names := range l.byType {
 		for name := range names {
 			l.names.addBloom(name)
@@ -91,7 +91,7 @@ func (l *Links) Len() int {
 
 // Lookup returns the QID of a folded name for an entity type.
 func (l *Links) Lookup(typ, folded string) (string, bool) {
-	if l == nil || l.names != nil && !l.names.bloomHas(bloomHash(folded)) {
+	if l == nil || l.names != nil && !l.names.bloomHas(fnv1a(folded)) {
 		return "", false
 	}
 	q, ok := l.byType[typ][folded]

@@ -30,8 +30,12 @@ type phrase struct {
 
 // fieldInfo indexes a field's named mentions by token.
 type fieldInfo struct {
-	doc   *text.Doc
-	texts []string // token texts, folded (lexicon.Fold)
+	doc *text.Doc
+	// texts: where the folded text (lexicon.Fold) of each token is, in
+	// folded or the token's text (text). Offsets rather than strings:
+	// nothing for the garbage collector to scan or clear.
+	texts  []textAt
+	folded string // the folded texts that differ from their tokens'
 	// flags of each token and token end (len(texts)+1): tok* bits. One
 	// byte a token, rather than an array per property, keeps what is
 	// written and read for every token of the article to a few lines.
@@ -42,6 +46,8 @@ type fieldInfo struct {
 	// spanCP, spanAt: a code-point offset of doc.Text and its byte offset
 	// (where span last started).
 	spanCP, spanAt int
+	// valid: doc.Text is valid UTF-8 (1), not (-1), not read yet (0).
+	valid int8
 }
 
 // Flags of a token (fieldInfo.flags).
@@ -95,8 +101,8 @@ func (s *state) fields() []fieldInfo {
 	}
 	allAt := grow(sc.at, 2*total)
 	allFlags := grow(sc.flags, total)
-	allTexts := grow(sc.texts, total)
-	sc.at, sc.flags, sc.texts = allAt, allFlags, allTexts
+	allTexts := grow(sc.tx, total)
+	sc.at, sc.flags, sc.tx = allAt, allFlags, allTexts
 	clear(allFlags)
 	for f := range a.Fields {
 		doc := &a.Fields[f].Doc
@@ -128,17 +134,12 @@ func (s *state) fields() []fieldInfo {
 	for f := range out {
 		fi := &out[f]
 		buf := slices.Grow(sc.buf[:0], len(fi.doc.Text))
-		var all string
-		all, sc.buf, sc.folded, sc.maybe = s.foldTokens(fi, buf, sc.folded[:0], sc.maybe[:0])
-		// The tokens folded into buf take their text from all.
-		for _, ft := range sc.folded {
-			fi.texts[ft.tok] = all[ft.start:ft.end]
-		}
+		fi.folded, sc.buf, sc.maybe = s.foldTokens(fi, buf, sc.maybe[:0])
 		// The tokens let through fold to some text: look it up (by the
 		// hash of its fold, its first word's for a token of several).
 		for _, mt := range sc.maybe {
 			t := mt.tok
-			b := fi.texts[t]
+			b := fi.text(int(t))
 			if fi.flags[t]&tokDet != 0 && !s.w.determiners.hasHashed(b, mt.h) {
 				fi.flags[t] &^= tokDet
 			}
@@ -173,9 +174,9 @@ func (fi *fieldInfo) markNearTitles() {
 	}
 }
 
-// foldedAt is a token whose folded form differs from its text: bytes
-// [start, end) of the folded texts of its field.
-type foldedAt struct{ tok, start, end int32 }
+// textAt is where the folded text of a token is: bytes [start, end-1)
+// of its field's folded texts, its own text for end 0.
+type textAt struct{ start, end int32 }
 
 // maybeAt is a token a Bloom filter lets through and the hash of its
 // folded form.
@@ -185,16 +186,15 @@ type maybeAt struct {
 }
 
 // foldTokens folds and hashes every token of fi once, appending the
-// folded forms that differ from the tokens' texts to buf (and those
-// tokens to folded), and sets the tokDet and tokTitle flags as the Bloom
-// filters of the word sets tell them (the tokens they let through, to be
-// looked up in the sets, are appended to maybe with their hashes) and
-// fi.texts of the tokens folded already. It returns buf as a string, buf,
-// folded and maybe.
-func (s *state) foldTokens(fi *fieldInfo, buf []byte, folded []foldedAt, maybe []maybeAt) (string, []byte, []foldedAt, []maybeAt) {
+// folded forms that differ from the tokens' texts to buf, setting
+// fi.texts, and sets the tokDet and tokTitle flags as the Bloom filters of
+// the word sets tell them (the tokens they let through, to be looked up
+// in the sets, are appended to maybe with their hashes). It returns buf as
+// a string, buf and maybe.
+func (s *state) foldTokens(fi *fieldInfo, buf []byte, maybe []maybeAt) (string, []byte, []maybeAt) {
 	toks := fi.doc.Tokens
 	n := len(toks)
-	st := tokenFolder{buf: buf, folded: folded, maybe: maybe, flags: fi.flags[:n], texts: fi.texts[:n],
+	st := tokenFolder{buf: buf, maybe: maybe, flags: fi.flags[:n], texts: fi.texts[:n],
 		dets: s.w.determiners, firsts: s.w.titleFirst, either: &s.w.either}
 	if s.w.emptyDet {
 		st.emptyDet = tokDet
@@ -202,7 +202,7 @@ func (s *state) foldTokens(fi *fieldInfo, buf []byte, folded []foldedAt, maybe [
 	for t := range toks {
 		st.token(t, toks[t].Text)
 	}
-	return string(st.buf), st.buf, st.folded, st.maybe
+	return string(st.buf), st.buf, st.maybe
 }
 
 // tokenFolder is the state of foldTokens behind one pointer: Go keeps no
@@ -210,10 +210,9 @@ func (s *state) foldTokens(fi *fieldInfo, buf []byte, folded []foldedAt, maybe [
 // that pointer around each token's call rather than every slice.
 type tokenFolder struct {
 	buf          []byte
-	folded       []foldedAt
 	maybe        []maybeAt
 	flags        []uint8
-	texts        []string
+	texts        []textAt
 	dets, firsts *wordSet
 	either       *wordSet
 	emptyDet     uint8 // the flag of a token that folds to nothing
@@ -221,48 +220,51 @@ type tokenFolder struct {
 
 // token folds and hashes token t of text text (see foldTokens).
 func (st *tokenFolder) token(t int, text string) {
-	at := len(st.buf)
-	var buf []byte
-	var same, spaced bool
+	var spaced bool
+	size := len(text)
 	// foldHashToken(st.buf, text), inlined: most tokens are hashed by
-	// hashASCII without a call.
+	// hashASCII without a call, and those of small letters and digits,
+	// the most common, keep their text without touching buf.
 	h, changed, ok := hashASCII(text)
-	switch {
-	case !ok:
-		buf, same, spaced, h = foldHashOther(st.buf, text)
-	case !changed:
-		buf, same = st.buf, true
-	default:
-		buf = st.buf
-		for j := 0; j < len(text); j++ {
-			buf = append(buf, asciiFold[text[j]])
-		}
-	}
-	size := len(buf) - at
-	if same {
-		size = len(text)
-		buf = buf[:at]
-		st.texts[t] = text
+	if ok && !changed {
+		st.texts[t] = textAt{} // its own text
 	} else {
-		st.folded = append(st.folded, foldedAt{tok: int32(t), start: int32(at), end: int32(len(buf))})
+		at := len(st.buf)
+		buf := st.buf
+		same := false
+		if !ok {
+			buf, same, spaced, h = foldHashOther(buf, text)
+		} else {
+			for j := 0; j < len(text); j++ {
+				buf = append(buf, asciiFold[text[j]])
+			}
+		}
+		if same {
+			buf = buf[:at]
+			st.texts[t] = textAt{}
+		} else {
+			size = len(buf) - at
+			st.texts[t] = textAt{start: int32(at), end: int32(len(buf)) + 1}
+		}
+		st.buf = buf
 	}
-	st.buf = buf
 	if size == 0 {
 		st.flags[t] |= st.emptyDet
 		return
 	}
 	// Maybe (checked by the caller): one hash for both sets, and
 	// most tokens in neither (either's filter) after two reads.
-	h1, h2 := bloomBits2(h)
-	if !spaced && !st.either.bloomHas(h1, h2) {
+	// The three filters have one size: the positions are read once.
+	h1, h2 := st.either.bloomPos(h)
+	if !spaced && !st.either.bloomHasPos(h1, h2) {
 		return
 	}
 	f := st.flags[t]
-	if st.dets.bloomHas(h1, h2) {
+	if st.dets.bloomHasPos(h1, h2) {
 		f |= tokDet
 	}
 	// A token of several words is looked up by its first.
-	if f&tokCovered == 0 && (spaced || st.firsts.bloomHas(h1, h2)) {
+	if f&tokCovered == 0 && (spaced || st.firsts.bloomHasPos(h1, h2)) {
 		f |= tokTitle
 	}
 	if f&(tokDet|tokTitle) != 0 {
@@ -272,7 +274,12 @@ func (st *tokenFolder) token(t int, text string) {
 }
 
 // text is the folded text of token t (lexicon.Fold).
-func (fi *fieldInfo) text(t int) string { return fi.texts[t] }
+func (fi *fieldInfo) text(t int) string {
+	if x := fi.texts[t]; x.end > 0 {
+		return fi.folded[x.start : x.end-1]
+	}
+	return fi.doc.Tokens[t].Text
+}
 
 // nextPhrase returns the first token from i where detect may find a
 // phrase, len(tokens) if none: a named mention starts there, or a token
@@ -351,9 +358,10 @@ func foldHashOther(dst []byte, t string) (out []byte, same, spaced bool, h uint6
 	}
 	start := len(dst)
 	var ok bool
-	if dst, ok = foldLatin(dst, t); !ok {
-		dst = lexicon.AppendFold(dst, t)
+	if dst, h, spaced, ok = foldLatinHash(dst, t); ok {
+		return dst, string(dst[start:]) == t, spaced, h
 	}
+	dst = lexicon.AppendFold(dst, t)
 	h = fnvOffset
 	for _, c := range dst[start:] {
 		h = (h ^ uint64(c)) * fnvPrime
@@ -382,17 +390,30 @@ func (fi *fieldInfo) span(start, end int) string {
 		return ""
 	}
 	text := fi.doc.Text
+	if fi.valid == 0 {
+		fi.valid = -1
+		if utf8.ValidString(text) {
+			fi.valid = 1
+		}
+	}
+	walk := byteOffset
+	if fi.valid > 0 {
+		walk = byteOffsetValid
+	}
 	n, i := 0, 0
 	if start >= fi.spanCP {
 		n, i = fi.spanCP, fi.spanAt
 	}
-	if i, n = byteOffset(text, i, n, start); n < start {
+	if i, n = walk(text, i, n, start); n < start {
 		return "" // the text ends before start
 	}
 	from := i
 	fi.spanCP, fi.spanAt = n, i
-	if i, n = byteOffset(text, i, n, end); n < end {
+	if i, n = walk(text, i, n, end); n < end {
 		return ""
+	}
+	if fi.valid > 0 {
+		return text[from:i]
 	}
 	return validSpan(text[from:i])
 }
@@ -543,7 +564,58 @@ func (s *state) titleAt(fi *fieldInfo, k int) int {
 	if k >= len(fi.texts) || !fi.titleFirst(k) {
 		return 0
 	}
-	return s.lex.TitleAtFolded(fi.texts[k:])
+	// lexicon.TitleAtFolded of the folded texts from k, in the folded
+	// word sets: the longest title, else a compound or former title of
+	// one token.
+	n := s.longestTitle(fi, k)
+	if n == 0 {
+		if first := fi.text(k); s.lex.CompoundTitle(first) != "" || s.formerTitle(first) {
+			n = 1
+		}
+	}
+	return n
+}
+
+// longestTitle is the number of tokens of the longest title starting at
+// token k (whose first word starts a title), 0 if none: the words of the
+// tokens from k (tokens that fold to nothing skipped), joined by spaces
+// and hashed as they are joined, are looked up in the titles until no
+// title starts with them.
+func (s *state) longestTitle(fi *fieldInfo, k int) int {
+	var kb [128]byte
+	first := fi.text(k)
+	b := append(kb[:0], first...)
+	h := fnvAppend(fnvOffset, first)
+	n := 0
+	for i := k; i < len(fi.texts); i++ {
+		if i > k {
+			t := fi.text(i)
+			if t == "" {
+				continue // folds to nothing: skipped
+			}
+			b = append(append(b, ' '), t...)
+			h = fnvAppend((h^' ')*fnvPrime, t)
+		}
+		v := s.w.titleWords.valueBytes(b, h)
+		if v&isTitle != 0 {
+			n = i - k + 1
+		}
+		if v&isTitlePrefix == 0 {
+			break // no title starts with b and a space
+		}
+	}
+	return n
+}
+
+// formerTitle reports whether a folded token is a one-word title with the
+// prefix "ex" ("ex president", "expresidente"): the lexicon's test of a
+// former title, in the folded titles.
+func (s *state) formerTitle(token string) bool {
+	if len(token) < 6 || token[0]|0x20 != 'e' || token[1]|0x20 != 'x' {
+		return false
+	}
+	rest := strings.TrimLeft(token[2:], "-‑ ")
+	return len(rest) >= 4 && s.w.titles.has(lexicon.Fold(rest))
 }
 
 // demonymBeforeTitle is demonymAt(fi, k) where a title could follow the
@@ -559,7 +631,7 @@ func (s *state) demonymBeforeTitle(fi *fieldInfo, k int) (int, string) {
 // demonymAt returns the number of tokens of a demonym starting at token k
 // ("russe", "nord - coréen", "North Korean") and its country code.
 func (s *state) demonymAt(fi *fieldInfo, k int) (int, string) {
-	if k >= len(fi.texts) || fi.covered(k) || !s.demonymFirst(fi.texts[k]) {
+	if k >= len(fi.texts) || fi.covered(k) || !s.demonymFirst(fi.text(k)) {
 		return 0, ""
 	}
 	var texts [4]string
@@ -769,16 +841,6 @@ func (s *state) titleGroup(title string) string {
 	return s.w.titleGroups[string(lexicon.AppendFold(buf[:0], title))]
 }
 
-// hasTitle reports whether a person holds a title, or another title of the
-// same office.
-func (s *state) hasTitle(pp *person, title string) bool {
-	if slices.Contains(pp.titles, title) {
-		return true
-	}
-	g := s.titleGroup(title)
-	return g != "" && slices.Contains(pp.titles, g)
-}
-
 // personOf is people[e], nil for an entity out of range.
 func personOf(people []*person, e int) *person {
 	if e < 0 || e >= len(people) {
@@ -813,6 +875,18 @@ func (s *state) apposition(fi *fieldInfo, p phrase) (int, bool) {
 // article leaves it ambiguous.
 func (s *state) referent(p phrase, people []*person, mentioned func(aff string) bool) (int, float64) {
 	pos := [2]int{p.field, s.a.Fields[p.field].Doc.Tokens[p.start].Start}
+	// hasTitle reports whether a person holds the phrase's title, or
+	// another title of the same office (looked up once for all people).
+	g, gDone := "", false
+	hasTitle := func(pp *person) bool {
+		if slices.Contains(pp.titles, p.title) {
+			return true
+		}
+		if !gDone {
+			g, gDone = s.titleGroup(p.title), true
+		}
+		return g != "" && slices.Contains(pp.titles, g)
+	}
 	only := func(keep func(*person) bool) int {
 		found := -1
 		for e, pp := range people {
@@ -828,7 +902,7 @@ func (s *state) referent(p phrase, people []*person, mentioned func(aff string) 
 	if p.aff != "" {
 		e := only(func(pp *person) bool { return pp.hasAff(p.aff) })
 		if e == -2 {
-			e = only(func(pp *person) bool { return pp.hasAff(p.aff) && s.hasTitle(pp, p.title) })
+			e = only(func(pp *person) bool { return pp.hasAff(p.aff) && hasTitle(pp) })
 		}
 		if e >= 0 {
 			return e, confByAffiliation
@@ -839,7 +913,7 @@ func (s *state) referent(p phrase, people []*person, mentioned func(aff string) 
 		// Nobody is tied to that body: the one person with that title and
 		// no other affiliation ("la présidente de la BCE" after "sa
 		// présidente, Christine Lagarde").
-		e = only(func(pp *person) bool { return s.hasTitle(pp, p.title) && len(pp.affs) == 0 })
+		e = only(func(pp *person) bool { return hasTitle(pp) && len(pp.affs) == 0 })
 		if e >= 0 {
 			return e, confByTitle
 		}
@@ -851,7 +925,7 @@ func (s *state) referent(p phrase, people []*person, mentioned func(aff string) 
 		}
 		return -1, 0
 	}
-	if e := only(func(pp *person) bool { return s.hasTitle(pp, p.title) }); e >= 0 {
+	if e := only(func(pp *person) bool { return hasTitle(pp) }); e >= 0 {
 		return e, confByTitle
 	}
 	return -1, 0

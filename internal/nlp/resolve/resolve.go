@@ -121,9 +121,14 @@ type state struct {
 	// order sorts the entities).
 	members [][]int
 
-	byKey map[string]int // key -> first item with that key (groupExact)
-	next  []int          // item -> next item with its key, -1 at the end
-	known []int8         // by first item of a key: 1 a known place, -1 not, 0 not looked up
+	// keySlots index the items by key (groupExact): the first item with
+	// a key, plus 1, in a table of slots by the FNV-1a hash of the key
+	// (keyHash, by item), 0 for an empty slot.
+	keySlots []int32
+	keyHash  []uint64
+	firstOf  []int  // item -> first item with its key
+	next     []int  // item -> next item with its key, -1 at the end
+	known    []int8 // by first item of a key: 1 a known place, -1 not, 0 not looked up
 
 	affs    []string // affiliation of each entity, once affDone
 	affDone []bool
@@ -282,7 +287,7 @@ func (s *state) groupAliases() {
 		if !ok {
 			continue
 		}
-		j, ok := s.byKey[name]
+		j, ok := s.firstWithKey(name)
 		if !ok {
 			continue
 		}
@@ -299,29 +304,46 @@ func (s *state) groupAliases() {
 // languages with a genitive ending, a genitive with its base form when the
 // base form occurs ("Deutschlands" with "Deutschland").
 func (s *state) groupExact() {
-	// Items of one key, chained in item order: byKey[key] is the first,
-	// next[i] the one after i, -1 at the end.
+	// Items of one key, chained in item order: firstWithKey(key) is the
+	// first, next[i] the one after i, -1 at the end.
 	sc := s.scratch()
-	clear(sc.byKey)
-	s.byKey = sc.byKey
+	n := 4
+	for n < 2*len(s.items) {
+		n *= 2
+	}
+	s.keySlots = grow(sc.keySlots, n)
+	clear(s.keySlots)
+	s.keyHash = grow(sc.keyHash, len(s.items))
+	s.firstOf = grow(sc.firstOf, len(s.items))
 	s.next = grow(sc.next, len(s.items))
-	sc.next = s.next
+	sc.keySlots, sc.keyHash, sc.firstOf, sc.next = s.keySlots, s.keyHash, s.firstOf, s.next
 	last := grow(sc.last, len(s.items)) // by first item of a key: the last
 	sc.last = last
+	mask := uint64(n - 1)
 	for i := range s.items {
 		it := &s.items[i]
 		s.next[i] = -1
-		j, ok := s.byKey[it.key]
-		if !ok {
-			s.byKey[it.key], last[i] = i, i
+		h := fnv1a(it.key)
+		s.keyHash[i] = h
+		slot := h & mask
+		j := -1
+		for ; s.keySlots[slot] != 0; slot = (slot + 1) & mask {
+			if k := int(s.keySlots[slot] - 1); s.keyHash[k] == h && s.items[k].key == it.key {
+				j = k
+				break
+			}
+		}
+		if j < 0 {
+			s.keySlots[slot] = int32(i + 1)
+			s.firstOf[i], last[i] = i, i
 			continue
 		}
+		s.firstOf[i] = j
 		s.next[last[j]], last[j] = i, i
 		if it.key != "" {
 			s.union(j, i)
 		}
 	}
-	first := s.byKey
 	endings := s.lex.List("genitive")
 	if len(endings) == 0 {
 		return
@@ -330,12 +352,24 @@ func (s *state) groupExact() {
 		it := &s.items[i]
 		for end := range endings {
 			if base, ok := strings.CutSuffix(it.key, end); ok && len(base) > 2 {
-				if j, ok := first[base]; ok {
+				if j, ok := s.firstWithKey(base); ok {
 					s.union(j, i)
 				}
 			}
 		}
 	}
+}
+
+// firstWithKey returns the first item with a key (groupExact's table).
+func (s *state) firstWithKey(key string) (int, bool) {
+	h := fnv1a(key)
+	mask := uint64(len(s.keySlots) - 1)
+	for slot := h & mask; s.keySlots[slot] != 0; slot = (slot + 1) & mask {
+		if k := int(s.keySlots[slot] - 1); s.keyHash[k] == h && s.items[k].key == key {
+			return k, true
+		}
+	}
+	return 0, false
 }
 
 // acronymLike reports whether text is written as an acronym: 2 to 8
@@ -394,7 +428,7 @@ func (s *state) appendInitials(dst []byte, toks []string) []byte {
 // letters are the initials of exactly one multiword name of the article.
 func (s *state) groupAcronyms() {
 	a := s.a
-	byKey, next := s.byKey, s.next
+	next := s.next
 	// The places of each field a parenthesis follows (nil: not read yet).
 	var runs [][]parenRun
 	for i := range s.items {
@@ -426,7 +460,7 @@ func (s *state) groupAcronyms() {
 			continue
 		}
 		k := strings.Join(strings.Fields(lexicon.Fold(inner)), " ")
-		j, ok := byKey[k]
+		j, ok := s.firstWithKey(k)
 		if !ok {
 			j = -1
 		}
@@ -601,6 +635,35 @@ func byteOffset(text string, at, cp, end int) (int, int) {
 	return at, cp
 }
 
+// byteOffsetValid is byteOffset for valid UTF-8 text, from a code point
+// boundary at: a code point is a byte other than a continuation byte, and
+// those are counted 8 bytes at a time (the walk may stop inside a code
+// point of the last 8 bytes, and steps to the next one).
+func byteOffsetValid(text string, at, cp, end int) (int, int) {
+	for cp < end && len(text)-at >= 8 {
+		t := text[at : at+8]
+		w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		// A continuation byte is 10xxxxxx: its high bit set, the next clear.
+		n := 8 - bits.OnesCount64(w&^(w<<1)&0x8080808080808080)
+		if cp+n > end {
+			break
+		}
+		at, cp = at+8, cp+n
+	}
+	for at < len(text) && text[at]&0xC0 == 0x80 {
+		at++ // the rest of a code point the 8 bytes cut
+	}
+	for cp < end && at < len(text) {
+		at++
+		for at < len(text) && text[at]&0xC0 == 0x80 {
+			at++
+		}
+		cp++
+	}
+	return at, cp
+}
+
 // ascii8 reports whether text holds 8 bytes from i, all ASCII (8 code
 // points, read in one step by the walks over a text).
 func ascii8(text string, i int) bool {
@@ -734,7 +797,16 @@ func (s *state) groupContained() {
 		}
 		sigs[i] = sig
 	}
+	// The signatures in the order of order, scanned for each item: the
+	// longer items with all its words.
+	sorted := grow(sc.sorted, len(order))
+	sc.sorted = sorted
+	for k, i := range order {
+		sorted[k] = sigs[i]
+	}
 	var roots []int // the groups it may join, each once
+	cands := sc.cands2[:0]
+	defer func() { sc.cands2 = cands[:0] }()
 	for k, i := range order {
 		it := &s.items[i]
 		if len(it.toks) == 0 || s.allStop(it.toks) {
@@ -749,10 +821,13 @@ func (s *state) groupContained() {
 		known := ti == Location
 		roots = roots[:0]
 		sig := sigs[i]
-		for _, j := range order[:longer[k]] {
-			if sig&^sigs[j] != 0 {
-				continue // a word of it is not in j
+		cands = cands[:0] // the longer items with all its words
+		for k2, sj := range sorted[:longer[k]] {
+			if sig&^sj == 0 {
+				cands = append(cands, order[k2])
 			}
+		}
+		for _, j := range cands {
 			rj := s.find(j)
 			if rj == ri || types[rj] != ti { // people with people, places with places…
 				continue
@@ -765,10 +840,7 @@ func (s *state) groupContained() {
 			known = true
 			// A tagger slip ("Poutine" tagged a place in a headline): a
 			// surname of exactly one person of the article joins them.
-			for _, j := range order[:longer[k]] {
-				if sig&^sigs[j] != 0 {
-					continue // a word of it is not in j
-				}
+			for _, j := range cands {
 				jt := &s.items[j]
 				rj := s.find(j)
 				if rj != ri && types[rj] == Person && equal(jt.toks[len(jt.toks)-len(it.toks):], it.toks) &&
@@ -888,7 +960,7 @@ func (s *state) knownItem(i int) bool {
 		clear(s.known)
 		s.sc.known = s.known
 	}
-	j := s.byKey[s.items[i].key] // the first item of that key
+	j := s.firstOf[i] // the first item of that key
 	if s.known[j] == 0 {
 		s.known[j] = -1
 		if s.knownPlace(s.items[j].key) {
@@ -933,7 +1005,7 @@ func (s *state) placeOfKey(k []byte, name string) placeOf {
 	// A point of the compass alone is a part of the country the article
 	// speaks of ("il divario tra Nord e Sud"), not Haiti's Nord
 	// department: no place.
-	if !s.lex.Has("compass", key) {
+	if !s.w.compass.hasKey(key) {
 		p.iso, p.country = s.lex.CountryFolded(key)
 		p.cands = s.r.gaz.CandidatesFolded(key)
 		if p.cands.Len() == 0 && p.country {
@@ -1168,6 +1240,16 @@ func (s *state) bestName(members []int, typ string) string {
 // Rodolphe Bosselut", "Mgr Aupetit", "Dr. Anthony Fauci"): a title of
 // address, not a part of the name; the mention keeps its text.
 func (s *state) withoutHonorifics(name string) string {
+	// Most names open with no honorific: their first word is folded and
+	// looked up without splitting the name.
+	first, more := firstField(name)
+	if !more {
+		return name // one word or none: nothing to drop
+	}
+	var kb [64]byte
+	if !s.w.honorifics.hasFolded(lexicon.AppendFold(kb[:0], first)) {
+		return name
+	}
 	f := strings.Fields(name)
 	n := 0
 	for n < len(f)-1 && s.w.honorifics.has(lexicon.Fold(f[n])) {
@@ -1178,6 +1260,29 @@ func (s *state) withoutHonorifics(name string) string {
 	}
 	return strings.Join(f[n:], " ")
 }
+
+// firstField is strings.Fields(s)[0] ("" for none), and whether s has
+// more fields.
+func firstField(s string) (string, bool) {
+	start := -1
+	for i, r := range s {
+		space := r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r)
+		switch {
+		case start < 0 && !space:
+			start = i
+		case start >= 0 && space:
+			rest := s[i:]
+			return s[start:i], strings.TrimFunc(rest, unicode.IsSpace) != ""
+		}
+	}
+	if start < 0 {
+		return "", false
+	}
+	return s[start:], false
+}
+
+// asciiSpace marks the ASCII white space of unicode.IsSpace.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // marks counts non-ASCII letters and hyphens, a sign of a carefully
 // written form ("États-Unis" over "Etats Unis").
@@ -1194,7 +1299,7 @@ func marks(s string) int {
 // valueKey is what groups value mentions: the type and the value, or the
 // folded text (text set) when there is no value.
 type valueKey struct {
-	typ, val string
+	val, typ string // the value first: keys of one type are compared by it
 	text     bool
 }
 

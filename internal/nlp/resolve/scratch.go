@@ -10,27 +10,28 @@ import (
 // next calls through scratchPool: nothing in it outlives the call (the
 // strings the call keeps are copies).
 type scratch struct {
-	named  []int    // named mentions, then value mentions (run)
-	ends   []int    // end of each named mention's folded text (run)
-	buf    []byte   // folded texts (run), folded tokens (fields)
-	words  []string // words of the items' keys
-	items  []item
-	parent []int
-	next   []int
-	last   []int
-	known  []int8
-	byKey  map[string]int
-	infos  []fieldInfo  // fields
-	at     []int32      // fields: startAt and endAt
-	flags  []uint8      // fields: the flags of each token
-	texts  []string     // fields: folded tokens
-	folded []foldedAt   // fields: the tokens folded into buf
-	maybe  []maybeAt    // fields: tokens a Bloom filter lets through
-	votes  [][4]float64 // groupTypes
-	first  []int        // groupTypes
-	types  []string     // groupTypes
-	ints   []int        // buildNamed
-	roots  []int        // buildNamed
+	named    []int    // named mentions, then value mentions (run)
+	ends     []int    // end of each named mention's folded text (run)
+	buf      []byte   // folded texts (run), folded tokens (fields)
+	words    []string // words of the items' keys
+	items    []item
+	parent   []int
+	next     []int
+	last     []int
+	known    []int8
+	keySlots []int32      // groupExact
+	keyHash  []uint64     // groupExact
+	firstOf  []int        // groupExact
+	infos    []fieldInfo  // fields
+	at       []int32      // fields: startAt and endAt
+	flags    []uint8      // fields: the flags of each token
+	tx       []textAt     // fields: where the folded tokens are
+	maybe    []maybeAt    // fields: tokens a Bloom filter lets through
+	votes    [][4]float64 // groupTypes
+	first    []int        // groupTypes
+	types    []string     // groupTypes
+	ints     []int        // buildNamed
+	roots    []int        // buildNamed
 	// members of each entity (buildNamed), pointing into ints
 	members  [][]int
 	weights  []float64        // score
@@ -41,6 +42,8 @@ type scratch struct {
 	order    []int            // groupContained
 	longer   []int            // groupContained
 	sigs     []uint64         // groupContained
+	sorted   []uint64         // groupContained: sigs in order
+	cands2   []int            // groupContained: the candidates of an item
 	withInit []int            // groupAcronyms
 	group    []int            // buildValues: the entity of each value mention
 	count    []int            // buildValues: mentions of each value entity
@@ -59,16 +62,15 @@ type scratch struct {
 	places  []placeOf
 }
 
-var scratchPool = sync.Pool{New: func() any { return &scratch{byKey: map[string]int{}} }}
+var scratchPool = sync.Pool{New: func() any { return &scratch{} }}
 
 // release clears what refers to the article and returns sc to the pool.
 func (sc *scratch) release() {
 	// Each call leaves the arrays clear past the lengths it used.
 	clear(sc.words)
 	clear(sc.items)
-	clear(sc.texts)
 	clear(sc.infos)
-	sc.words, sc.items, sc.texts, sc.infos = sc.words[:0], sc.items[:0], sc.texts[:0], sc.infos[:0]
+	sc.words, sc.items, sc.infos = sc.words[:0], sc.items[:0], sc.infos[:0]
 	for i := range sc.persons {
 		p := &sc.persons[i]
 		clear(p.affs)
@@ -77,7 +79,6 @@ func (sc *scratch) release() {
 	}
 	clear(sc.people)
 	clear(sc.affs)
-	clear(sc.byKey)
 	clear(sc.placeIx)
 	clear(sc.places)
 	sc.places = sc.places[:0]
@@ -96,7 +97,7 @@ func grow[T any](s []T, n int) []T {
 // scratch returns the state's arrays (new ones for a state made without).
 func (s *state) scratch() *scratch {
 	if s.sc == nil {
-		s.sc = &scratch{byKey: map[string]int{}}
+		s.sc = &scratch{}
 	}
 	return s.sc
 }

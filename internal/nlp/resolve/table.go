@@ -63,7 +63,16 @@ const rightQuote = "’"
 // whose fold is one letter, a separator or nothing (latinFold), and
 // typographic apostrophes; ok is false, dst unchanged, for any other.
 func foldLatin(dst []byte, t string) (out []byte, ok bool) {
+	out, _, _, ok = foldLatinHash(dst, t)
+	return out, ok
+}
+
+// foldLatinHash is foldLatin that also returns the FNV-1a hash of the
+// folded form and whether it has several words, computed as it is
+// appended.
+func foldLatinHash(dst []byte, t string) (out []byte, h uint64, spaced, ok bool) {
 	start := len(dst)
+	h = fnvOffset
 	sep := false // a separator since the last letter
 	for i := 0; i < len(t); {
 		var f byte
@@ -79,21 +88,24 @@ func foldLatin(dst []byte, t string) (out []byte, ok bool) {
 			f = latinSep
 			i += len(rightQuote)
 		default:
-			return dst[:start], false
+			return dst[:start], 0, false, false
 		}
 		switch f {
 		case latinComplex:
-			return dst[:start], false
+			return dst[:start], 0, false, false
 		case latinDrop:
 		case latinSep:
 			sep = true
 		default:
 			if sep && len(dst) > start {
 				dst = append(dst, ' ')
+				h = (h ^ ' ') * fnvPrime
+				spaced = true
 			}
 			sep = false
 			dst = append(dst, f)
+			h = (h ^ uint64(f)) * fnvPrime
 		}
 	}
-	return dst, true
+	return dst, h, spaced, true
 }
