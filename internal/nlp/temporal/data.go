@@ -217,7 +217,7 @@ type language struct {
 	// whose lexicon has a phrase starting with it. Built by finish.
 	first map[string][]start
 	// cands holds the entries of the start lists (tokenRec.sl: first, by
-	// the id of a token (see tokenID), and numFirst at numID, with their
+	// the id of a token (see extract), and numFirst at numID, with their
 	// gates and follow tests, built last by finish; they are what the
 	// matcher walks), a start list after the other.
 	cands []cand
@@ -412,18 +412,6 @@ func (l *language) vocabKeys() []string {
 		keys[id] = k
 	}
 	return keys
-}
-
-// tokenID returns the id of a token with key k: its id in the vocabulary,
-// else numID for a number token, else 0.
-func (l *language) tokenID(t *token, k string) int32 {
-	if id := l.vindex.id(k); id > 0 {
-		return id
-	}
-	if t.kind == kNum {
-		return l.numID
-	}
-	return 0
 }
 
 // buildVocab numbers the keys the data can match (sorted, so that ids do

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
 	"github.com/wirenrich/wirenrich/internal/nlp/text"
@@ -44,8 +45,13 @@ type scratch struct {
 	buf   []byte // folded keys
 	exprs []Expr // Annotate's expressions, of all fields
 	ends  []int  // Annotate: the end in exprs of each field's
+	// spans holds, by expression of exprs (Annotate), its first and last
+	// token in the scan of its field: they tell roughly where the field
+	// Doc's tokens of the expression are.
+	spans []tokSpan
 	// starts lists the tokens whose key starts patterns (extract).
 	starts []int32
+	memo   [numSlots]fillMemo // the matcher's (see matcher.memo)
 }
 
 // maxPooledTokens bounds the token buffers kept for reuse, so that one
@@ -131,7 +137,7 @@ func (x *Extractor) language(code string) *language {
 func (x *Extractor) Extract(s string, lang string, ref time.Time) []Expr {
 	sc := x.getScratch()
 	defer x.putScratch(sc)
-	return x.extract(sc, s, lang, ref, nil)
+	return x.extract(sc, s, lang, ref, nil, nil)
 }
 
 func (x *Extractor) getScratch() *scratch {
@@ -143,7 +149,7 @@ func (x *Extractor) getScratch() *scratch {
 
 func (x *Extractor) putScratch(sc *scratch) {
 	if cap(sc.toks) > maxPooledTokens || cap(sc.buf) > 16*maxPooledTokens || cap(sc.exprs) > maxPooledTokens ||
-		cap(sc.starts) > maxPooledTokens {
+		cap(sc.starts) > maxPooledTokens || cap(sc.spans) > maxPooledTokens {
 		return
 	}
 	// Drop the strings they hold. The entries past len were cleared when
@@ -153,8 +159,13 @@ func (x *Extractor) putScratch(sc *scratch) {
 	x.scratch.Put(sc)
 }
 
-// extract appends the expressions of s to out.
-func (x *Extractor) extract(sc *scratch, s string, lang string, ref time.Time, out []Expr) []Expr {
+// tokSpan is the first and last token of an expression in the scan of its
+// text.
+type tokSpan struct{ first, last int32 }
+
+// extract appends the expressions of s to out, and their token spans to
+// *spans unless it is nil.
+func (x *Extractor) extract(sc *scratch, s string, lang string, ref time.Time, out []Expr, spans *[]tokSpan) []Expr {
 	if len(s) > maxText {
 		s = s[:maxText] // offsets are 32-bit; no article comes near
 	}
@@ -166,17 +177,35 @@ func (x *Extractor) extract(sc *scratch, s string, lang string, ref time.Time, o
 	// tries, are listed as their records are read.
 	vx := &l.vindex
 	starts := sc.starts[:0]
+	numID := l.numID
 	for k := range toks {
 		t := &toks[k]
-		t.id = l.tokenID(t, t.key(keys))
-		r := &vx.recs[t.id]
+		// The id of its key in the vocabulary, else numID for a number,
+		// else 0; one-byte keys, a third of a text, by the ASCII table.
+		var id int32
+		if key := t.key(keys); len(key) == 1 && key[0] < utf8.RuneSelf {
+			id = vx.ascii[key[0]]
+		} else {
+			id = vx.id(key)
+		}
+		if id == 0 && t.kind == kNum {
+			id = numID
+		}
+		t.id = id
+		if id == 0 {
+			continue // in no word list, starts nothing (t.lex is 0)
+		}
+		r := &vx.recs[id]
 		t.lex = r.lex
 		if r.sl.n != 0 {
 			starts = append(starts, int32(k))
 		}
 	}
 	sc.starts = starts
-	m := matcher{l: l, src: s, toks: toks, keys: keys, ref: newRef(ref)}
+	for k := range sc.memo {
+		sc.memo[k].at = 0
+	}
+	m := matcher{l: l, src: s, toks: toks, keys: keys, ref: newRef(ref), memo: &sc.memo}
 	begin := caps{first: -1, hh: -1, mm: -1}
 	for i, si := 0, 0; si < len(starts); si++ {
 		if int(starts[si]) < i {
@@ -227,6 +256,9 @@ func (x *Extractor) extract(sc *scratch, s string, lang string, ref time.Time, o
 		if b.typ == "PERCENT" || b.typ == "QUANTITY" {
 			b = signed(toks, keys, b)
 		}
+		if spans != nil {
+			*spans = append(*spans, tokSpan{int32(b.first), int32(b.last)})
+		}
 		f, e := &toks[b.first], &toks[b.last]
 		out = append(out, Expr{
 			Type: b.typ, Start: int(f.rs), End: int(e.re), Text: s[f.bs:e.be], Value: b.val, Confidence: b.conf,
@@ -245,34 +277,44 @@ func (x *Extractor) Annotate(a *analysis.Analysis) {
 	// The expressions of every field first, so that a.Mentions (which
 	// holds NER's mentions already) grows once.
 	sc.ends = sc.ends[:0]
+	sc.spans = sc.spans[:0]
 	for fi := range a.Fields {
-		sc.exprs = x.extract(sc, a.Fields[fi].Doc.Text, a.Lang, a.Published, sc.exprs)
+		sc.exprs = x.extract(sc, a.Fields[fi].Doc.Text, a.Lang, a.Published, sc.exprs, &sc.spans)
 		sc.ends = append(sc.ends, len(sc.exprs))
 	}
 	a.Mentions = slices.Grow(a.Mentions, len(sc.exprs))
 	from := 0
 	for fi, end := range sc.ends {
-		a.Mentions = appendMentions(a.Mentions, fi, &a.Fields[fi].Doc, sc.exprs[from:end])
+		a.Mentions = appendMentions(a.Mentions, fi, &a.Fields[fi].Doc, sc.exprs[from:end], sc.spans[from:end])
 		from = end
 	}
 }
 
-// appendMentions appends the expressions of field fi as mentions.
-func appendMentions(ms []analysis.Mention, fi int, doc *text.Doc, exprs []Expr) []analysis.Mention {
+// appendMentions appends the expressions of field fi as mentions; spans
+// are their token spans in the scan of the field's text.
+func appendMentions(ms []analysis.Mention, fi int, doc *text.Doc, exprs []Expr, spans []tokSpan) []analysis.Mention {
 	// The expressions come in text order: each search starts where the
 	// previous one ended (a few probes over the doc's tokens, which
-	// another stage's work has mostly pushed out of the caches).
+	// another stage's work has mostly pushed out of the caches). The doc's
+	// tokens are searched first where the scan's tokens put them: the
+	// doc's tokenizer splits a text mostly as the scan does, so that the
+	// offset between the two, taken at the last expression, mostly still
+	// holds, and a search reads a line or two of tokens where a gallop
+	// from the last expression read one a probe.
 	s0, t0 := 0, 0
-	for _, e := range exprs {
+	shift := 0 // doc token index less scan token index, at the last expression
+	for j, e := range exprs {
 		// The sentence is the last one starting at or before e.
 		s0 = gallop(s0, len(doc.Sentences), func(k int) bool { return doc.Sentences[k].Start > e.Start })
 		sent := s0 - 1
 		if sent < 0 {
 			sent = 0
 		}
-		ts := gallop(t0, len(doc.Tokens), func(k int) bool { return doc.Tokens[k].End > e.Start })
-		te := gallop(ts, len(doc.Tokens), func(k int) bool { return doc.Tokens[k].Start >= e.End })
+		sp := spans[j]
+		ts := search(t0, int(sp.first)+shift, len(doc.Tokens), func(k int) bool { return doc.Tokens[k].End > e.Start })
+		te := search(ts, ts+int(sp.last-sp.first)+1, len(doc.Tokens), func(k int) bool { return doc.Tokens[k].Start >= e.End })
 		t0 = ts
+		shift = ts - int(sp.first)
 		if te < ts {
 			te = ts
 		}
@@ -300,6 +342,28 @@ func gallop(from, n int, f func(int) bool) int {
 		hi = n
 	}
 	return lo + sort.Search(hi-lo, func(k int) bool { return f(lo + k) })
+}
+
+// search is gallop from a guess g of the result: the first k in [from, n)
+// where f holds (n when none), for f false then true over [0, n), found
+// by exponential steps from g, forward or back, then a binary search in
+// the last step.
+func search(from, g, n int, f func(int) bool) int {
+	g = min(max(g, from), n)
+	if g < n && !f(g) {
+		return gallop(g+1, n, f)
+	}
+	// f holds at hi (or hi = n): step back to a k where it does not.
+	hi, step := g, 1
+	for hi > from {
+		k := max(hi-step, from)
+		if !f(k) {
+			return k + 1 + sort.Search(hi-k-1, func(i int) bool { return f(k + 1 + i) })
+		}
+		hi = k
+		step *= 2
+	}
+	return from
 }
 
 // signed takes in a sign written before a percentage or a quantity ("-0,5

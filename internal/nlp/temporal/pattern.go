@@ -270,11 +270,12 @@ type caps struct {
 }
 
 // slotRes is one filling of a slot: where it ends and what it captured.
+// It holds no pointer (see fillMemo).
 type slotRes struct {
 	end int
-	n   int    // day, month, weekday, year, decade, hour, minute or int
-	d   dec    // number
-	e   *entry // unit or currency
+	n   int   // day, month, weekday, year, decade, hour, minute or int
+	d   dec   // number
+	eid int32 // unit or currency: entry.id
 }
 
 // matcher runs the patterns of one language over one text.
@@ -299,11 +300,16 @@ type matcher struct {
 
 	// memo keeps, for each slot, its fillings at the last token it was
 	// tried on: the patterns starting at a token mostly open with the same
-	// few slots.
-	memo [numSlots]fillMemo
+	// few slots. It lives in the scratch of the call, so that a matcher,
+	// built on the stack for each text, does not clear its 4 KB each time
+	// (inside Enrich, lines out of the caches): extract clears the at of
+	// each slot, and the fillings are written only where they are used.
+	memo *[numSlots]fillMemo
 }
 
-// fillMemo is the fillings of one slot at token at-1 (at = 0: none).
+// fillMemo is the fillings of one slot at token at-1 (at = 0: none). It
+// holds no pointer, so that the memo, on the heap, is written without
+// write barriers.
 type fillMemo struct {
 	at  int
 	n   int

@@ -151,6 +151,7 @@ type refDate struct {
 	ok      bool
 	y, m, d int
 	wd      int // ISO weekday, Monday = 1
+	days    int // the day of t, in days from 1970-01-01 (see civilDays)
 }
 
 func newRef(t time.Time) refDate {
@@ -159,6 +160,7 @@ func newRef(t time.Time) refDate {
 	}
 	y, m, d := t.Date()
 	r := refDate{t: time.Date(y, m, d, 12, 0, 0, 0, time.UTC), ok: true, y: y, m: int(m), d: d}
+	r.days = civilDays(y, int(m), d)
 	r.wd = int(t.Weekday())
 	if r.wd == 0 {
 		r.wd = 7
@@ -174,8 +176,85 @@ type result struct {
 	first, last int
 }
 
+// daysIn returns the number of days of month m of year y (m normalised as
+// time.Date does: month 13 is January of y+1).
 func daysIn(y, m int) int {
-	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	switch m {
+	case 4, 6, 9, 11:
+		return 30
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 1, 3, 5, 7, 8, 10, 12:
+		return 31
+	}
+	return civilDays(y, m+1, 1) - civilDays(y, m, 1)
+}
+
+// civilDays returns the day y-m-d of the proleptic Gregorian calendar in
+// days from 1970-01-01, m and d normalised as time.Date does (month 13 is
+// January of y+1, day 0 the last of the month before). It is the
+// arithmetic time.Date does, without its time of day and location, for the
+// few dates an expression reads (Howard Hinnant's days_from_civil).
+func civilDays(y, m, d int) int {
+	// Months 1..12, and years to match.
+	m--
+	y += m / 12
+	if m %= 12; m < 0 {
+		m += 12
+		y--
+	}
+	m++
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era-- // floor division
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12 // March = 0
+	doy := (153*mp + 2) / 5
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468 + d - 1
+}
+
+// civilDate returns the date of day z, in days from 1970-01-01 (the
+// inverse of civilDays; Howard Hinnant's civil_from_days).
+func civilDate(z int) (y, m, d int) {
+	z += 719468
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y = yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d = doy - (153*mp+2)/5 + 1
+	if mp < 10 {
+		m = mp + 3
+	} else {
+		m = mp - 9
+		y++
+	}
+	return y, m, d
+}
+
+// civilWeekday returns the ISO weekday (Monday = 1) of day z, in days from
+// 1970-01-01 (a Thursday).
+func civilWeekday(z int) int {
+	return ((z%7+7)%7+3)%7 + 1
+}
+
+// fmtDay formats the day k days from ref, as ref.t.AddDate(0, 0, k)
+// would give it.
+func (r refDate) fmtDay(k int) string {
+	y, m, d := civilDate(r.days + k)
+	return fmtYMD(y, m, d)
 }
 
 func appendPad(b []byte, v, w int) []byte {
@@ -201,11 +280,6 @@ func fmtYMD(y, m, d int) string {
 	return string(b)
 }
 
-func fmtTime(t time.Time) string {
-	y, m, d := t.Date()
-	return fmtYMD(y, int(m), d)
-}
-
 // chooseYear picks the year of a date written without one: the candidate
 // (ref's year, the one before or after) nearest to ref, a future date
 // counting double (wires mostly report the past). A weekday written with
@@ -225,8 +299,7 @@ func (r refDate) chooseYear(m, d, wd int, tense int8) int {
 			if d > daysIn(y, m) {
 				continue
 			}
-			t := time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC)
-			diff = int64(t.Sub(r.t).Hours() / 24)
+			diff = int64(civilDays(y, m, d) - r.days)
 		}
 		if wd == 0 && (tense == tensePast && diff > 0 || tense == tenseFuture && diff < 0) {
 			continue // "sales rose in September": not the one ahead
@@ -240,29 +313,21 @@ func (r refDate) chooseYear(m, d, wd int, tense int8) int {
 		if bestScore < 0 || score < bestScore {
 			best, bestScore = y, score
 		}
-		if wd != 0 && d != 0 && isoWeekday(time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC)) == wd &&
+		if wd != 0 && d != 0 && civilWeekday(civilDays(y, m, d)) == wd &&
 			(fitScore < 0 || score < fitScore) {
 			fitBest, fitScore = y, score
 		}
 	}
 	if fitScore >= 0 && best != fitBest {
-		near := time.Date(best, time.Month(m), d, 12, 0, 0, 0, time.UTC).Sub(r.t)
+		near := civilDays(best, m, d) - r.days
 		if near < 0 {
 			near = -near
 		}
-		if near > 31*24*time.Hour {
+		if near > 31 {
 			return fitBest
 		}
 	}
 	return best
-}
-
-func isoWeekday(t time.Time) int {
-	w := int(t.Weekday())
-	if w == 0 {
-		return 7
-	}
-	return w
 }
 
 // weekdayOffset returns the day offset from ref of weekday wd: k = 0 picks
@@ -389,7 +454,7 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 			return date("", 0.8)
 		}
 		sat := r.weekendOffset(k)
-		return date(fmtTime(r.t.AddDate(0, 0, sat))+"/"+fmtTime(r.t.AddDate(0, 0, sat+1)), 0.8)
+		return date(r.fmtDay(sat)+"/"+r.fmtDay(sat+1), 0.8)
 	case actRange:
 		return m.evalRange(c)
 	case actUntil:
@@ -406,7 +471,7 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 			if !r.ok {
 				return date("", 0.8)
 			}
-			return date(fmtTime(r.t.AddDate(0, 0, m.bareWeekday(wd, c))), 0.8)
+			return date(r.fmtDay(m.bareWeekday(wd, c)), 0.8)
 		case mo == 0 && d != 0:
 			return result{}, false
 		case mo == 0 && y != 0:
@@ -464,7 +529,7 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 		if !r.ok {
 			return date("", 0.85)
 		}
-		return date(fmtTime(r.t.AddDate(0, 0, k)), 0.9)
+		return date(r.fmtDay(k), 0.9)
 	case actWeek:
 		if !r.ok {
 			return date("", 0.85)
@@ -517,9 +582,9 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 		}
 		switch unit {
 		case "day":
-			return date(fmtTime(r.t.AddDate(0, 0, ni)), 0.85)
+			return date(r.fmtDay(ni), 0.85)
 		case "week":
-			return date(fmtTime(r.t.AddDate(0, 0, 7*ni)), 0.85)
+			return date(r.fmtDay(7*ni), 0.85)
 		case "month":
 			t := time.Date(r.y, time.Month(r.m), 1, 12, 0, 0, 0, time.UTC).AddDate(0, ni, 0)
 			return date(fmtYMD(t.Year(), int(t.Month()), 0), 0.85)
@@ -538,9 +603,9 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 			return date("", 0.8)
 		}
 		if k == 0 {
-			return date(fmtTime(r.t.AddDate(0, 0, m.bareWeekday(c.wday, c))), 0.85)
+			return date(r.fmtDay(m.bareWeekday(c.wday, c)), 0.85)
 		}
-		return date(fmtTime(r.t.AddDate(0, 0, r.weekdayOffset(c.wday, k))), 0.85)
+		return date(r.fmtDay(r.weekdayOffset(c.wday, k)), 0.85)
 	case actMonthRel, actMonthYear:
 		if c.month == 0 {
 			return result{}, false

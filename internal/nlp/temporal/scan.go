@@ -26,7 +26,7 @@ type token struct {
 	rs, re int32 // code-point offsets, end exclusive
 	bs, be int32 // byte offsets
 	ko, kl int32 // key: folded form (lower case, apostrophes and dashes unified), in the key text
-	// id is the id of the token (language.tokenID): of its key in the
+	// id is the id of the token (see extract): of its key in the
 	// language's vocabulary, else numID for a number, else 0 (set by
 	// extract).
 	id    int32

@@ -132,7 +132,7 @@ func (m *matcher) fill(s slot, ti int, c *caps, res *[4]slotRes) int {
 				e.flags&flagAbbr != 0 && t.space {
 				continue // an abbreviated unit is glued to its number: "40C"
 			}
-			res[k] = slotRes{end: lm[j].end, e: e}
+			res[k] = slotRes{end: lm[j].end, eid: e.id}
 			k++
 		}
 		return k
@@ -173,9 +173,9 @@ func (c *caps) apply(s slot, r *slotRes) {
 	case slotMinute:
 		c.mm = r.n
 	case slotCurrency, slotCurSym:
-		c.cur = r.e.id
+		c.cur = r.eid
 	case slotUnit, slotTUnit:
-		c.unit = r.e.id
+		c.unit = r.eid
 	}
 }
 
