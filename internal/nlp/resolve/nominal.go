@@ -75,6 +75,7 @@ type person struct {
 	affs   []string // a set: each once
 	titles []string // a set: each once
 	first  [2]int   // field, start of its first mention
+	gender gender   // from its first name or an honorific; unknown when they disagree
 }
 
 func (pp *person) addAff(aff string) {
@@ -763,6 +764,7 @@ func (s *state) attachNominals() {
 				p.first = pos
 			}
 		}
+		p.gender = s.personGender(e)
 		people[e] = p
 	}
 	infos := s.fields()
@@ -887,10 +889,16 @@ func (s *state) referent(p phrase, people []*person, mentioned func(aff string) 
 		}
 		return g != "" && slices.Contains(pp.titles, g)
 	}
+	// A determiner that tells the title's gender rules out the people of
+	// the other ("la directrice générale" is no Gérald).
+	pg := genderUnknown
+	if p.det {
+		pg = determinerGender(s.a.Lang, lexicon.Fold(s.a.Fields[p.field].Doc.Tokens[p.start].Text))
+	}
 	only := func(keep func(*person) bool) int {
 		found := -1
 		for e, pp := range people {
-			if pp != nil && keep(pp) {
+			if pp != nil && (pg == genderUnknown || pp.gender == genderUnknown || pp.gender == pg) && keep(pp) {
 				if found >= 0 {
 					return -2
 				}

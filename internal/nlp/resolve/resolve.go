@@ -38,6 +38,10 @@ type Resolver struct {
 	words map[string]*words // by language, with "" for no lexicon
 	gaz   *geo.Gazetteer
 	links *Links // nil: no Wikidata links but the gazetteer's
+	// genders tells the gender of first names: a title phrase whose
+	// determiner gives it the other gender does not attach to a person
+	// ("la directrice générale" to no Gérald); nil: no such check.
+	genders *Genders
 }
 
 // New returns a resolver with the given gazetteer (nil: no links) and
@@ -75,7 +79,11 @@ func Load() (*Resolver, error) {
 	if err != nil && !errors.Is(err, models.ErrNotFound) {
 		return nil, err
 	}
-	return New(gaz, lexs...).WithLinks(links), nil
+	genders, err := LoadGenders()
+	if err != nil {
+		return nil, err
+	}
+	return New(gaz, lexs...).WithLinks(links).WithGenders(genders), nil
 }
 
 // named reports whether a mention type is a named-entity type.

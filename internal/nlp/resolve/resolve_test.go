@@ -450,6 +450,27 @@ func TestNominals(t *testing.T) {
 			to:      "",
 		},
 		{
+			name:    "a feminine title is no man's",
+			lang:    "fr",
+			body:    "Le directeur général de [HP France|ORG], [Gérald Karsenti|PER], a parlé. La directrice générale a démenti.",
+			nominal: "La directrice générale",
+			to:      "",
+		},
+		{
+			name:    "of two ministers, the one of the title's gender",
+			lang:    "fr",
+			body:    "La ministre française, [Marie Dupont|PER], et le ministre français, [Pierre Martin|PER], ont parlé. La ministre française a conclu.",
+			nominal: "La ministre française",
+			to:      "Marie Dupont",
+		},
+		{
+			name:    "an honorific tells the gender of a name the table lacks",
+			lang:    "fr",
+			body:    "La ministre, [Mme Zorbanu|PER], et le ministre, [Karim Zorbal|PER], ont parlé. La ministre a conclu.",
+			nominal: "La ministre",
+			to:      "Zorbanu",
+		},
+		{
 			name:    "no person of that country: not attached",
 			lang:    "en",
 			body:    "[Olaf Scholz|PER], the German chancellor, spoke. The French president was absent.",

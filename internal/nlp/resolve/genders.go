@@ -1,0 +1,180 @@
+package resolve
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/wirenrich/wirenrich/internal/models"
+	"github.com/wirenrich/wirenrich/internal/nlp/lexicon"
+)
+
+// GendersModel is the name of the embedded table of first names of one
+// gender (internal/models/first-name-genders).
+const GendersModel = "first-name-genders"
+
+// Gender of a person or of a title phrase: unknown, male or female.
+type gender byte
+
+const (
+	genderUnknown gender = iota
+	genderMale
+	genderFemale
+)
+
+// Genders maps folded first names to the gender every first-name list
+// gives them. It is immutable and safe for concurrent use.
+type Genders struct {
+	names map[string]gender
+}
+
+// LoadGenders reads the embedded first-name table.
+func LoadGenders() (*Genders, error) {
+	g, err := models.Read(GendersModel, ParseGenders)
+	if err != nil {
+		return nil, fmt.Errorf("resolve: %w", err)
+	}
+	return g, nil
+}
+
+// ParseGenders reads a first-name table: TAB-separated folded first name
+// and m or f; # comments.
+func ParseGenders(r io.Reader) (*Genders, error) {
+	g := &Genders{names: map[string]gender{}}
+	sc := bufio.NewScanner(r)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := sc.Text()
+		if s == "" || s[0] == '#' {
+			continue
+		}
+		name, v, ok := strings.Cut(s, "\t")
+		switch {
+		case !ok || name == "":
+			return nil, fmt.Errorf("line %d: want a name and m or f", line)
+		case v == "m":
+			g.names[name] = genderMale
+		case v == "f":
+			g.names[name] = genderFemale
+		default:
+			return nil, fmt.Errorf("line %d: gender %q", line, v)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// WithGenders returns a copy of r that reads the gender of first names
+// from g (nil: none).
+func (r *Resolver) WithGenders(g *Genders) *Resolver {
+	c := *r
+	c.genders = g
+	return &c
+}
+
+// Len returns the number of names in the table.
+func (g *Genders) Len() int { return len(g.names) }
+
+// of returns the gender of first name w (any case and accents; unknown
+// for a name of both genders, an initial or a word not in the table).
+func (g *Genders) of(w string) gender {
+	if g == nil || len(w) < 2 {
+		return genderUnknown
+	}
+	var buf [64]byte
+	if len(w) > len(buf) {
+		return genderUnknown
+	}
+	return g.names[string(lexicon.AppendFold(buf[:0], w))]
+}
+
+// honorificGender returns the gender an honorific gives the name it opens
+// ("Mme", "M.", "Mrs", "Herr"; folded, its full stop dropped), unknown for
+// any other word.
+func honorificGender(folded string) gender {
+	switch strings.TrimSuffix(folded, ".") {
+	case "m", "mr", "monsieur", "sr", "senor", "herr", "sig", "signor", "signore", "dhr", "heer":
+		return genderMale
+	case "mme", "mlle", "madame", "mademoiselle", "mrs", "ms", "miss", "sra", "senora", "srta", "frau", "sig.ra", "signora", "mevr", "mevrouw":
+		return genderFemale
+	}
+	return genderUnknown
+}
+
+// determinerGender returns the gender a determiner (folded) gives the
+// noun after it in language lang: "la" and "une" a woman's title, "le"
+// and "un" a man's ("la directrice générale", "le secrétaire général");
+// unknown where the language or the form does not tell ("l'", "les", any
+// English or German determiner).
+func determinerGender(lang, folded string) gender {
+	switch lang {
+	case "fr":
+		switch folded {
+		case "le", "un", "du", "au":
+			return genderMale
+		case "la", "une":
+			return genderFemale
+		}
+	case "es":
+		switch folded {
+		case "el", "un", "del", "al":
+			return genderMale
+		case "la", "una":
+			return genderFemale
+		}
+	case "it":
+		switch folded {
+		case "il", "lo", "un", "uno", "del", "dello", "al", "allo":
+			return genderMale
+		case "la", "una", "della", "alla":
+			return genderFemale
+		}
+	case "pt":
+		switch folded {
+		case "o", "um", "do", "no", "ao":
+			return genderMale
+		case "a", "uma", "da", "na":
+			return genderFemale
+		}
+	}
+	return genderUnknown
+}
+
+// personGender returns the gender of PERSON entity e: the one its
+// mentions' honorifics ("Mme", "M.") or its name's first name give, unknown
+// when none does or they disagree.
+func (s *state) personGender(e int) gender {
+	g := s.r.genders
+	if g == nil {
+		return genderUnknown
+	}
+	ent := &s.a.Entities[e]
+	got := genderUnknown
+	add := func(v gender) bool {
+		if v == genderUnknown || v == got {
+			return true
+		}
+		if got != genderUnknown {
+			return false // both: unknown
+		}
+		got = v
+		return true
+	}
+	if first, _, _ := strings.Cut(ent.Name, " "); !add(g.of(first)) {
+		return genderUnknown
+	}
+	for _, mi := range ent.Mentions {
+		m := &s.a.Mentions[mi]
+		if m.Nominal {
+			continue
+		}
+		if w, _, ok := strings.Cut(m.Text, " "); ok && !add(honorificGender(lexicon.Fold(w))) {
+			return genderUnknown
+		}
+	}
+	return got
+}
