@@ -770,7 +770,9 @@ func parenthesisAfter(text string, at int) (string, bool) {
 // contains it: a person's surname or first name (prefix or suffix of the
 // full name), another entity's head or tail ("Nations unies" →
 // "Organisation des Nations unies"). A short name contained in two
-// different groups (two people named Kim) stays on its own, and so does a
+// different groups (two people named Kim) stays on its own, unless it is
+// a person's and the article names one of them at least twice as often as
+// each other (see dominant), and so does a
 // short place name the gazetteer knows on its own ("Corée" is not merged
 // into "Corée du Nord").
 func (s *state) groupContained() {
@@ -837,9 +839,12 @@ func (s *state) groupContained() {
 		}
 		for _, j := range cands {
 			rj := s.find(j)
-			if rj == ri || types[rj] != ti { // people with people, places with places…
+			if types[rj] != ti || rj == ri && ti != Person { // people with people, places with places…
 				continue
 			}
+			// A surname already with a full name of its own group counts
+			// that group: "Obama", once with "Barack Obama", does not
+			// then join "Michelle Obama".
 			if contains(s.items[j].toks, it.toks, ti == Person) && !slices.Contains(roots, rj) {
 				roots = append(roots, rj)
 			}
@@ -857,13 +862,42 @@ func (s *state) groupContained() {
 				}
 			}
 		}
-		if len(roots) == 1 && !(known && s.knownItem(i)) {
+		if len(roots) > 1 && ti == Person {
+			roots = s.dominant(roots)
+		}
+		if len(roots) == 1 && roots[0] != ri && !(known && s.knownItem(i)) {
 			rj := roots[0]
 			t := types[rj]
 			s.union(i, rj)
 			types[s.find(i)] = t
 		}
 	}
+}
+
+// dominant returns, of the person groups roots that a surname alone could
+// join, the one the article names at least twice as often as each other
+// (a one-element slice: "Obama" after "Barack Obama" twice and "Michelle
+// Obama" once is the president), or roots itself when none does.
+func (s *state) dominant(roots []int) []int {
+	best, second, bi := 0, 0, -1
+	for k, r := range roots {
+		n := 0
+		for i := range s.items {
+			if s.find(i) == r {
+				n++
+			}
+		}
+		switch {
+		case n > best:
+			best, second, bi = n, best, k
+		case n > second:
+			second = n
+		}
+	}
+	if bi < 0 || best < 2*second {
+		return roots
+	}
+	return roots[bi : bi+1]
 }
 
 // byLength fills order (one entry per item) with the items sorted by

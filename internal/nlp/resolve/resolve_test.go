@@ -34,6 +34,20 @@ func TestGrouping(t *testing.T) {
 			names:    map[string]string{"Poutine": "Vladimir Poutine"},
 		},
 		{
+			name:  "a surname two people share goes to the one named twice as often",
+			lang:  "fr",
+			body:  "[Barack Obama|PER] et [Michelle Obama|PER] votent. [B. Obama|PER] a parlé. [Obama|PER] a raillé [Mitt Romney|PER].",
+			same:  [][]string{{"Obama", "Barack Obama", "B. Obama"}},
+			apart: [][2]string{{"Obama", "Michelle Obama"}, {"Michelle Obama", "Barack Obama"}},
+			names: map[string]string{"Obama": "Barack Obama"},
+		},
+		{
+			name:  "a surname two people share as often stays apart",
+			lang:  "fr",
+			body:  "[Jean-Marie Le Pen|PER] et [Marine Le Pen|PER] votent. [Le Pen|PER] a parlé.",
+			apart: [][2]string{{"Le Pen", "Marine Le Pen"}, {"Le Pen", "Jean-Marie Le Pen"}, {"Marine Le Pen", "Jean-Marie Le Pen"}},
+		},
+		{
 			name:  "an organisation's leading determiner does not tell it apart",
 			lang:  "en",
 			body:  "[The New York Times|ORG] sued [OpenAI|ORG]. [The Times|ORG] is seeking damages, the [Times|ORG] said.",
