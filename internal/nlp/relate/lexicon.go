@@ -254,8 +254,65 @@ func readOptional(path string, fn func([]string) error) error {
 }
 
 // titleAt returns the number of tokens of the longest title starting at
-// texts[0], from the shared lexicon or the extra titles.
+// texts[0], from the shared lexicon or the extra titles; where plurals end
+// in -s (fr, en, es, pt), a plural title is one too ("l'un des chercheurs
+// de HRW, Ole Solvang": one of them).
 func (d *langData) titleAt(texts []string) int {
+	n := d.titleAtExact(texts)
+	if n > 0 || len(texts) == 0 || d.lex == nil {
+		return n
+	}
+	switch d.lex.Lang() {
+	case "fr", "en", "es", "pt":
+	default:
+		return 0
+	}
+	var buf [4]string
+	singular := append(buf[:0], texts[:min(len(texts), len(buf))]...)
+	if w := singular[0]; len(w) >= 5 && strings.HasSuffix(w, "s") {
+		singular[0] = strings.TrimSuffix(w, "s")
+		if n := d.titleAtExact(singular); n > 0 {
+			return n // "juges d'instruction"
+		}
+	}
+	changed := false
+	for i, w := range singular {
+		if len(w) >= 4 && strings.HasSuffix(w, "s") {
+			singular[i], changed = strings.TrimSuffix(w, "s"), true
+		}
+	}
+	if !changed {
+		return 0
+	}
+	return d.titleAtExact(singular) // "Prime Ministers"
+}
+
+// titleValue returns a plural title phrase in the singular, its first word
+// or else all its words ("chercheurs" → "chercheur", "juges d'instruction"
+// → "juge d'instruction", "Prime Ministers" → "Prime Minister"), any other
+// phrase as written.
+func (d *langData) titleValue(title string) string {
+	first, rest, _ := strings.Cut(title, " ")
+	words := strings.Fields(title)
+	if len(words) == 0 || d.titleAtExact(words) > 0 || d.titleAt(words) == 0 {
+		return title
+	}
+	if w := strings.TrimSuffix(first, "s"); w != first && d.titleAtExact(append([]string{w}, words[1:]...)) > 0 {
+		if rest == "" {
+			return w
+		}
+		return w + " " + rest
+	}
+	for i, w := range words {
+		if len(w) >= 4 {
+			words[i] = strings.TrimSuffix(w, "s")
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// titleAtExact is titleAt for the words as written.
+func (d *langData) titleAtExact(texts []string) int {
 	n := d.lex.TitleAt(texts)
 	if len(texts) == 0 || d.maxTitle == 0 {
 		return n

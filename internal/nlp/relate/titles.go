@@ -315,7 +315,7 @@ func (st *state) partyAfter(fc *fieldCtx, u unit, hi int) {
 // emitTitle writes the title of person u and what follows from it.
 func (st *state) emitTitle(fc *fieldCtx, u unit, tp titlePhrase, conf float64) {
 	t0, t1 := min(u.s, tp.s), max(u.e, tp.e)
-	title := tp.title
+	title := st.d.titleValue(tp.title)
 	obj := -1
 	if tp.iso != "" {
 		if c, ok := st.country[tp.iso]; ok {
