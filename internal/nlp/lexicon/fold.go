@@ -75,9 +75,9 @@ func foldRuneSlow(r rune) string {
 	return b.String()
 }
 
-// folded reports whether s is already in folded form (ASCII lower-case
-// letters and digits, single inner spaces), so Fold can return it as is.
-func folded(s string) bool {
+// IsFolded reports whether s is already in folded form (ASCII lower-case
+// letters and digits, single inner spaces), so Fold would return it as is.
+func IsFolded(s string) bool {
 	if s == "" {
 		return true
 	}
@@ -105,7 +105,7 @@ func folded(s string) bool {
 // trimmed. Fold("États-Unis") == Fold("Etats Unis") == "etats unis".
 // A string already in folded form is returned as is (no allocation).
 func Fold(s string) string {
-	if folded(s) {
+	if IsFolded(s) {
 		return s
 	}
 	var buf [64]byte
@@ -116,7 +116,7 @@ func Fold(s string) string {
 // caller's stack buffer it folds without allocating, for map lookups
 // written m[string(b)].
 func AppendFold(dst []byte, s string) []byte {
-	if folded(s) {
+	if IsFolded(s) {
 		return append(dst, s...)
 	}
 	start := len(dst)

@@ -574,7 +574,7 @@ func (l *Lexicon) Has(list, word string) bool {
 // lookup is m[Fold(key)], without folding a key folded already and
 // without allocating for a short one.
 func lookup[V any](m map[string]V, key string) (V, bool) {
-	if folded(key) {
+	if IsFolded(key) {
 		v, ok := m[key]
 		return v, ok
 	}

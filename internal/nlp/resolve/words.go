@@ -186,35 +186,10 @@ func (w *wordSet) hasBytes(b []byte, h uint64) bool {
 // hasKey is lexicon.Has of the list the set holds: whether key, folded
 // unless it is folded already, is in the set.
 func (w *wordSet) hasKey(key string) bool {
-	if !foldedKey(key) {
+	if !lexicon.IsFolded(key) {
 		key = lexicon.Fold(key)
 	}
 	return w.has(key)
-}
-
-// foldedKey reports whether lexicon.Fold leaves s as it is, as the
-// lexicon's look-ups tell it: small ASCII letters and digits, single inner
-// spaces.
-func foldedKey(s string) bool {
-	if s == "" {
-		return true
-	}
-	if s[0] == ' ' || s[len(s)-1] == ' ' {
-		return false
-	}
-	prevSpace := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-			prevSpace = false
-		case c == ' ' && !prevSpace:
-			prevSpace = true
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 // hasFolded is has(string(b)).
