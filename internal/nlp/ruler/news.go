@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
 	"github.com/wirenrich/wirenrich/internal/nlp/lexicon"
 )
 
@@ -467,11 +468,17 @@ func (s *state) orgHeads() {
 			if m.Type != Misc && m.Confidence >= orgHeadDoubt(m.Type) && (m.Type != Person || s.names == nil || s.names.FirstName(w) || s.rl.lex.Has("honorifics", w)) {
 				continue // a sure PERSON or LOCATION; but a person's name opens with a first name or "M." ("le groupe islandais Sigur Rós")
 			}
-			if _, ok := s.fixed[m.Text]; !ok {
-				m.Type = Organization
-				s.fix(m.Text, Organization)
-			}
+			s.retype(m, Organization)
 		}
+	}
+}
+
+// retype gives mention m type typ, and every mention of its name, unless
+// a curated list fixed the name's type already.
+func (s *state) retype(m *analysis.Mention, typ string) {
+	if _, ok := s.fixed[m.Text]; !ok {
+		m.Type = typ
+		s.fix(m.Text, typ)
 	}
 }
 
@@ -507,14 +514,10 @@ func (s *state) orgAppositions() {
 				if !named(m) || m.TokEnd != c || m.Type == Organization || s.drop[mi] {
 					continue
 				}
-				if _, ok := s.fixed[m.Text]; ok {
-					continue
-				}
 				if m.Type == Person && s.names.FirstName(toks[m.TokStart].Text) {
 					continue // "Paul Smith, a union official,": no head at the end
 				}
-				m.Type = Organization
-				s.fix(m.Text, Organization)
+				s.retype(m, Organization)
 				continue
 			}
 			start := c
@@ -544,10 +547,7 @@ func (s *state) orgTails() {
 		if toks := s.fields[m.Field].doc.Tokens; !s.rl.orgTails[toks[m.TokEnd-1].Text] {
 			continue
 		}
-		if _, ok := s.fixed[m.Text]; !ok {
-			m.Type = Organization
-			s.fix(m.Text, Organization)
-		}
+		s.retype(m, Organization)
 	}
 }
 
