@@ -272,8 +272,8 @@ func (s *state) stormNames() {
 }
 
 // miscNames makes a name of two words or more that ends in a law or
-// treaty word of the language (misc-tails.txt) a MISC: "the Stop Online
-// Piracy Act" is no PERSON.
+// treaty word (common/misc-tails.txt, English in any language's copy) a
+// MISC: "the Stop Online Piracy Act" is no PERSON.
 func (s *state) miscNames() {
 	if len(s.rl.miscTails) == 0 {
 		return
@@ -360,8 +360,8 @@ func (s *state) dropDemonyms() {
 // starts or ends with: sentence punctuation and dashes ("Jean-Mimi !",
 // "Conseil de sécurité -", "- Le Qatar") and, at the end, an elided word
 // ("Commission n'"). A final "!" or "?" stays in a MISC of two words or
-// more (a title of a work: "Mamma Mia !") and in an organisation that writes it right after
-// its name ("Yahoo!").
+// more (a title of a work: "Mamma Mia !") and in an organisation that
+// writes it right after its name ("Yahoo!").
 func (s *state) trimPunctuation() {
 	for mi := range s.a.Mentions {
 		m := &s.a.Mentions[mi]
@@ -600,9 +600,10 @@ func (s *state) stripDeterminers() {
 }
 
 // leadingPreposition reports whether LOCATION mention mi starts its
-// sentence (or follows a dash or a quote) with a capitalised function word that is no determiner, the
-// rest of it a known place and the whole not one: "À Porto, dans le nord
-// du Portugal", but "Le Havre", "Los Angeles", "The Hague".
+// sentence (or follows a dash or a quote) with a capitalised function
+// word that is no determiner, the rest of it a known place and the whole
+// not one: "À Porto, dans le nord du Portugal", but "Le Havre", "Los
+// Angeles", "The Hague".
 func (s *state) leadingPreposition(mi int) bool {
 	m := &s.a.Mentions[mi]
 	if m.Type != Location || s.names == nil {

@@ -533,8 +533,9 @@ func (s *state) orgAppositions() {
 }
 
 // orgTails makes a PERSON of two words or more whose last word is an
-// organisation tail of the language (org-tails.txt) an ORGANIZATION: "the
-// Gordon and Betty Moore Foundation" names people but is none.
+// organisation tail (common/org-tails.txt, English in any language's
+// copy) an ORGANIZATION: "the Gordon and Betty Moore Foundation" names
+// people but is none.
 func (s *state) orgTails() {
 	if len(s.rl.orgTails) == 0 {
 		return
