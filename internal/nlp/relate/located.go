@@ -29,6 +29,9 @@ func (st *state) located(fc *fieldCtx) {
 		if u.typ != "LOCATION" || st.isCountry(u.ent) {
 			continue
 		}
+		if lo, _, _ := sentenceBounds(fc.doc, u.s); lo == u.s && u.e < len(fc.doc.Tokens) && fc.doc.Tokens[u.e].Text == "," && isUpperWord(fc.span(u.s, u.e)) {
+			continue // a dateline ("ANKARA, Feb 2 - … in eastern Turkey") says where the story was filed
+		}
 		if st.surname(u.ent) {
 			continue
 		}
@@ -124,8 +127,17 @@ func (st *state) demonymOrg(fc *fieldCtx, u unit) {
 	}
 	// Before it: the demonym right before the name ("l'agence de presse
 	// nord-coréenne KCNA") or before at most three content words ("the
-	// Russian news agency RIA Novosti").
+	// Russian news agency RIA Novosti"), or a country's possessive
+	// ("Turkey's disaster agency AFAD").
 	for k := u.s - 1; k >= max(lo, u.s-5); k-- {
+		if k > lo && fc.unit[k-1] >= 0 && possessive(fc.doc.Tokens[k].Text) {
+			// "Turkey's disaster agency AFAD": a country's possessive.
+			v := fc.units[fc.unit[k-1]]
+			if v.typ == "LOCATION" && st.isCountry(v.ent) && v.ent != u.ent {
+				st.emit(fc, LocatedIn, u.ent, v.ent, "", "", 0.65, v.s, u.e)
+			}
+			return
+		}
 		if fc.keys[k] == "" || fc.unit[k] >= 0 {
 			return
 		}

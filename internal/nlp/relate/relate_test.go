@@ -108,7 +108,7 @@ func describe(a *analysis.Analysis, r analysis.Relation) string {
 }
 
 func TestRelate(t *testing.T) {
-	kp := map[string]map[string]string{"Pyongyang": {"country": "KP"}}
+	kp := map[string]map[string]string{"Pyongyang": {"country": "KP"}, "ANKARA": {"country": "TR"}, "Turkey": {"country": "TR"}, "Elazig": {"country": "TR"}}
 	tests := []struct {
 		name, lang, text string
 		want, not        []string
@@ -120,6 +120,10 @@ func TestRelate(t *testing.T) {
 				"title Vladimir Poutine -> Russie: président", "nationality Vladimir Poutine -> Russie"},
 			not:   []string{"visited Kim Jong-un -> Corée du Nord"},
 			cameo: map[string]string{"agreement Kim Jong-un -> Vladimir Poutine: accord de partenariat stratégique": "057", "visited Vladimir Poutine -> Corée du Nord": "042"}},
+		{name: "a country's possessive before an organisation", lang: "en", text: "Officials said [Turkey|LOCATION]'s disaster agency [AFAD|ORGANIZATION] sent teams.",
+			want: []string{"located_in AFAD -> Turkey"}},
+		{name: "a dateline says where the story was filed, not where the place is", lang: "en", text: "Quake kills 40\n\n[ANKARA|LOCATION], Feb 2 - A quake struck [Elazig|LOCATION] in eastern [Turkey|LOCATION] on Friday.",
+			want: []string{"located_in Elazig -> Turkey"}, not: []string{"located_in ANKARA -> Turkey"}},
 		{name: "one of a plural title", lang: "fr", text: "Un des chercheurs de [HRW|ORGANIZATION], [Ole Solvang|PERSON], précise les faits.",
 			want: []string{"title Ole Solvang -> HRW: chercheur", "member_of Ole Solvang -> HRW"}},
 		{name: "a plural title before names, in the singular", lang: "en", text: "He met former Prime Ministers [Matteo Renzi|PERSON] and [Silvio Berlusconi|PERSON].",
