@@ -56,6 +56,7 @@ func TestDemonym(t *testing.T) {
 		{en, "North Korean", "North Korea", "KP", true},
 		{en, "American", "United States", "US", true},
 		{en, "British", "United Kingdom", "GB", true},
+		{en, "Saudi", "Saudi Arabia", "SA", true},
 		{en, "us", "", "", false},
 		{en, "president", "", "", false},
 	} {
