@@ -31,6 +31,8 @@ func FuzzEnrich(f *testing.F) {
 	f.Add([]byte("Emmanuel Macron a rencontré Olaf Scholz à Berlin le mercredi 18 juin."), "text/plain", "fr")
 	f.Add([]byte("President Joe Biden met Chancellor Olaf Scholz in Washington on June 3, 2024."), "", "en")
 	f.Add([]byte("« Nous apprécions », a déclaré M. Poutine. 3,5 milliards d’euros, 12 %."), "", "")
+	f.Add([]byte("ANKARA, Feb 2 - Infineon, the German chipmaker, welcomed it. Turkey's disaster agency AFAD, the FBI and CIA said. Former Prime Ministers Matteo Renzi and Barack Obama, Michelle Obama, Obama !"), "", "en")
+	f.Add([]byte("À Porto, la ministre, Mme Zorbanu, et le ministre, Karim Zorbal, parlent du XIXe siècle. La ministre a conclu (DCRI et DGSE) au Conseil de sécurité de l'ONU. Le Conseil de sécurité - Jean-Mimi ! Un des chercheurs de HRW, Ole Solvang, le Stop Online Piracy Act."), "", "fr")
 	e, err := enrich.New(enrich.Options{Now: func() time.Time { return time.Date(2024, 6, 19, 8, 0, 0, 0, time.UTC) }})
 	require.NoError(f, err)
 	f.Fuzz(func(t *testing.T, payload []byte, contentType, lang string) {
