@@ -639,6 +639,9 @@ func (s *state) closedOrgApposition(f *fieldState, i int, adjAfter bool) bool {
 		if !upperInitial(w) {
 			return true
 		}
+		if nounCase(s.rl.lang) && strings.HasSuffix(w, "er") && !s.orgHead(w) {
+			return true // a town's adjective: "der Münchner Chipkonzern"
+		}
 		if lex := s.rl.lex; lex != nil && !adjAfter {
 			_, _, ok := lex.Demonym(lexicon.Fold(w)) // "the German chipmaker"
 			return ok
@@ -717,9 +720,23 @@ func (s *state) headBefore(f *fieldState, i int, adjAfter bool, isHead func(w st
 	return f.occ[i-1] < 0 && hasLetter(w) && !upperInitial(w) && !s.rl.stop[w]
 }
 
-// orgHead reports whether w is an organisation head of the language.
+// orgHead reports whether w is an organisation head of the language, or,
+// where nouns compound, a capitalised compound ending in one
+// ("Chipkonzern", "Regierungspartei").
 func (s *state) orgHead(w string) bool {
-	return w != "" && s.rl.orgFirst[w[0]] && s.rl.orgHeads[w] && (nounCase(s.rl.lang) || !upperInitial(w) || isUpperWord(w))
+	if w != "" && s.rl.orgFirst[w[0]] && s.rl.orgHeads[w] && (nounCase(s.rl.lang) || !upperInitial(w) || isUpperWord(w)) {
+		return true
+	}
+	if len(s.rl.orgTailHeads) == 0 || len(w) < 8 || !upperInitial(w) {
+		return false
+	}
+	lw := strings.ToLower(w)
+	for _, h := range s.rl.orgTailHeads {
+		if len(lw) >= len(h)+3 && strings.HasSuffix(lw, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // orgHeadDoubt returns the confidence from which a PERSON or LOCATION

@@ -151,6 +151,10 @@ type rules struct {
 	// AFAD", "la milice populaire Basij"); the head stays out of the name.
 	orgHeads map[string]bool
 	orgFirst [256]bool // first bytes of the keys of orgHeads
+	// orgTailHeads: where nouns compound (German), the lower-cased heads
+	// of five letters or more that end a compound head too
+	// ("Chipkonzern", "Regierungspartei").
+	orgTailHeads []string
 	// notNames: capitalised common nouns and the stopwords (folded) that
 	// alone are never a named entity ("Etat", "Cour", "Le").
 	notNames map[string]bool
@@ -353,6 +357,9 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 				rl.orgHeads[k] = true
 				rl.orgFirst[k[0]] = true
 			}
+		}
+		if nounCase(code) && utf8.RuneCountInString(w) >= 5 {
+			rl.orgTailHeads = append(rl.orgTailHeads, strings.ToLower(w))
 		}
 	}
 	for _, set := range []iter.Seq[string]{maps.Keys(rl.ministries), maps.Keys(rl.ministers)} {

@@ -32,6 +32,13 @@ func TestOrgAppositions(t *testing.T) {
 			want:  []got{{1, "Arkéa", "ORGANIZATION"}},
 		},
 		{
+			name:  "de compound heads, a town's adjective",
+			lang:  "de",
+			body:  "Infineon, der Münchner Chipkonzern, profitiert. Die Regierungspartei Zorbal und der Bauer Müller klagten.",
+			spans: []span{{Field: 1, Text: "Zorbal", Type: "LOCATION", Conf: 0.7}, {Field: 1, Text: "Müller", Type: "PERSON", Conf: 0.9}},
+			want:  []got{{1, "Infineon", "ORGANIZATION"}, {1, "Zorbal", "ORGANIZATION"}, {1, "Müller", "PERSON"}},
+		},
+		{
 			name:  "en person with a first name stays",
 			lang:  "en",
 			body:  "Paul Smith, a union organiser, said the strike would go on. He met Mary Jones, the party.",
