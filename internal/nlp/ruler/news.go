@@ -621,6 +621,12 @@ func appositionDeterminer(lang, w string) bool {
 		return w == "le" || w == "la" || w == "l'" || w == "l’" || w == "un" || w == "une"
 	case "de":
 		return w == "der" || w == "die" || w == "das" || w == "ein" || w == "eine"
+	case "es":
+		return w == "el" || w == "la" || w == "un" || w == "una"
+	case "it":
+		return w == "il" || w == "lo" || w == "la" || w == "l'" || w == "l’" || w == "un" || w == "uno" || w == "una"
+	case "pt":
+		return w == "o" || w == "a" || w == "um" || w == "uma"
 	}
 	return false
 }

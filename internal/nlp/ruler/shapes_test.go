@@ -39,6 +39,13 @@ func TestOrgAppositions(t *testing.T) {
 			want:  []got{{1, "Infineon", "ORGANIZATION"}, {1, "Zorbal", "ORGANIZATION"}, {1, "Müller", "PERSON"}},
 		},
 		{
+			name:  "es apposition; a preposition is no adjective after a head",
+			lang:  "es",
+			body:  "Telefónica, la operadora española, ganó. Habló la agencia con Zorbal Pérez.",
+			spans: []span{{Field: 1, Text: "Telefónica", Type: "LOCATION", Conf: 0.8}, {Field: 1, Text: "Zorbal Pérez", Type: "PERSON", Conf: 0.9}},
+			want:  []got{{1, "Telefónica", "ORGANIZATION"}, {1, "Zorbal Pérez", "PERSON"}},
+		},
+		{
 			name:  "en person with a first name stays",
 			lang:  "en",
 			body:  "Paul Smith, a union organiser, said the strike would go on. He met Mary Jones, the party.",
