@@ -434,8 +434,16 @@ func (s *state) romanOrdinal(m *analysis.Mention) bool {
 		return false
 	}
 	w := toks[m.TokStart].Text
+	if w == "" {
+		return false
+	}
+	switch w[0] {
+	case 'I', 'V', 'X', 'L', 'C', 'M':
+	default:
+		return false
+	}
 	var num string
-	for _, suffix := range []string{"e", "ème", "eme", "er", "re"} {
+	for _, suffix := range [...]string{"e", "ème", "eme", "er", "re"} {
 		if v, ok := strings.CutSuffix(w, suffix); ok && v != "" {
 			num = v
 			break
