@@ -304,7 +304,7 @@ func (l *Lexicon) SeatFolded(key string) (iso2 string, ok bool) {
 // Title reports whether word (or a multiword phrase) is a title or role
 // ("président", "ministre des affaires étrangères", "CEO").
 func (l *Lexicon) Title(word string) bool {
-	return l.Has("titles", word) || l.CompoundTitle(word) != "" || l.formerTitle(word)
+	return l.Has("titles", word) || l.CompoundTitle(word) != "" || l.FormerTitle(word)
 }
 
 // minCompoundPrefix is the least number of bytes before the head of a
@@ -361,16 +361,16 @@ func (l *Lexicon) TitleAt(tokens []string) int {
 		return 0
 	}
 	n, _ := longestAt(tokens, false, l.titleFirst, l.titles, l.titlePre)
-	if n == 0 && len(tokens) > 0 && (l.CompoundTitle(tokens[0]) != "" || l.formerTitle(tokens[0])) {
+	if n == 0 && len(tokens) > 0 && (l.CompoundTitle(tokens[0]) != "" || l.FormerTitle(tokens[0])) {
 		n = 1
 	}
 	return n
 }
 
-// formerTitle reports whether token is a one-word title with the prefix
+// FormerTitle reports whether token is a one-word title with the prefix
 // "ex" ("ex-président", "expresidente", "exministra"): the former holder
 // of the office.
-func (l *Lexicon) formerTitle(token string) bool {
+func (l *Lexicon) FormerTitle(token string) bool {
 	if len(token) < 6 || token[0]|0x20 != 'e' || token[1]|0x20 != 'x' {
 		return false
 	}
@@ -473,7 +473,7 @@ func (l *Lexicon) TitleAtFolded(folded []string) int {
 		return 0
 	}
 	n, _ := longestAt(folded, true, l.titleFirst, l.titles, l.titlePre)
-	if n == 0 && len(folded) > 0 && (len(l.titleHeads) > 0 && l.CompoundTitle(folded[0]) != "" || l.formerTitle(folded[0])) {
+	if n == 0 && len(folded) > 0 && (len(l.titleHeads) > 0 && l.CompoundTitle(folded[0]) != "" || l.FormerTitle(folded[0])) {
 		n = 1
 	}
 	return n

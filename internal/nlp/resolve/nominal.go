@@ -570,7 +570,7 @@ func (s *state) titleAt(fi *fieldInfo, k int) int {
 	// one token.
 	n := s.longestTitle(fi, k)
 	if n == 0 {
-		if first := fi.text(k); s.lex.CompoundTitle(first) != "" || s.formerTitle(first) {
+		if first := fi.text(k); s.lex.CompoundTitle(first) != "" || s.lex.FormerTitle(first) {
 			n = 1
 		}
 	}
@@ -606,17 +606,6 @@ func (s *state) longestTitle(fi *fieldInfo, k int) int {
 		}
 	}
 	return n
-}
-
-// formerTitle reports whether a folded token is a one-word title with the
-// prefix "ex" ("ex president", "expresidente"): the lexicon's test of a
-// former title, in the folded titles.
-func (s *state) formerTitle(token string) bool {
-	if len(token) < 6 || token[0]|0x20 != 'e' || token[1]|0x20 != 'x' {
-		return false
-	}
-	rest := strings.TrimLeft(token[2:], "-‑ ")
-	return len(rest) >= 4 && s.w.titles.has(lexicon.Fold(rest))
 }
 
 // demonymBeforeTitle is demonymAt(fi, k) where a title could follow the

@@ -120,16 +120,25 @@ func newWordValues(m map[string]uint8) *wordSet {
 // valueBytes is the value of string(b), of FNV-1a hash h, in a set of
 // values: 0 when it is not in the set.
 func (w *wordSet) valueBytes(b []byte, h uint64) uint8 {
+	if sl := w.slotBytes(b, h); sl != nil {
+		return sl.val
+	}
+	return 0
+}
+
+// slotBytes returns the slot of string(b), of FNV-1a hash h, nil when it
+// is not in the set.
+func (w *wordSet) slotBytes(b []byte, h uint64) *wordSlot {
 	if !w.bloomHas(h) {
-		return 0
+		return nil
 	}
 	mask := uint64(len(w.slots) - 1)
 	for i := h & mask; w.slots[i].used; i = (i + 1) & mask {
 		if sl := &w.slots[i]; sl.h == h && sl.word == string(b) {
-			return sl.val
+			return sl
 		}
 	}
-	return 0
+	return nil
 }
 
 // addBloom sets the bits of s in the Bloom filter.
@@ -170,18 +179,7 @@ func fnvAppend(h uint64, s string) uint64 {
 }
 
 // hasBytes is has(string(b)) for b of FNV-1a hash h.
-func (w *wordSet) hasBytes(b []byte, h uint64) bool {
-	if !w.bloomHas(h) {
-		return false
-	}
-	mask := uint64(len(w.slots) - 1)
-	for i := h & mask; w.slots[i].used; i = (i + 1) & mask {
-		if sl := &w.slots[i]; sl.h == h && sl.word == string(b) {
-			return true
-		}
-	}
-	return false
-}
+func (w *wordSet) hasBytes(b []byte, h uint64) bool { return w.slotBytes(b, h) != nil }
 
 // hasKey is lexicon.Has of the list the set holds: whether key, folded
 // unless it is folded already, is in the set.
