@@ -37,17 +37,32 @@
 //     czerwca", "с 3 по 5 июня", "bis zum 15. März", "hasta el 15 de
 //     marzo", "do 15 lipca", "до 15 июля").
 //   - TIME: the time of day, "T14:30" ("14h30", "2:30 pm", "midi");
-//     "T08:30Z" when written in GMT/UTC ("08H30 GMT").
+//     "T08:30Z" when written in GMT/UTC ("08H30 GMT", and the start of
+//     "0900-1400 GMT").
+//   - A year or month qualified by its part is one DATE at the precision
+//     of the year or month: "fin 2023", "the end of 2025", "late 2026",
+//     "Ende 2026", "finales de 2025" → 2025…; "la fin de l'année", "by
+//     the end of the year", "early next year", "later this week" → the
+//     year or week of ref shifted. The years of a list are each a DATE
+//     ("in 1997, 2000 and 2002"), and so is the first of two days of a
+//     month ("les 17 et 18 juillet": "17" → 2024-07-17).
 //   - MONEY: amount in plain decimal and ISO 4217 code, "3500000000 EUR".
 //   - PERCENT: the number only, "12" for "12 %" and "3.5" for "3,5 pour
 //     cent"; percentage points are PERCENT too ("half a percentage point"
-//     → "0.5").
+//     → "0.5", "a quarter-point" → "0.25"), and so are basis points and
+//     Spanish décimas, in points ("25 basis points", "25 points de base"
+//     → "0.25"; "cuatro décimas" → "0.4").
 //   - QUANTITY: amount and normalised unit, "24 year", "2 hour", "500 km",
 //     "42.5 °C". Only measures with a unit are QUANTITY (durations, ages,
 //     distances, areas, masses, volumes, temperatures, speeds, power); bare
 //     counts ("3 000 soldats") are not reported. A sign written before a
 //     percentage or quantity is kept ("-0,5 %" → "-0.5", "−12 °C" →
-//     "-12 °C").
+//     "-12 °C"), and so is "minus" ("minus 10 degrees" → "-10 degree").
+//     A half after the number or its unit is added ("four and a half
+//     years" → "4.5 year"; "deux ans et demi", "un año y medio",
+//     "zweieinhalb Jahre"). The start of a range of amounts is reported on its
+//     own with the unit of the end ("6 to 8 degrees", "de 50 à 80 mm",
+//     "entre 10 y 15 años": "6" → "6 degree", then "8 degrees").
 //
 // # Resolving relative dates
 //
@@ -61,8 +76,9 @@
 //     ref+2 days]: wires mostly report the past, but announce the next few
 //     days. With ref on Wednesday 2024-06-19: lundi → 2024-06-17,
 //     vendredi → 2024-06-21, samedi → 2024-06-15. When the words before
-//     it show a tense (tense.txt of the language: "a annoncé jeudi",
-//     "said Thursday"; "se rendra samedi", "will travel Saturday"), it is
+//     it show a tense (tense.txt of the language, for de, en, es, fr, pl
+//     and ru: "a annoncé jeudi", "said Thursday", "anunció el jueves";
+//     "se rendra samedi", "will travel Saturday", "wird am Samstag"), it is
 //     the one in [ref−6, ref] or in [ref, ref+6] instead: jeudi → 2024-06-13,
 //     samedi → 2024-06-22.
 //     "lundi dernier"/"last Monday" is the one in [ref−7, ref−1],

@@ -261,7 +261,7 @@ var enCases = []exprCase{
 	// Ranges and intervals: one DATE per range, an ISO 8601 interval.
 	{in: "The summit runs from March 3 to 5 in Geneva.", want: "DATE|from March 3 to 5|2024-03-03/2024-03-05"},
 	{in: "The festival takes place June 3–5, 2024.", want: "DATE|June 3–5, 2024|2024-06-03/2024-06-05"},
-	{in: "Talks are scheduled for 3-5 June in Vienna.", want: "DATE|3-5 June|2024-06-03/2024-06-05"},
+	{in: "Talks are scheduled for 3-5 June in Vienna.", want: "DATE|3-5 June|2024-06-03/2024-06-05", ref: ymd(2024, 5, 20)},
 	{in: "Between 1990 and 1995 the economy boomed.", want: "DATE|Between 1990 and 1995|1990/1995"},
 	{in: "The 2020-2022 recovery plan was extended.", want: "DATE|2020-2022|2020/2022"},
 	{in: "He fought in the 1914–1918 war.", want: "DATE|1914–1918|1914/1918"},
@@ -270,4 +270,28 @@ var enCases = []exprCase{
 	{in: "The strike lasted from Dec. 28 to Jan. 3.", want: "DATE|from Dec. 28 to Jan. 3|2023-12-28/2024-01-03"},
 	{in: "The vote is expected between July 8 and July 10.", want: "DATE|between July 8 and July 10|2024-07-08/2024-07-10"},
 	{in: "The team won 2-1 on Sunday.", want: "DATE|Sunday|2024-06-16"},
+	// Wire copy (news4): a year or month qualified ("late 2026", "the end
+	// of 2025") is one expression; "later this week"; the start of a range
+	// of amounts takes the unit of its end; "and a half"; points of a rate.
+	{in: "The Fed sees the rate at 4.1% by the end of 2025 and 3.1% by late 2026.", want: "PERCENT|4.1%|4.1; DATE|the end of 2025|2025; PERCENT|3.1%|3.1; DATE|late 2026|2026"},
+	{in: "The plant should open early next year.", want: "DATE|early next year|2025"},
+	{in: "Temperatures will drop later this week.", want: "DATE|later this week|2024-W25"},
+	{in: "The deal should close by the end of the year.", want: "DATE|the end of the year|2024"},
+	{in: "Temperatures should fall 6 to 8 degrees by June 26.", want: "QUANTITY|6|6 degree; QUANTITY|8 degrees|8 degree; DATE|June 26|2024-06-26"},
+	{in: "Growth of between 2 and 3 percent is expected.", want: "PERCENT|2|2; PERCENT|3 percent|3"},
+	{in: "A quake is expected within the next 20 to 30 years.", want: "QUANTITY|20|20 year; QUANTITY|30 years|30 year"},
+	{in: "The finance director received four and a half years.", want: "QUANTITY|four and a half years|4.5 year"},
+	{in: "The Fed signalled a quarter-point cut.", want: "PERCENT|a quarter-point|0.25"},
+	{in: "The 10-year yield fell 5 basis points to 4.23%.", want: "QUANTITY|10-year|10 year; PERCENT|5 basis points|0.05; PERCENT|4.23%|4.23"},
+	{in: "Highs of 44 degrees Celsius (111 Fahrenheit) were recorded.", want: "QUANTITY|44 degrees Celsius|44 °C; QUANTITY|111 Fahrenheit|111 °F"},
+	{in: "Night temperatures could drop to minus 10 degrees.", want: "QUANTITY|minus 10 degrees|-10 degree"},
+	{in: "The club finished second in 1997, 2000 and 2002.", want: "DATE|1997|1997; DATE|2000|2000; DATE|2002|2002"},
+	{in: "In 1997, 2000 people died.", want: "DATE|1997|1997"},
+	{in: "Schools will stay closed until June 28.", want: "DATE|until June 28|../2024-06-28"},
+	{in: "The site is closed from noon to 5 p.m. local time (0900-1400 GMT).", want: "TIME|noon|T12:00; TIME|5 p.m.|T17:00; TIME|0900|T09:00Z; TIME|1400 GMT|T14:00Z"},
+	{in: "In the late 1990s, she became involved in local politics.", want: "DATE|the late 1990s|199"},
+	{in: "At the end of the year of 2007, he joined the club.", want: "DATE|the end of the year of 2007|2007"},
+	{in: "He won the World Series in 1991, 1992, 1995, 1996, and 1999.", want: "DATE|1991|1991; DATE|1992|1992; DATE|1995|1995; DATE|1996|1996; DATE|1999|1999"},
+	{in: "The trial will run from Nov. 3 to Nov. 13.", want: "DATE|from Nov. 3 to Nov. 13|2024-11-03/2024-11-13"},
+	{in: "The summit will be held on July 9 in Washington.", want: "DATE|July 9|2024-07-09"},
 }

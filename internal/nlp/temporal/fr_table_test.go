@@ -199,7 +199,7 @@ var frCases = []exprCase{
 	{in: "Le PIB a reculé de -0,5 % au deuxième trimestre.", want: "PERCENT|-0,5 %|-0.5; DATE|deuxième trimestre|2024-Q2"},
 	{in: "Les ventes ont progressé (+3,2 %) sur un an.", want: "PERCENT|+3,2 %|3.2; QUANTITY|un an|1 year"},
 	{in: "Il a fait −12 °C à Moscou.", want: "QUANTITY|−12 °C|-12 °C"},
-	{in: "Les 18-25 ans sont les plus touchés.", want: "QUANTITY|25 ans|25 year"},
+	{in: "Les 18-25 ans sont les plus touchés.", want: "QUANTITY|18|18 year; QUANTITY|25 ans|25 year"},
 	{in: "L'explosion s'est produite à 08H30 GMT.", want: "TIME|08H30 GMT|T08:30Z"},
 
 	// Quantities.
@@ -261,7 +261,7 @@ var frCases = []exprCase{
 	{in: "Il a reçu 150 voix contre 120.", want: ""},
 	{in: "Selon le Journal du dimanche, l'accord est proche.", want: ""},
 	// Ranges and intervals: one DATE per range, an ISO 8601 interval.
-	{in: "Le festival se tiendra du 3 au 5 juin à Lyon.", want: "DATE|du 3 au 5 juin|2024-06-03/2024-06-05"},
+	{in: "Le festival se tiendra du 3 au 5 juin à Lyon.", want: "DATE|du 3 au 5 juin|2024-06-03/2024-06-05", ref: ymd(2024, 5, 20)}, // future tense: the next 3 June
 	{in: "Les Jeux se sont déroulés du 27 juillet au 12 août 2012.", want: "DATE|du 27 juillet au 12 août 2012|2012-07-27/2012-08-12"},
 	{in: "Entre 1990 et 1995, le pays a connu une forte croissance.", want: "DATE|Entre 1990 et 1995|1990/1995"},
 	{in: "Il a dirigé l'entreprise de 2019 à 2021.", want: "DATE|de 2019 à 2021|2019/2021"},
@@ -273,4 +273,19 @@ var frCases = []exprCase{
 	{in: "La trêve a couru du 28 décembre au 3 janvier.", want: "DATE|du 28 décembre au 3 janvier|2023-12-28/2024-01-03"},
 	{in: "De janvier à mars 2024, les ventes ont chuté de 5 %.", want: "DATE|De janvier à mars 2024|2024-01/2024-03; PERCENT|5 %|5"},
 	{in: "Le score était de 2-1 à la mi-temps.", want: ""},
+	// Wire copy (news4).
+	{in: "Deux trimestres de contraction fin 2023, selon l'Insee.", want: "DATE|fin 2023|2023"},
+	{in: "L'état de catastrophe naturelle sera reconnu d'ici la fin de l'année.", want: "DATE|la fin de l'année|2024"},
+	{in: "La reprise est prévue en début de semaine prochaine.", want: "DATE|début de semaine prochaine|2024-W26"},
+	{in: "De nouveaux orages sont attendus, avec des cumuls de 50 à 80 mm.", want: "QUANTITY|50|50 mm; QUANTITY|80 mm|80 mm"},
+	{in: "Les températures baisseront de 4 à 6 degrés.", want: "QUANTITY|4|4 degree; QUANTITY|6 degrés|6 degree"},
+	{in: "Le musée est ouvert de 14 à 18 heures.", want: "TIME|14|T14:00; TIME|18 heures|T18:00"},
+	{in: "Il a été condamné à deux ans et demi de prison.", want: "QUANTITY|deux ans et demi|2.5 year"},
+	{in: "La Banque a relevé ses taux de 25 points de base.", want: "PERCENT|25 points de base|0.25"},
+	{in: "La prochaine réunion est prévue les 17 et 18 juillet.", want: "DATE|17|2024-07-17; DATE|18 juillet|2024-07-18"},
+	{in: "PLATEAU DE BEILLE (France), 14 juil (AFP) - Pogacar a gagné.", want: "DATE|14 juil|2024-07-14"},
+	{in: "Le Conseil a été convoqué en 2017, 2019 et 2021.", want: "DATE|2017|2017; DATE|2019|2019; DATE|2021|2021"},
+	{in: "Il a passé au moins une semaine à l'hôpital.", want: "QUANTITY|une semaine|1 week"},
+	{in: "Le déficit doit revenir à 4,5 % à la fin de l'année 2012.", want: "PERCENT|4,5 %|4.5; DATE|la fin de l'année 2012|2012"},
+	{in: "Les observateurs seront envoyés dès le début du mois de juillet.", want: "DATE|le début du mois de juillet|2024-07"},
 }

@@ -128,7 +128,7 @@ var itCases = []exprCase{
 	{in: "Lo sciopero è durato dal 28 dicembre al 3 gennaio.", want: "DATE|dal 28 dicembre al 3 gennaio|2023-12-28/2024-01-03"},
 	{in: "La fiera si svolge dal 10 al 12 settembre 2024.", want: "DATE|dal 10 al 12 settembre 2024|2024-09-10/2024-09-12"},
 	{in: "Il 9 novembre 1989 è caduto il Muro.", want: "DATE|9 novembre 1989|1989-11-09"},
-	{in: "Entro la fine del 2025 l'opera sarà completata.", want: "DATE|2025|2025"},
+	{in: "Entro la fine del 2025 l'opera sarà completata.", want: "DATE|fine del 2025|2025"},
 	{in: "Mercoledì sera il presidente ha parlato in tv.", want: "DATE|Mercoledì sera|2024-06-19"},
 	{in: "Da gennaio sono morte 300 persone.", want: "DATE|gennaio|2024-01"},
 	{in: "Dal marzo 2020 vale la norma.", want: "DATE|marzo 2020|2020-03"},
@@ -159,4 +159,14 @@ var itCases = []exprCase{
 	{in: "La nave è attesa nel porto di Genova lunedì 24 giugno.", want: "DATE|lunedì 24 giugno|2024-06-24"},
 	{in: "Il volo è partito alle 7.15 ed è atterrato due ore dopo.", want: "TIME|7.15|T07:15; QUANTITY|due ore|2 hour"},
 	{in: "Il ragazzo, 17 anni, è stato fermato sabato notte.", want: "QUANTITY|17 anni|17 year; DATE|sabato notte|2024-06-15"},
+	// Wire copy: a qualified year, ranges of amounts, "e mezzo", points of a
+	// rate, lists of years, two days of a month.
+	{in: "I lavori sono iniziati a metà 2023.", want: "DATE|metà 2023|2023"},
+	{in: "Le temperature scenderanno da 4 a 6 gradi.", want: "QUANTITY|4|4 degree; QUANTITY|6 gradi|6 degree"},
+	{in: "È stato condannato a due anni e mezzo.", want: "QUANTITY|due anni e mezzo|2.5 year"},
+	{in: "La Bce ha tagliato i tassi di 25 punti base.", want: "PERCENT|25 punti base|0.25"},
+	{in: "Vinse il campionato nel 1997, 2000 e 2002.", want: "DATE|1997|1997; DATE|2000|2000; DATE|2002|2002"},
+	{in: "Il vertice si terrà il 17 e 18 luglio.", want: "DATE|17|2024-07-17; DATE|18 luglio|2024-07-18"},
+	{in: "I prezzi sono saliti del 2,1% rispetto allo stesso mese dell'anno scorso.", want: "PERCENT|2,1%|2.1; DATE|anno scorso|2023"},
+	{in: "Il governo prevede una crescita dell'1% per l'intero 2024.", want: "PERCENT|1%|1; DATE|2024|2024"},
 }

@@ -128,7 +128,7 @@ var nlCases = []exprCase{
 	{in: "De staking duurde van 28 december tot 3 januari.", want: "DATE|van 28 december tot 3 januari|2023-12-28/2024-01-03"},
 	{in: "De beurs vindt plaats van 10 tot 12 september 2024.", want: "DATE|van 10 tot 12 september 2024|2024-09-10/2024-09-12"},
 	{in: "Op 9 november 1989 viel de Muur.", want: "DATE|9 november 1989|1989-11-09"},
-	{in: "Eind 2025 moet de fabriek klaar zijn.", want: "DATE|2025|2025"},
+	{in: "Eind 2025 moet de fabriek klaar zijn.", want: "DATE|Eind 2025|2025"},
 	{in: "Woensdagavond sprak de premier op televisie.", want: "DATE|Woensdagavond|2024-06-19"},
 	{in: "Sinds januari zijn 300 mensen omgekomen.", want: "DATE|januari|2024-01"},
 	{in: "Sinds maart 2020 geldt de regel.", want: "DATE|maart 2020|2020-03"},
@@ -153,4 +153,15 @@ var nlCases = []exprCase{
 	{in: "De 17-jarige jongen werd zaterdagnacht aangehouden.", want: "QUANTITY|17-jarige|17 year; DATE|zaterdagnacht|2024-06-15"},
 	{in: "Het kabinet trekt 1,5 miljard euro uit voor defensie.", want: "MONEY|1,5 miljard euro|1500000000 EUR"},
 	{in: "Het bedrijf schrapt dit jaar 2000 banen.", want: "DATE|dit jaar|2024"},
+	// Wire copy: a qualified year, ranges of amounts, "anderhalf", points of
+	// a rate, lists of years, two days of a month.
+	{in: "De bouw begon begin 2023.", want: "DATE|begin 2023|2023"},
+	{in: "Het herstel duurt tussen 10 en 15 jaar.", want: "QUANTITY|10|10 year; QUANTITY|15 jaar|15 year"},
+	{in: "Hij kreeg tweeënhalf jaar cel.", want: "QUANTITY|tweeënhalf jaar|2.5 year"},
+	{in: "De ECB verlaagde de rente met 25 basispunten.", want: "PERCENT|25 basispunten|0.25"},
+	{in: "De club won de beker in 1997, 2000 en 2002.", want: "DATE|1997|1997; DATE|2000|2000; DATE|2002|2002"},
+	{in: "De top vindt plaats op 17 en 18 juli.", want: "DATE|17|2024-07-17; DATE|18 juli|2024-07-18"},
+	{in: "De hypotheekrente daalde met een kwart procentpunt.", want: "PERCENT|een kwart procentpunt|0.25"},
+	{in: "Zij presenteert het nieuws van 06.30 tot 11.30 uur.", want: "TIME|06.30|T06:30; TIME|11.30 uur|T11:30"},
+	{in: "De temperatuur daalt 4 tot 6 graden.", want: "QUANTITY|4|4 degree; QUANTITY|6 graden|6 degree"},
 }

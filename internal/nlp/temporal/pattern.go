@@ -36,6 +36,10 @@ const (
 	// <hhmm>: a time written as one number, hours and two-digit minutes
 	// apart by a point or comma ("18.30 Uhr", "9,15 uur").
 	slotHourMinute
+	// <num2>: a number read like <num> but captured by nothing, as the end
+	// of a range of amounts that lends its unit to the start ("6 [to]
+	// [<num2>] [<unit>]": "6 to 8 degrees").
+	slotNum2
 	numSlots
 )
 
@@ -50,6 +54,8 @@ func (s slot) base() slot {
 		return slotYear
 	case slotWeekday2:
 		return slotWeekday
+	case slotNum2:
+		return slotNum
 	}
 	return s
 }
@@ -62,7 +68,7 @@ func slotByName(name string) (slot, bool) {
 		"weekday": slotWeekday, "year": slotYear, "decade": slotDecade, "hh": slotHour, "mm": slotMinute,
 		"currency": slotCurrency, "cursym": slotCurSym, "unit": slotUnit, "tunit": slotTUnit,
 		"day2": slotDay2, "month2": slotMonth2, "year2": slotYear2, "weekday2": slotWeekday2,
-		"yearfrom": slotYearFrom, "hhmm": slotHourMinute,
+		"yearfrom": slotYearFrom, "hhmm": slotHourMinute, "num2": slotNum2,
 	}[name]
 	return s, ok
 }
@@ -380,6 +386,9 @@ func (m *matcher) dfs(p *pattern, ei, ti int, c *caps) {
 		}
 		return
 	}
+	if e.slot == slotNum2 && m.signed(ti) {
+		return // "un -0,3 %": a sign, not the dash of a range
+	}
 	n := m.fillN(e.slot, ti, c)
 	if n == 0 {
 		return
@@ -432,6 +441,17 @@ func (m *matcher) next(p *pattern, ei, ti int) bool {
 // end of the pattern).
 func (m *matcher) nextF(f fidx, ti int) bool {
 	return f == passAll || ti < len(m.toks) && m.l.vindex.accept(&m.toks[ti], f)
+}
+
+// signed reports whether the number at token ti is written with a sign: a
+// dash glued to it but apart from the word before ("un -0,3 %").
+func (m *matcher) signed(ti int) bool {
+	if ti == 0 || m.toks[ti].space {
+		return false
+	}
+	p := &m.toks[ti-1]
+	k := m.key(ti - 1)
+	return p.space && (k == "-" || k == "–")
 }
 
 // key returns the key of token i.

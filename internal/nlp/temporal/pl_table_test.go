@@ -72,7 +72,7 @@ var plCases = []exprCase{
 	{in: "Rok temu kraj był w recesji.", want: "DATE|Rok temu|2023"},
 	{in: "Za trzy dni rozpoczną się negocjacje.", want: "DATE|Za trzy dni|2024-06-22"},
 	// Ranges and until
-	{in: "Forum odbędzie się od 3 do 5 czerwca.", want: "DATE|od 3 do 5 czerwca|2024-06-03/2024-06-05"},
+	{in: "Forum odbędzie się od 3 do 5 czerwca.", want: "DATE|od 3 do 5 czerwca|2024-06-03/2024-06-05", ref: ymd(2024, 5, 20)},
 	{in: "Ćwiczenia potrwają 10-12 lipca.", want: "DATE|10-12 lipca|2024-07-10/2024-07-12"},
 	{in: "Wnioski można składać do 15 lipca.", want: "DATE|do 15 lipca|../2024-07-15"},
 	// Times

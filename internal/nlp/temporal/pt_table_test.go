@@ -126,7 +126,7 @@ var ptCases = []exprCase{
 	{in: "A greve durou de 28 de dezembro a 3 de janeiro.", want: "DATE|de 28 de dezembro a 3 de janeiro|2023-12-28/2024-01-03"},
 	{in: "A feira realiza-se de 10 a 12 de setembro de 2024.", want: "DATE|de 10 a 12 de setembro de 2024|2024-09-10/2024-09-12"},
 	{in: "Em 9 de novembro de 1989 caiu o Muro.", want: "DATE|9 de novembro de 1989|1989-11-09"},
-	{in: "No final de 2025 a obra estará concluída.", want: "DATE|2025|2025"},
+	{in: "No final de 2025 a obra estará concluída.", want: "DATE|final de 2025|2025"},
 	{in: "Na quarta-feira à noite o presidente falou na televisão.", want: "DATE|quarta-feira à noite|2024-06-19"},
 	{in: "Desde janeiro morreram 300 pessoas.", want: "DATE|janeiro|2024-01"},
 	{in: "Desde março de 2020 vigora a norma.", want: "DATE|março de 2020|2020-03"},
@@ -154,4 +154,13 @@ var ptCases = []exprCase{
 	{in: "O governo vai gastar 1,5 mil milhões de euros na defesa.", want: "MONEY|1,5 mil milhões de euros|1500000000 EUR"},
 	{in: "A empresa vai cortar 2 mil empregos este ano.", want: "DATE|este ano|2024"},
 	{in: "O Banco Central cortou a Selic para 10,5% em maio.", want: "PERCENT|10,5%|10.5; DATE|maio|2024-05"},
+	// Wire copy: a qualified year, ranges of amounts, "e meio", points of a
+	// rate, lists of years, two days of a month.
+	{in: "A fábrica abriu em meados de 2023.", want: "DATE|meados de 2023|2023"},
+	{in: "A reflorestação levará entre 10 e 15 anos.", want: "QUANTITY|10|10 year; QUANTITY|15 anos|15 year"},
+	{in: "Ficou preso durante um ano e meio.", want: "QUANTITY|um ano e meio|1.5 year"},
+	{in: "O BCE cortou os juros em 25 pontos-base.", want: "PERCENT|25 pontos-base|0.25"},
+	{in: "Venceu a prova em 1997, 2000 e 2002.", want: "DATE|1997|1997; DATE|2000|2000; DATE|2002|2002"},
+	{in: "A cimeira decorre nos dias 17 e 18 de julho.", want: "DATE|17|2024-07-17; DATE|18 de julho|2024-07-18"},
+	{in: "Há possibilidade de aguaceiros no fim de semana.", want: "DATE|fim de semana|2024-06-22/2024-06-23"},
 }

@@ -55,11 +55,16 @@ type action struct {
 	sign     int
 	fixed    dec // fixed number (ago 1, quantity 0.5)
 	hasFixed bool
-	unit     string // fixed unit (quantity … year)
-	ukind    string
-	ampm     int  // time: 1 am, 2 pm
-	utc      bool // time: given in UTC/GMT (value ends in Z)
-	hh, mm   int  // time: fixed hour and minute, hh < 0 when not fixed
+	// quantity: a number added to the amount ("+0.5": "two and a half
+	// years") or multiplying it ("*0.01": basis points), when set.
+	plus, times       dec
+	hasPlus, hasTimes bool
+	neg               bool   // quantity: written with a word for minus ("minus 3 degrees")
+	unit              string // fixed unit (quantity … year)
+	ukind             string
+	ampm              int  // time: 1 am, 2 pm
+	utc               bool // time: given in UTC/GMT (value ends in Z)
+	hh, mm            int  // time: fixed hour and minute, hh < 0 when not fixed
 }
 
 func parseAction(s string) (action, error) {
@@ -114,7 +119,19 @@ func parseAction(s string) (action, error) {
 		}
 	case actQuantity:
 		for _, x := range args {
-			if d, ok := parseDec(x); ok {
+			if x == "neg" {
+				a.neg = true
+			} else if len(x) > 1 && (x[0] == '+' || x[0] == '*') {
+				d, ok := parseDec(x[1:])
+				if !ok {
+					return a, fmt.Errorf("number %q: %w", x, errSyntax)
+				}
+				if x[0] == '+' {
+					a.plus, a.hasPlus = d, true
+				} else {
+					a.times, a.hasTimes = d, true
+				}
+			} else if d, ok := parseDec(x); ok {
 				a.fixed, a.hasFixed = d, true
 			} else if a.unit == "" {
 				a.unit = x
@@ -707,6 +724,17 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 		} else if !c.hasNum {
 			return result{}, false
 		}
+		var ok bool
+		if a.hasPlus {
+			if n, ok = n.add(a.plus); !ok {
+				return result{}, false
+			}
+		}
+		if a.hasTimes {
+			if n, ok = n.mul(a.times); !ok {
+				return result{}, false
+			}
+		}
 		var unit, kind string
 		if c.unit != 0 {
 			u := m.l.ents[c.unit-1]
@@ -718,10 +746,14 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 		if unit == "" {
 			return result{}, false
 		}
-		if kind == "percent" {
-			return result{typ: "PERCENT", val: n.String(), conf: 0.95}, true
+		v := n.String()
+		if a.neg && !n.isZero() {
+			v = "-" + v
 		}
-		return result{typ: "QUANTITY", val: n.String() + " " + unit, conf: 0.85}, true
+		if kind == "percent" {
+			return result{typ: "PERCENT", val: v, conf: 0.95}, true
+		}
+		return result{typ: "QUANTITY", val: v + " " + unit, conf: 0.85}, true
 	}
 	return result{}, false
 }
@@ -730,9 +762,9 @@ func (m *matcher) eval(a *action, c *caps) (result, bool) {
 // 2020 et 2022") to an ISO 8601 interval, each end at the precision
 // written: 2024-06-03/2024-06-05, 2020/2022. What one end leaves out comes
 // from the other ("3" takes the month and year of "5 juin 2024"); a range
-// without a year is placed like a single date from its start, its end
-// moving to the next year when it would come first ("du 28 décembre au 3
-// janvier"). An end before the start, or a day that does not exist, is no
+// without a year is placed like a single date from its start (with the
+// tense of the words before it), its end moving to the next year when it
+// would come first ("du 28 décembre au 3 janvier"). An end before the start, or a day that does not exist, is no
 // range.
 func (m *matcher) evalRange(c *caps) (result, bool) {
 	y1, m1, d1 := c.year, c.month, c.day
@@ -766,7 +798,7 @@ func (m *matcher) evalRange(c *caps) (result, bool) {
 		if d > daysIn(2024, m1) {
 			return result{}, false
 		}
-		y1 = m.ref.chooseYear(m1, d1, c.wday, tenseNone)
+		y1 = m.ref.chooseYear(m1, d1, c.wday, m.tenseAt(c.first, false))
 		y2 = y1
 		if key(0, m2, d2) < key(0, m1, d1) {
 			y2++

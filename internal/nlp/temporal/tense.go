@@ -40,10 +40,12 @@ const (
 
 // tenseEntry is one line of tense.txt: the tense a word shows, and, when
 // after is set, only right after one of those words ("s'est tenu": est
-// after s or se).
+// after s or se); never right after one of notAfter ("held = past !be":
+// "will be held").
 type tenseEntry struct {
-	tense int8
-	after []string
+	tense    int8
+	after    []string
+	notAfter []string
 }
 
 // tenseSuffix is a suffix rule of tense.txt ("*ed = past"), which does
@@ -66,8 +68,8 @@ type tenseLexicon struct {
 
 func (tl *tenseLexicon) empty() bool { return len(tl.words) == 0 && len(tl.suffixes) == 0 }
 
-// add reads one line: "word = past|future|none [after words…]" or
-// "*suffix = past|future|none [!not-after words…]".
+// add reads one line: "word = past|future|none [after words…] [!not-after
+// words…]" or "*suffix = past|future|none [!not-after words…]".
 func (tl *tenseLexicon) add(lhs, rhs string) error {
 	f := strings.Fields(rhs)
 	var t int8
@@ -110,6 +112,10 @@ func (tl *tenseLexicon) add(lhs, rhs string) error {
 	}
 	e := tenseEntry{tense: t}
 	for _, w := range f[1:] {
+		if n, ok := strings.CutPrefix(w, "!"); ok && n != "" {
+			e.notAfter = append(e.notAfter, strings.ToLower(n))
+			continue
+		}
 		e.after = append(e.after, strings.ToLower(w))
 	}
 	tl.words[lhs] = e
@@ -244,7 +250,8 @@ func asciiLetter(c byte) bool { return (c|0x20)-'a' < 26 }
 func (tl *tenseLexicon) judge(w, prev string, spans bool) (int8, bool) {
 	w = strings.ToLower(w)
 	if e, ok := tl.words[w]; ok {
-		if len(e.after) > 0 && !slices.Contains(e.after, strings.ToLower(prev)) {
+		if len(e.after) > 0 && !slices.Contains(e.after, strings.ToLower(prev)) ||
+			len(e.notAfter) > 0 && slices.Contains(e.notAfter, strings.ToLower(prev)) {
 			return tenseNone, false
 		}
 		switch {
