@@ -178,3 +178,125 @@ func (s *state) personGender(e int) gender {
 	}
 	return got
 }
+
+// ofHonorificGender returns, of the person groups roots that the surname
+// of item i could join, the one whose first name has the gender of the
+// honorific opening i's mention ("Mme Pelicot" after "Gisèle Pelicot" and
+// "Dominique Pelicot": a man's or a woman's first name), or roots itself
+// when the mention has none or not exactly one group fits.
+func (s *state) ofHonorificGender(i int, roots []int) []int {
+	g := s.r.genders
+	h, _, ok := strings.Cut(s.a.Mentions[s.items[i].m].Text, " ")
+	if g == nil || !ok {
+		return roots
+	}
+	want := honorificGender(lexicon.Fold(h))
+	if want == genderUnknown {
+		return roots
+	}
+	found := -1
+	for k, r := range roots {
+		fits := false
+		for j := range s.items {
+			if jt := &s.items[j]; len(jt.toks) >= 2 && s.find(j) == r && g.of(jt.toks[0]) == want {
+				fits = true
+				break
+			}
+		}
+		if fits {
+			if found >= 0 {
+				return roots
+			}
+			found = k
+		}
+	}
+	if found < 0 {
+		return roots
+	}
+	return roots[found : found+1]
+}
+
+// honorificOf returns the gender the honorific opening item i's mention
+// gives ("Mme Fillon": a woman), unknown when it opens with none.
+func (s *state) honorificOf(i int) gender {
+	t := s.a.Mentions[s.items[i].m].Text
+	// Every honorific with a gender starts with one of these letters: most
+	// names are passed over without folding.
+	if t == "" || strings.IndexByte("MmSsHhDdFf", t[0]) < 0 {
+		return genderUnknown
+	}
+	h, _, ok := strings.Cut(t, " ")
+	if !ok {
+		return genderUnknown
+	}
+	return honorificGender(lexicon.Fold(h))
+}
+
+// groupGender returns the gender of the group of root r: the one its
+// items' honorifics and full names' first names give, unknown when none
+// does or they disagree.
+func (s *state) groupGender(r int) gender {
+	got := genderUnknown
+	for k := range s.items {
+		if s.find(k) != r {
+			continue
+		}
+		v := s.honorificOf(k)
+		if v == genderUnknown && len(s.items[k].toks) >= 2 && s.r.genders != nil {
+			v = s.r.genders.of(s.items[k].toks[0])
+		}
+		switch {
+		case v == genderUnknown || v == got:
+		case got != genderUnknown:
+			return genderUnknown
+		default:
+			got = v
+		}
+	}
+	return got
+}
+
+// genderClash reports whether item i opens with an honorific of one gender
+// and the group of root r is of the other ("Mme Fillon" and "François
+// Fillon", "M. Fillon").
+func (s *state) genderClash(i, r int) bool {
+	g := s.honorificOf(i)
+	if g == genderUnknown {
+		return false
+	}
+	rg := s.groupGender(r)
+	return rg != genderUnknown && rg != g
+}
+
+// exactPartner returns the item of the same name as item i, from j (the
+// first of that name) on, that i joins: j itself, unless i opens with an
+// honorific of the other gender than j's group, then the first of the
+// name whose group is not ("M. Fillon" and "Mme Fillon" are two people);
+// -1 when there is none.
+func (s *state) exactPartner(j, i int) int {
+	if s.honorificOf(i) == genderUnknown {
+		return j
+	}
+	for k := j; k >= 0 && k != i; k = s.next[k] {
+		if !s.genderClash(i, s.find(k)) {
+			return k
+		}
+	}
+	return -1
+}
+
+// genderCompatible returns the person groups of roots that item i may
+// join: all of them, but those of the other gender than the honorific
+// opening i ("Mme Fillon" does not join "François Fillon").
+func (s *state) genderCompatible(i int, roots []int) []int {
+	if s.honorificOf(i) == genderUnknown {
+		return roots
+	}
+	out := roots[:0]
+	for _, r := range roots {
+		if !s.genderClash(i, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}

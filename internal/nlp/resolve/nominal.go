@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
@@ -852,12 +853,54 @@ func (s *state) apposition(fi *fieldInfo, p phrase) (int, bool) {
 	if mi, ok := fi.starts(q); ok && s.a.Mentions[mi].Type == Person {
 		return s.a.Mentions[mi].Entity, true
 	}
+	if e, ok := s.appositionAfterBody(fi, p.end); ok {
+		return e, true
+	}
 	q = p.start
 	if q > 0 && toks[q-1].Text == "," {
 		q--
 	}
 	if mi, ok := fi.ends(q); ok && s.a.Mentions[mi].Type == Person {
 		return s.a.Mentions[mi].Entity, true
+	}
+	return -1, false
+}
+
+// maxTitleBody bounds how many tokens may name the body a title's holder
+// heads between the title and the comma before the holder's name.
+const maxTitleBody = 8
+
+// appositionAfterBody returns the person entity whose name follows, over a
+// comma, the body a title phrase ending at token q goes on to name: "le
+// président-directeur général du groupe SNCF, Jean-Pierre Farandou", "el
+// presidente de la Autoridad Nacional Palestina (ANP), Mahmud Abás". The
+// body opens with a link word ("du", "de", "della"), after at most one
+// lower-case word, and holds no other person, quotation mark or sentence
+// punctuation.
+func (s *state) appositionAfterBody(fi *fieldInfo, q int) (int, bool) {
+	toks := fi.doc.Tokens
+	link := func(t int) bool {
+		return t < len(toks) && !fi.covered(t) && (s.w.of.has(fi.text(t)) || s.w.stopwords.has(fi.text(t)))
+	}
+	if q < len(toks) && !fi.covered(q) && !link(q) && lowerWord(toks[q].Text) {
+		q++ // an adjective the title lacks: "il direttore tecnico della Juventus, Cristiano Giuntoli"
+	}
+	if !link(q) {
+		return -1, false
+	}
+	for t := q + 1; t < len(toks) && t <= q+maxTitleBody; t++ {
+		if mi, ok := fi.starts(t); ok && s.a.Mentions[mi].Type == Person {
+			return -1, false
+		}
+		switch toks[t].Text {
+		case ",":
+			if mi, ok := fi.starts(t + 1); ok && s.a.Mentions[mi].Type == Person {
+				return s.a.Mentions[mi].Entity, true
+			}
+			return -1, false
+		case ".", ";", ":", "!", "?", "«", "»", "\"", "“", "”", "—", "–":
+			return -1, false
+		}
 	}
 	return -1, false
 }
@@ -954,4 +997,18 @@ func (s *state) addNominal(fi *fieldInfo, p phrase, e int, conf float64) {
 		Text: fi.span(start, end), Type: a.Entities[e].Type, Confidence: conf, Nominal: true, Entity: e,
 	})
 	a.Entities[e].Mentions = append(a.Entities[e].Mentions, len(a.Mentions)-1)
+}
+
+// lowerWord reports whether w is a word of letters starting in lower case.
+func lowerWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	for _, c := range w {
+		if !unicode.IsLetter(c) {
+			return false
+		}
+	}
+	return true
 }

@@ -349,7 +349,9 @@ func (s *state) groupExact() {
 		s.firstOf[i] = j
 		s.next[last[j]], last[j] = i, i
 		if it.key != "" {
-			s.union(j, i)
+			if k := s.exactPartner(j, i); k >= 0 {
+				s.union(k, i)
+			}
 		}
 	}
 	endings := s.lex.List("genitive")
@@ -862,8 +864,14 @@ func (s *state) groupContained() {
 				}
 			}
 		}
+		if len(roots) > 0 && ti == Person {
+			roots = s.genderCompatible(i, roots)
+		}
 		if len(roots) > 1 && ti == Person {
 			roots = s.dominant(roots)
+		}
+		if len(roots) > 1 && ti == Person {
+			roots = s.ofHonorificGender(i, roots)
 		}
 		if len(roots) == 1 && roots[0] != ri && !(known && s.knownItem(i)) {
 			rj := roots[0]

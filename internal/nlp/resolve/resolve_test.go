@@ -48,6 +48,20 @@ func TestGrouping(t *testing.T) {
 			apart: [][2]string{{"Le Pen", "Marine Le Pen"}, {"Le Pen", "Jean-Marie Le Pen"}, {"Marine Le Pen", "Jean-Marie Le Pen"}},
 		},
 		{
+			name:  "of two people sharing a surname, an honorific picks the one of its gender",
+			lang:  "fr",
+			body:  "[Gisèle Pelicot|PER] fait face à [Dominique Pelicot|PER]. Les avocats de [Mme Pelicot|PER] ont parlé. [Jean-Marie Le Pen|PER] et [Marine Le Pen|PER] votent. [Mme Le Pen|PER] a parlé.",
+			same:  [][]string{{"Mme Pelicot", "Gisèle Pelicot"}, {"Mme Le Pen", "Marine Le Pen"}},
+			apart: [][2]string{{"Mme Pelicot", "Dominique Pelicot"}, {"Mme Le Pen", "Jean-Marie Le Pen"}},
+		},
+		{
+			name:  "an honorific of the other gender is another person",
+			lang:  "fr",
+			body:  "[François Fillon|PER] a été condamné. [M. Fillon|PER] était absent. [Mme Fillon|PER] et [M. Macron|PER] aussi. [Mme Macron|PER] a parlé avec [Emmanuel Macron|PER].",
+			same:  [][]string{{"M. Fillon", "François Fillon"}, {"M. Macron", "Emmanuel Macron"}},
+			apart: [][2]string{{"Mme Fillon", "François Fillon"}, {"Mme Fillon", "M. Fillon"}, {"Mme Macron", "Emmanuel Macron"}, {"Mme Macron", "M. Macron"}},
+		},
+		{
 			name:  "an organisation's leading determiner does not tell it apart",
 			lang:  "en",
 			body:  "[The New York Times|ORG] sued [OpenAI|ORG]. [The Times|ORG] is seeking damages, the [Times|ORG] said.",
@@ -483,6 +497,27 @@ func TestNominals(t *testing.T) {
 			body:    "La ministre, [Mme Zorbanu|PER], et le ministre, [Karim Zorbal|PER], ont parlé. La ministre a conclu.",
 			nominal: "La ministre",
 			to:      "Zorbanu",
+		},
+		{
+			name:    "title, its body, then the holder's name: an apposition, not the earlier holder of the title",
+			lang:    "fr",
+			body:    "Le PDG de [SNCF Voyageurs|ORG], [Christophe Fanichet|PER], a parlé. Le ministre a appelé le président-directeur général du groupe [SNCF|ORG], [Jean-Pierre Farandou|PER], à reprendre le dialogue.",
+			nominal: "le président-directeur général",
+			to:      "",
+		},
+		{
+			name:    "es title, its body and acronym in brackets, then the holder's name",
+			lang:    "es",
+			body:    "Desde [Vox|ORG], su presidente, [Santiago Abascal|PER], habló. El presidente de la [Autoridad Nacional Palestina|ORG] ([ANP|ORG]), [Mahmud Abás|PER], agradeció el gesto.",
+			nominal: "El presidente",
+			to:      "",
+		},
+		{
+			name:    "it title, an adjective, its body, then the holder's name",
+			lang:    "it",
+			body:    "Lo scontro con il direttore di [Tuttosport|ORG], [Guido Vaciago|PER], continua. Il direttore tecnico della [Juventus|ORG], [Cristiano Giuntoli|PER], dovrebbe incontrarlo.",
+			nominal: "Il direttore",
+			to:      "",
 		},
 		{
 			name:    "no person of that country: not attached",

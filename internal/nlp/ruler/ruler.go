@@ -192,6 +192,9 @@ type rules struct {
 	// speech, not a title: a MISC mention filling a quotation that starts
 	// with one ("« Nous sommes prêts »") is a quote.
 	speechOpeners map[string]bool
+	// authorities: the heads of authority-heads.txt by their first token,
+	// the longest first ("Ayuntamiento" of "Ayuntamiento de Madrid").
+	authorities map[string][]authority
 }
 
 // entry is one curated name, as the tokenizer of its language splits it.
@@ -345,6 +348,9 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		for _, w := range tails {
 			set[strings.TrimSpace(w)] = true
 		}
+	}
+	if err := rl.readAuthorityHeads(fsys); err != nil {
+		return nil, err
 	}
 	words, err := readWords(fsys, path.Join(code, "org-heads.txt"))
 	if err != nil {
