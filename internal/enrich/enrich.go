@@ -77,6 +77,7 @@ func New(opts Options) (*Enricher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("enrich: %w", err)
 	}
+	rel = rel.WithGenders(res.Genders())
 	rul, err := ruler.Load()
 	if err != nil {
 		return nil, fmt.Errorf("enrich: %w", err)

@@ -217,7 +217,12 @@ func (st *state) subjects(fc *fieldCtx, cs, tok int, ok func(unit) bool) (ents [
 		}
 		switch {
 		case fc.cls[i]&clSubjPro != 0 && fc.keys[i] != "":
-			if p := st.recentSubject(fc, i, -1); p >= 0 {
+			if fc.unnamed[sentenceOf(fc.doc, i)] {
+				// "Le chef de l'Etat kényan se rendra à Berlin, où il doit
+				// rencontrer X": the pronoun is the description's.
+				return nil, -1
+			}
+			if p := st.recentSubject(fc, i, -1, i); p >= 0 {
 				return []int{p}, i
 			}
 			return nil, -1
@@ -326,6 +331,12 @@ func (st *state) events(fc *fieldCtx) {
 			if p.noun != noun && (!p.noun || hasVerb) {
 				continue
 			}
+			if p.agr {
+				// "struck a deal with" is a signing, "struck Kyiv" an attack.
+				if _, _, ok := st.agreementValue(fc, pe, st.clauseEnd(fc, pe, hi)); !ok {
+					continue
+				}
+			}
 			st.event(fc, p, i, pe, lo, hi)
 			break
 		}
@@ -417,6 +428,14 @@ func (st *state) event(fc *fieldCtx, p pred, i, pe, lo, hi int) {
 	}
 	// Passive: "a été reçu par X".
 	passive := !p.noun && i > cs && fc.cls[i-1]&clPassive != 0
+	// A participle in apposition to a name, its agent after it:
+	// "L'Azerbaïdjan, accusé par Paris d'ingérence", "Hamas, backed by
+	// Iran,": the name is the object, the agent the subject.
+	if !p.noun && !passive && i >= 2 && fc.doc.Tokens[i-1].Text == "," && pe < ce && fc.cls[pe]&clAgent != 0 {
+		if u := fc.unit[i-2]; u >= 0 && fc.units[u].e == i-1 && objOK(fc.units[u]) && fc.quote[i-2] < 0 {
+			subj, from, passive = []int{fc.units[u].ent}, fc.units[u].s, true
+		}
+	}
 	objs, oEnd, between := st.objects(fc, p, valEnd, ce, objOK, passive)
 	if passive && len(objs) > 0 && fc.cls[max(0, objsStart(fc, valEnd, ce))]&clAgent != 0 {
 		subj, objs = objs, subj
@@ -445,6 +464,12 @@ func (st *state) event(fc *fieldCtx, p pred, i, pe, lo, hi int) {
 			}
 		}
 	}
+	// An agreement noun states an agreement only between two parties
+	// ("the agreement between Kyiv and Warsaw"): whoever welcomes "the
+	// deal with Y" is no party to it.
+	if p.noun && p.typ == Agreement && !(between && len(objs) >= 2) {
+		return
+	}
 	// "entre X et Y": the pair is the predicate's own.
 	if between && len(objs) >= 2 && (p.typ == Met || p.typ == Agreement) {
 		subj, from = objs[:1], i
@@ -468,6 +493,11 @@ func (st *state) event(fc *fieldCtx, p pred, i, pe, lo, hi int) {
 				break
 			}
 		}
+	}
+	// "Putin thanked Kim for his support", "a remercié la France pour son
+	// appui": the one thanked gives the support.
+	if p.noun && p.typ == Supports && len(subj) == 1 && len(objs) == 1 && from >= 0 && fc.hasClass(from, i, clThank) {
+		subj, objs = objs, subj
 	}
 	t0, t1 := i, max(pe, oEnd)
 	if from >= 0 {
@@ -827,8 +857,15 @@ func (st *state) agreementValue(fc *fieldCtx, pe, ce int) (int, int, bool) {
 			continue
 		}
 		e := j + 1
-		for e < min(ce, j+7) && fc.keys[e] != "" && fc.unit[e] < 0 && (fc.cls[e]&clPrep == 0 || fc.cls[e]&clOf != 0) && fc.cls[e]&clCoord == 0 {
-			e++
+		for e < ce && st.d.agrNouns[fc.keys[e]] && fc.unit[e] < 0 {
+			e++ // "partnership pact"
+		}
+		if st.d.postAdjective() || e < ce && fc.cls[e]&clOf != 0 {
+			// Where adjectives come first (en, de), only an "of" phrase
+			// follows the noun: "a defence pact as tensions rise".
+			for e < min(ce, j+7) && fc.keys[e] != "" && fc.unit[e] < 0 && (fc.cls[e]&clPrep == 0 || fc.cls[e]&clOf != 0) && fc.cls[e]&clCoord == 0 {
+				e++
+			}
 		}
 		for e > j+1 && fc.cls[e-1]&(clPrep|clDet) != 0 {
 			e--
@@ -899,6 +936,17 @@ func (st *state) nounSubjects(fc *fieldCtx, p pred, cs, i int, ok func(unit) boo
 		return nil, -1, 0
 	}
 	subj, from := st.subjects(fc, cs, i, ok)
+	if p.direct && !poss && len(subj) > 0 {
+		// "sent military aid to Ukraine", not "talks at the Elysee, as
+		// both sought to ease tensions over military aid to Ukraine".
+		e := from
+		for e < i && fc.unit[e] >= 0 && fc.units[fc.unit[e]].s <= from {
+			e = fc.units[fc.unit[e]].e
+		}
+		if fc.hasClass(e, i, clPrep) {
+			return nil, -1, 0
+		}
+	}
 	return subj, from, 0.7
 }
 
@@ -963,6 +1011,11 @@ func (st *state) objects(fc *fieldCtx, p pred, pe, ce int, ok func(unit) bool, p
 		if u < 0 {
 			if len(objs) > 0 && fc.keys[j] != "" && fc.cls[j]&(clCoord|clOf|clTo|clDet|clPrep) == 0 {
 				break
+			}
+			if p.agr && len(objs) == 0 && !fc.hasClass(pe, j, clPrep) && fc.keys[j] != "" && fc.cls[j]&(clPrep|clDet|clTemporal|clCoord) == 0 {
+				// "sign defence pact as tensions with China rise": a word
+				// after the agreement, before any preposition, ends it.
+				return nil, end, false
 			}
 			if len(objs) == 0 && !p.noun && p.typ != Visited && j > pe && fc.cls[j]&clPred != 0 {
 				// "a condamné l'attaque iranienne contre Israël": what

@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 
 	"github.com/wirenrich/wirenrich/internal/nlp/lexicon"
@@ -46,13 +47,15 @@ const (
 	clQuoteVerb // from quote_verbs.txt
 	clPred      // first word of a predicate
 	clVocab     // any word of the relation lexicons (see vocab)
+	clThank     // "thanked", "remercié": the support named after it is the object's
+	clPersPoss  // "his", "her": a possessive that refers to a person only
 )
 
 var classNames = map[string]uint32{
 	"prep": clPrep, "coord": clCoord, "det": clDet, "poss": clPoss, "subjpro": clSubjPro,
 	"plurpro": clPlurPro, "objpro": clObjPro, "passive": clPassive, "agent": clAgent,
 	"boundary": clBoundary, "partitive": clPartitive, "with": clWith, "between": clBetween,
-	"against": clAgainst, "to": clTo, "of": clOf, "direction": clDirection, "aux": clAux, "refl": clRefl, "for": clFor, "relpro": clRelPro, "comp": clComp, "at": clAt, "gen": clGen, "objmark": clObjMark, "neg": clNeg,
+	"against": clAgainst, "to": clTo, "of": clOf, "direction": clDirection, "aux": clAux, "refl": clRefl, "for": clFor, "relpro": clRelPro, "comp": clComp, "at": clAt, "gen": clGen, "objmark": clObjMark, "neg": clNeg, "thank": clThank, "ppos": clPersPoss,
 }
 
 // pred is one entry of predicates.tsv.
@@ -65,6 +68,7 @@ type pred struct {
 	agr     bool
 	possubj bool
 	sep     bool // a separable verb: its last word may close the clause ("griff die Ukraine an")
+	direct  bool // a noun whose clause subject is its author only as the verb's object ("sent aid to Kyiv")
 }
 
 // langData is the immutable relation lexicon of one language.
@@ -86,7 +90,12 @@ type langData struct {
 	multi      []multiClass      // multiword function entries ("alors que")
 	exact      map[string]uint32 // function words matched as written ("=à"), by their lower-case text
 	vocab      map[string]vocabEntry
-	srcComma   [][]string // "pour X," sources that need the comma
+	srcComma   [][]string      // "pour X," sources that need the comma
+	based      [][]string      // "based in", "basé à": an organisation's seat follows
+	headVerbs  map[string]bool // "heads", "led", "dirige": X heads organisation Y
+	memberNoun map[string]bool // "member", "membre"
+	countryN   map[string]bool // "country": "the country's" is the last country named
+	proGender  map[string]byte // subject pronoun -> 'm' or 'f' ("il", "elle")
 }
 
 // loadLang reads data/<lang>/; ok is false when the language has no folder.
@@ -97,7 +106,8 @@ func loadLang(lang string, lex *lexicon.Lexicon) (*langData, bool, error) {
 	}
 	d := &langData{lex: lex, preds: map[string][]pred{}, quoteVerbs: map[string]bool{},
 		agrNouns: map[string]bool{}, classes: map[string]uint32{}, titles: map[string]bool{}, titleFirst: map[string]bool{},
-		seatHeads: map[string]bool{}, placeNouns: map[string]bool{}, orgHeads: map[string]bool{}, relNouns: map[string]bool{}}
+		seatHeads: map[string]bool{}, placeNouns: map[string]bool{}, orgHeads: map[string]bool{}, relNouns: map[string]bool{},
+		headVerbs: map[string]bool{}, memberNoun: map[string]bool{}, countryN: map[string]bool{}}
 	err := readData(dir+"/predicates.tsv", func(f []string) error {
 		if len(f) < 3 {
 			return fmt.Errorf("want words TAB type TAB cameo, got %q", strings.Join(f, "\t"))
@@ -123,6 +133,8 @@ func loadLang(lang string, lex *lexicon.Lexicon) (*langData, bool, error) {
 					p.possubj = true
 				case "sep":
 					p.sep = true
+				case "direct":
+					p.direct = true
 				default:
 					return fmt.Errorf("unknown flag %q", fl)
 				}
@@ -166,7 +178,8 @@ func loadLang(lang string, lex *lexicon.Lexicon) (*langData, bool, error) {
 	for _, l := range []struct {
 		file string
 		set  map[string]bool
-	}{{"titles.txt", d.titles}, {"seat_heads.txt", d.seatHeads}, {"place_nouns.txt", d.placeNouns}, {"org_heads.txt", d.orgHeads}, {"relational_nouns.txt", d.relNouns}} {
+	}{{"titles.txt", d.titles}, {"seat_heads.txt", d.seatHeads}, {"place_nouns.txt", d.placeNouns}, {"org_heads.txt", d.orgHeads}, {"relational_nouns.txt", d.relNouns},
+		{"head_verbs.txt", d.headVerbs}, {"member_nouns.txt", d.memberNoun}, {"country_nouns.txt", d.countryN}} {
 		err = readOptional(dir+"/"+l.file, func(f []string) error {
 			k := lexicon.Fold(f[0])
 			l.set[k] = true
@@ -195,6 +208,28 @@ func loadLang(lang string, lex *lexicon.Lexicon) (*langData, bool, error) {
 	err = readOptional(dir+"/sources_comma.txt", func(f []string) error {
 		if w := strings.Fields(lexicon.Fold(f[0])); len(w) > 0 {
 			d.srcComma = append(d.srcComma, w)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, true, err
+	}
+	err = readOptional(dir+"/pronoun_genders.tsv", func(f []string) error {
+		if len(f) < 2 || f[1] != "m" && f[1] != "f" {
+			return fmt.Errorf("want pronoun TAB m or f, got %q", strings.Join(f, "\t"))
+		}
+		if d.proGender == nil {
+			d.proGender = map[string]byte{}
+		}
+		d.proGender[lexicon.Fold(f[0])] = f[1][0]
+		return nil
+	})
+	if err != nil {
+		return nil, true, err
+	}
+	err = readOptional(dir+"/based.txt", func(f []string) error {
+		if w := strings.Fields(lexicon.Fold(f[0])); len(w) > 0 {
+			d.based = append(d.based, w)
 		}
 		return nil
 	})
@@ -235,8 +270,19 @@ func loadLang(lang string, lex *lexicon.Lexicon) (*langData, bool, error) {
 	for k := range d.quoteVerbs {
 		d.classes[k] |= clQuoteVerb
 	}
-	for k := range d.preds {
+	for k, ps := range d.preds {
 		d.classes[k] |= clPred
+		// A signing verb is read first: it needs an agreement noun after
+		// it, and when one follows, the verb's other senses do not apply.
+		slices.SortStableFunc(ps, func(a, b pred) int {
+			switch {
+			case a.agr == b.agr:
+				return 0
+			case a.agr:
+				return -1
+			}
+			return 1
+		})
 	}
 	d.buildVocab(dir)
 	for w, c := range d.exact {
@@ -285,6 +331,19 @@ func (d *langData) titleAt(texts []string) int {
 		return 0
 	}
 	return d.titleAtExact(singular) // "Prime Ministers"
+}
+
+// postAdjective reports whether the language puts its adjectives (and
+// demonyms) after the noun (fr, es, it, pt): "le groupe chinois".
+func (d *langData) postAdjective() bool {
+	if d.lex == nil {
+		return false
+	}
+	switch d.lex.Lang() {
+	case "fr", "es", "it", "pt":
+		return true
+	}
+	return false
 }
 
 // titleValue returns a plural title phrase in the singular, its first word

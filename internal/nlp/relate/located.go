@@ -24,6 +24,12 @@ func (st *state) located(fc *fieldCtx) {
 			st.demonymOrg(fc, u)
 		}
 	}
+	st.basedIn(fc)
+	for _, u := range us {
+		if u.typ == "LOCATION" && !u.nominal && !st.isCountry(u.ent) {
+			st.demonymPlace(fc, u)
+		}
+	}
 	// Gazetteer: a place and its country named in one sentence.
 	for _, u := range us {
 		if u.typ != "LOCATION" || st.isCountry(u.ent) {
@@ -106,6 +112,132 @@ func (st *state) contains(fc *fieldCtx, u, v unit) bool {
 	return !comma || !of || direction
 }
 
+// basedIn reads the seat of an organisation: "Boeing, based in
+// Arlington", "Microsoft, which is headquartered in Redmond", "l'AFD, dont
+// le siège est à Paris", "Stellantis … est basé à Amsterdam". The place
+// follows the phrase (based.txt); the organisation stands right before it
+// (a comma, a relative pronoun and auxiliaries between), or is the subject
+// of its clause when an auxiliary opens the phrase.
+func (st *state) basedIn(fc *fieldCtx) {
+	if len(st.d.based) == 0 {
+		return
+	}
+	for i := range fc.keys {
+		if fc.keys[i] == "" || fc.unit[i] >= 0 || fc.quote[i] >= 0 {
+			continue
+		}
+		for _, ph := range st.d.based {
+			e := fc.matchEnd(i, ph)
+			if e < 0 {
+				continue
+			}
+			e = fc.nextWord(e, len(fc.keys))
+			v := -1
+			if e < len(fc.keys) {
+				v = fc.namedUnit(e)
+			}
+			if v < 0 || fc.units[v].s != e || fc.units[v].typ != "LOCATION" {
+				break
+			}
+			place := fc.units[v]
+			lo, _, _ := sentenceBounds(fc.doc, i)
+			org := -1
+			from := i
+			k := i - 1
+			aux := false
+			for k >= lo && fc.unit[k] < 0 && fc.cls[k]&(clAux|clPassive) != 0 {
+				k, aux = k-1, true
+			}
+			for k >= lo && fc.unit[k] < 0 && (fc.cls[k]&clRelPro != 0 || fc.doc.Tokens[k].Text == ",") {
+				k--
+			}
+			if k-2 >= lo && fc.doc.Tokens[k].Text == ")" {
+				// "la Banque africaine de développement (BAD), basée à
+				// Abidjan": the name before its acronym.
+				for j := k - 1; j > max(lo, k-4); j-- {
+					if fc.doc.Tokens[j].Text == "(" {
+						k = j - 1
+						break
+					}
+				}
+			}
+			if k >= lo && fc.unit[k] >= 0 && fc.units[fc.unit[k]].e == k+1 {
+				if u := fc.units[fc.unit[k]]; u.typ == "ORGANIZATION" {
+					org, from = u.ent, u.s
+				}
+			} else if aux {
+				// "Stellantis, né de la fusion de PSA et de Fiat Chrysler,
+				// est basé à Amsterdam": the clause subject.
+				cs := st.clauseStart(fc, i, lo)
+				if subj, f := st.subjects(fc, cs, i, func(u unit) bool { return u.typ != "MISC" }); len(subj) == 1 && st.a.Entities[subj[0]].Type == "ORGANIZATION" {
+					org, from = subj[0], f
+				}
+			}
+			if org >= 0 && org != place.ent {
+				st.emit(fc, LocatedIn, org, place.ent, "", "", 0.75, from, place.e)
+			}
+			break
+		}
+	}
+}
+
+// demonymPlace reads "the eastern Ukrainian town of Pokrovsk", "la ville
+// ukrainienne de Pokrovsk": a place noun (place_nouns.txt) and a demonym,
+// in either order, then "of" and the place, which lies in the demonym's
+// country.
+func (st *state) demonymPlace(fc *fieldCtx, u unit) {
+	lo, _, _ := sentenceBounds(fc.doc, u.s)
+	p := u.s - 1
+	for p > lo && fc.keys[p] == "" && isApos(fc.doc.Tokens[p].Text) {
+		p--
+	}
+	if p-2 < lo || fc.cls[p]&clOf == 0 || fc.unit[p] >= 0 {
+		return
+	}
+	iso, from := "", -1
+	demonymEnding := func(end int) (int, string) {
+		for s := max(lo, end-3); s < end; s++ {
+			if fc.unit[s] >= 0 {
+				continue
+			}
+			if n, iso := st.demonymAt(fc, s, end); n > 0 && s+n == end {
+				return s, iso
+			}
+		}
+		return -1, ""
+	}
+	if st.d.placeNouns[fc.keys[p-1]] {
+		// "the Ukrainian town of"
+		if s, c := demonymEnding(p - 1); s >= 0 {
+			iso, from = c, s
+		}
+	} else if s, c := demonymEnding(p); s > lo && st.d.placeNouns[fc.keys[s-1]] {
+		// "la ville ukrainienne de"
+		iso, from = c, s-1
+	}
+	if from < 0 {
+		return
+	}
+	if c, ok := st.country[iso]; ok && c != u.ent {
+		st.emit(fc, LocatedIn, u.ent, c, "", "", 0.7, from, u.e)
+	}
+}
+
+// matchEnd is matchAt returning the token after the match, or -1.
+func (fc *fieldCtx) matchEnd(i int, ws []string) int {
+	j := i
+	for _, w := range ws {
+		for j < len(fc.keys) && fc.keys[j] == "" && isApos(fc.doc.Tokens[j].Text) {
+			j++
+		}
+		if j >= len(fc.keys) || fc.keys[j] != w {
+			return -1
+		}
+		j++
+	}
+	return j
+}
+
 // demonymOrg reads "l'agence de presse nord-coréenne KCNA", "the Russian
 // news agency RIA Novosti": an organisation right after a noun phrase with
 // a demonym is located in that country.
@@ -142,6 +274,11 @@ func (st *state) demonymOrg(fc *fieldCtx, u unit) {
 			return
 		}
 		if n, iso := st.demonymAt(fc, k, u.s); n > 0 && k+n <= u.s {
+			if k+n < u.s && st.d.postAdjective() {
+				// "Le groupe chinois fournit déjà Tesla": where adjectives
+				// follow their noun, the words after one are no head.
+				return
+			}
 			for g := k + n; g < u.s; g++ {
 				if fc.cls[g] != 0 {
 					return

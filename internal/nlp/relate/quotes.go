@@ -119,14 +119,14 @@ func (st *state) speaker(fc *fieldCtx, q quoteSpan) (ent, s0, s1 int, conf float
 				break
 			}
 			if fc.cls[j]&(clSubjPro) != 0 {
-				if p := st.recentSubject(fc, q.open, -1); p >= 0 {
+				if p := st.recentSubject(fc, q.open, -1, j); p >= 0 {
 					return p, v, j + 1, 0.6
 				}
 			}
 		}
 		// Preposed pronoun: ", he said".
 		if j > q.close && fc.cls[j]&clSubjPro != 0 {
-			if p := st.recentSubject(fc, q.open, -1); p >= 0 {
+			if p := st.recentSubject(fc, q.open, -1, j); p >= 0 {
 				return p, j, v + 1, 0.6
 			}
 		}

@@ -37,6 +37,7 @@ import (
 
 	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
 	"github.com/wirenrich/wirenrich/internal/nlp/lexicon"
+	"github.com/wirenrich/wirenrich/internal/nlp/resolve"
 	"github.com/wirenrich/wirenrich/internal/nlp/text"
 )
 
@@ -57,7 +58,17 @@ const (
 // Relater extracts relations. It is immutable after New and safe for
 // concurrent use.
 type Relater struct {
-	langs map[string]*langData
+	langs   map[string]*langData
+	genders *resolve.Genders // first names' genders for pronouns; nil: none
+}
+
+// WithGenders returns a copy of r that reads the gender of people's first
+// names from g (nil: none), so that "elle" and "she" refer to no man
+// named before.
+func (r *Relater) WithGenders(g *resolve.Genders) *Relater {
+	c := *r
+	c.genders = g
+	return &c
 }
 
 // New builds a Relater for the languages of the given lexicons that have
@@ -115,7 +126,7 @@ func (r *Relater) Relate(a *analysis.Analysis) {
 	if d == nil {
 		return
 	}
-	st := &state{a: a, d: d, seen: map[relKey]int{}}
+	st := &state{a: a, d: d, seen: map[relKey]int{}, genders: r.genders}
 	st.countries()
 	for f := range a.Fields {
 		fc := st.field(f)
@@ -123,6 +134,7 @@ func (r *Relater) Relate(a *analysis.Analysis) {
 			continue
 		}
 		st.titles(fc)
+		st.descriptions(fc)
 		st.located(fc)
 		st.quotes(fc)
 		st.events(fc)
@@ -149,7 +161,11 @@ type fieldCtx struct {
 	unit  []int  // per token: index into units, -1
 	quote []int  // per token inside a statement quote: the quote index, else -1
 	qs    []quoteSpan
-	words []string // token texts, sliced by texts()
+	// unnamed: sentences opened by a description of a person that names
+	// no one the article does unambiguously ("Le ministre mauritanien a
+	// ensuite …"): their subject pronouns refer to it.
+	unnamed map[int]bool
+	words   []string // token texts, sliced by texts()
 	// memo of title and demonym lengths at a token: -1 unknown.
 	titleLen, demLen []int16
 	demISO           []string
@@ -207,6 +223,37 @@ type state struct {
 	country map[string]int // iso2 -> entity naming that country
 	// personWords: folded words of person names, built on first use.
 	personWords map[string]bool
+	genders     *resolve.Genders
+	gender      map[int]byte // entity -> 'm', 'f' or 0 (unknown), on first use
+}
+
+// personGender is the gender of person entity e by its first name: 'm',
+// 'f' or 0 when unknown.
+func (st *state) personGender(e int) byte {
+	if st.genders == nil {
+		return 0
+	}
+	if g, ok := st.gender[e]; ok {
+		return g
+	}
+	if st.gender == nil {
+		st.gender = map[int]byte{}
+	}
+	var g byte
+	if first, rest, ok := strings.Cut(st.a.Entities[e].Name, " "); ok && rest != "" {
+		female, known := st.genders.Female(first)
+		if h := strings.IndexByte(first, '-'); !known && h > 0 {
+			female, known = st.genders.Female(first[:h]) // "Jean-François"
+		}
+		if known {
+			g = 'm'
+			if female {
+				g = 'f'
+			}
+		}
+	}
+	st.gender[e] = g
+	return g
 }
 
 // countries indexes the entities that name a country.
@@ -351,6 +398,7 @@ func (st *state) field(f int) *fieldCtx {
 		}
 	}
 	all = st.orgAnaphora(fc, all)
+	all = st.countryAnaphora(fc, all)
 	slices.SortFunc(all, func(x, y unit) int {
 		if x.s != y.s {
 			return cmp.Compare(x.s, y.s)
@@ -371,6 +419,86 @@ func (st *state) field(f int) *fieldCtx {
 	}
 	st.findQuotes(fc)
 	return fc
+}
+
+// descriptions adds a nominal unit for each definite description of a
+// person by a title with a demonym that the earlier stages left alone
+// ("the Russian leader said", "le ministre mauritanien a rencontré")
+// when exactly one person of the article has that nationality; a
+// description at the start of a sentence that fits none or several marks
+// the sentence (fc.unnamed). It runs after titles, which read the
+// nationalities.
+func (st *state) descriptions(fc *fieldCtx) {
+	n := len(fc.keys)
+	var add []unit
+	for i := 0; i+1 < n; i++ {
+		if fc.cls[i]&clDet == 0 || fc.cls[i]&clPoss != 0 || fc.unit[i] >= 0 || fc.quote[i] >= 0 {
+			continue
+		}
+		lo, hi, sent := sentenceBounds(fc.doc, i)
+		tp, ok := st.titleAt(fc, i, hi)
+		if !ok || tp.iso == "" || tp.org >= 0 || tp.e >= hi {
+			continue
+		}
+		covered := false
+		for k := i; k < tp.e; k++ {
+			covered = covered || fc.unit[k] >= 0
+		}
+		if covered {
+			continue
+		}
+		// A name after it is in apposition or premodified ("le président
+		// russe, Vladimir Poutine", "the Russian leader Vladimir Putin").
+		k := tp.e
+		if fc.doc.Tokens[k].Text == "," && k+1 < hi {
+			k++
+		}
+		if fc.unit[k] >= 0 || fc.keys[tp.e] != "" && startsUpper(fc.doc.Tokens[tp.e].Text) {
+			continue
+		}
+		var buf [64]byte
+		if st.d.relNouns[string(lexicon.AppendFold(buf[:0], tp.title))] {
+			continue // "son homologue"
+		}
+		who := -1
+		if c, ok := st.country[tp.iso]; ok {
+			for _, r := range st.a.Relations {
+				if r.Type != Nationality || r.Object != c || r.Subject == who {
+					continue
+				}
+				if who >= 0 {
+					who = -2 // several
+					break
+				}
+				who = r.Subject
+			}
+		}
+		if who < 0 {
+			if i == lo {
+				if fc.unnamed == nil {
+					fc.unnamed = map[int]bool{}
+				}
+				fc.unnamed[sent] = true
+			}
+			i = tp.e - 1
+			continue
+		}
+		add = append(add, unit{mi: -1, ent: who, s: i, e: tp.e, sent: sent, typ: "PERSON", nominal: true})
+		i = tp.e - 1
+	}
+	if len(add) == 0 {
+		return
+	}
+	fc.units = append(fc.units, add...)
+	slices.SortFunc(fc.units, func(x, y unit) int { return cmp.Compare(x.s, y.s) })
+	for k := range fc.unit {
+		fc.unit[k] = -1
+	}
+	for ui, u := range fc.units {
+		for t := u.s; t < u.e; t++ {
+			fc.unit[t] = ui
+		}
+	}
 }
 
 // unmarked adds a unit for each repetition of an entity's name (as
@@ -524,8 +652,8 @@ func (st *state) orgAnaphora(fc *fieldCtx, all []unit) []unit {
 				named = true
 				break
 			}
-			if fc.keys[k] == "" && !isApos(fc.doc.Tokens[k].Text) {
-				break
+			if fc.keys[k] == "" && !isApos(fc.doc.Tokens[k].Text) || fc.cls[k]&clCoord != 0 {
+				break // "responsable de l'organisation et spécialiste de la Syrie"
 			}
 		}
 		if named {
@@ -542,6 +670,31 @@ func (st *state) orgAnaphora(fc *fieldCtx, all []unit) []unit {
 		}
 		if ante >= 0 {
 			all = append(all, unit{mi: -1, ent: ante, s: i, e: h + 1, sent: sent, typ: "ORGANIZATION", nominal: true})
+		}
+	}
+	return all
+}
+
+// countryAnaphora adds a nominal unit for "the country's", "the
+// nation's" (country_nouns.txt before a possessive): the last country
+// named within three sentences.
+func (st *state) countryAnaphora(fc *fieldCtx, all []unit) []unit {
+	if len(st.d.countryN) == 0 {
+		return all
+	}
+	for i := 0; i+2 < len(fc.keys); i++ {
+		if fc.cls[i]&clDet == 0 || !st.d.countryN[fc.keys[i+1]] || !possessive(fc.doc.Tokens[i+2].Text) {
+			continue
+		}
+		sent := sentenceOf(fc.doc, i)
+		ante, at := -1, -1
+		for _, u := range all {
+			if u.e <= i && u.s > at && u.typ == "LOCATION" && u.sent >= sent-3 && st.isCountry(u.ent) {
+				ante, at = u.ent, u.s
+			}
+		}
+		if ante >= 0 {
+			all = append(all, unit{mi: -1, ent: ante, s: i, e: i + 2, sent: sent, typ: "LOCATION", nominal: true})
 		}
 	}
 	return all
@@ -676,15 +829,32 @@ func (fc *fieldCtx) recentPerson(tok, not int) int {
 
 // recentSubject is the last PERSON unit before tok that stands as a
 // subject (not after a preposition), the preferred antecedent of a
-// pronoun; else the last PERSON.
-func (st *state) recentSubject(fc *fieldCtx, tok, not int) int {
+// pronoun; else the last PERSON. A pronoun of a gender (pro, its token;
+// -1 for none) skips the people whose first name is of the other ("la
+// bataille est dure, reconnaît-elle" after "Alain Juppé").
+func (st *state) recentSubject(fc *fieldCtx, tok, not, pro int) int {
+	want := byte(0)
+	if pro >= 0 && pro < len(fc.keys) {
+		want = st.d.proGender[fc.keys[pro]]
+	}
+	fits := func(e int) bool {
+		g := st.personGender(e)
+		return want == 0 || g == 0 || g == want
+	}
+	last := -1
 	for i := len(fc.units) - 1; i >= 0; i-- {
 		u := fc.units[i]
-		if u.e <= tok && u.typ == "PERSON" && u.ent != not && !st.blockedTitled(fc, u, 0) {
+		if u.e > tok || u.typ != "PERSON" || u.ent == not || want != 0 && !fits(u.ent) {
+			continue
+		}
+		if !st.blockedTitled(fc, u, 0) {
 			return u.ent
 		}
+		if last < 0 {
+			last = u.ent
+		}
 	}
-	return fc.recentPerson(tok, not)
+	return last
 }
 
 // prevWord returns the index of the first token before tok that is not a

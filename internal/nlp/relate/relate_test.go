@@ -10,6 +10,7 @@ import (
 
 	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
 	"github.com/wirenrich/wirenrich/internal/nlp/relate"
+	"github.com/wirenrich/wirenrich/internal/nlp/resolve"
 	"github.com/wirenrich/wirenrich/internal/nlp/text"
 )
 
@@ -465,6 +466,78 @@ func TestRelate(t *testing.T) {
 			cameo: map[string]string{"opposes Merz -> Scholz": "112", "visited Baerbock -> Kiew": "042"}},
 		{name: "an article is no particle", lang: "de", text: "[Scholz|PERSON] traf ein Abkommen mit [Macron|PERSON], das [Paris|LOCATION] betrifft.",
 			not: []string{"visited Scholz -> Paris"}},
+		{name: "an organisation's seat after based in", lang: "en", text: "[Boeing|ORGANIZATION], based in [Arlington|LOCATION], [Virginia|LOCATION], has struggled. [Microsoft|ORGANIZATION], which is headquartered in [Redmond|LOCATION], gained.",
+			want: []string{"located_in Boeing -> Arlington", "located_in Microsoft -> Redmond"}, not: []string{"located_in Boeing -> Virginia"}},
+		{name: "an organisation's seat after basé à, an acronym, a clause subject", lang: "fr", text: "[CATL|ORGANIZATION], basé à [Ningde|LOCATION], fournit des batteries. L'[Agence française de développement|ORGANIZATION] ([AFD|ORGANIZATION|=Agence française de développement]), dont le siège est à [Paris|LOCATION], financera des projets. [Stellantis|ORGANIZATION], né de la fusion de [PSA|ORGANIZATION] et de [Fiat Chrysler|ORGANIZATION] en 2021, est basé à [Amsterdam|LOCATION].",
+			want: []string{"located_in CATL -> Ningde", "located_in Agence française de développement -> Paris", "located_in Stellantis -> Amsterdam"}, not: []string{"located_in PSA -> Amsterdam", "located_in Fiat Chrysler -> Amsterdam"}},
+		{name: "who is thanked for support gives it", lang: "en", text: "[Putin|PERSON] thanked [Kim|PERSON] for his support.",
+			want: []string{"supports Kim -> Putin"}, not: []string{"supports Putin -> Kim"}},
+		{name: "who is thanked for support gives it", lang: "fr", text: "[William Ruto|PERSON], élu en 2022, a remercié la [France|LOCATION] pour son appui.",
+			want: []string{"supports France -> William Ruto"}, not: []string{"supports William Ruto -> France"}},
+		{name: "a possessive opening a sentence refers to the subject of the one before", lang: "en", text: "[Boeing|ORGANIZATION], based in [Arlington|LOCATION], [Virginia|LOCATION], has been struggling. Its chief executive [Dave Calhoun|PERSON] will step down. [Apple|ORGANIZATION] was sued. His lawyer, [John Doe|PERSON], spoke.",
+			want: []string{"member_of Dave Calhoun -> Boeing", "title Dave Calhoun -> Boeing: chief executive"}, not: []string{"member_of John Doe -> Apple"}},
+		{name: "a possessive between the subject and another organisation reads neither", lang: "en", text: "The case was brought by the [European Public Prosecutor's Office|ORGANIZATION], the body that investigates fraud involving [EU|ORGANIZATION] funds. Its head, [Laura Kovesi|PERSON], spoke.",
+			want: []string{"title Laura Kovesi -> : head"}, not: []string{"member_of Laura Kovesi -> EU"}},
+		{name: "a possessive after a place refers to the clause subject", lang: "fr", text: "L'[AFD|ORGANIZATION] financera des projets au [Kenya|LOCATION], selon son directeur général, [Rémy Rioux|PERSON].",
+			want: []string{"member_of Rémy Rioux -> AFD"}},
+		{name: "who heads, a member of, led by", lang: "en", text: "[Stefanos Kasselakis|PERSON], who heads the left-wing [Syriza|ORGANIZATION] party, spoke. [Andreas Lykourentzos|PERSON], a member of the conservative [New Democracy|ORGANIZATION] party, was jailed.",
+			want: []string{"member_of Stefanos Kasselakis -> Syriza", "member_of Andreas Lykourentzos -> New Democracy"}},
+		{name: "présidée par, dirigé par", lang: "fr", text: "La [Cour des comptes|ORGANIZATION], présidée par [Pierre Moscovici|PERSON], a critiqué le coût. Le [Comité d'organisation|ORGANIZATION] ([Cojo|ORGANIZATION|=Comité d'organisation]), dirigé par [Tony Estanguet|PERSON], attend du monde.",
+			want: []string{"member_of Pierre Moscovici -> Cour des comptes", "member_of Tony Estanguet -> Comité d'organisation"}},
+		{name: "an organisation after a common noun in a title", lang: "fr", text: "L'opposant [Raila Odinga|PERSON], chef de la coalition [Azimio|ORGANIZATION], a critiqué cette visite.",
+			want: []string{"member_of Raila Odinga -> Azimio", "title Raila Odinga -> Azimio: chef"}},
+		{name: "the role of an unnamed body in apposition", lang: "fr", text: "Le président de la cour, [Laurent Raviot|PERSON], a rappelé les règles. La gauche était face aux députés de l'opposition, [François Brottes|PERSON], hier.",
+			want: []string{"title Laurent Raviot -> : président"}, not: []string{"title François Brottes -> : député"}},
+		{name: "a portfolio after the demonym", lang: "fr", text: "L'accord a été paraphé par la ministre marocaine de la Transition énergétique, [Leila Benali|PERSON], à Rabat. Le [Maroc|LOCATION] se félicite.",
+			want: []string{"nationality Leila Benali -> Maroc", "title Leila Benali -> Maroc: ministre de la Transition énergétique"}},
+		{name: "a portfolio the tagger took for an organisation", lang: "fr", text: "Le ministre des [Affaires étrangères|ORGANIZATION], [Stéphane Séjourné|PERSON], a parlé.",
+			want: []string{"title Stéphane Séjourné -> : ministre des Affaires étrangères"}},
+		{name: "a country's possessive, portfolio words and a title", lang: "en", text: "[China|LOCATION]'s foreign ministry spokesman [Lin Jian|PERSON] spoke on Tuesday.",
+			want: []string{"nationality Lin Jian -> China", "title Lin Jian -> China: foreign ministry spokesman"}},
+		{name: "where adjectives follow the noun, a demonym before a verb qualifies no organisation", lang: "fr", text: "Le groupe chinois fournit déjà [Tesla|ORGANIZATION]. La [Chine|LOCATION] exporte.",
+			not: []string{"located_in Tesla -> Chine"}},
+		{name: "an agreement ends before a clause of its own", lang: "en", text: "[Japan|LOCATION] and [Philippines|LOCATION] sign defence pact as tensions with [China|LOCATION] rise",
+			want: []string{"agreement Japan -> Philippines: defence pact"}, not: []string{"agreement China -> Japan: defence pact", "agreement China -> Philippines: defence pact"}},
+		{name: "an agreement of compound nouns", lang: "en", text: "[Putin|PERSON] signs partnership pact with [Kim|PERSON] in [Pyongyang|LOCATION]",
+			want: []string{"agreement Kim -> Putin: partnership pact"}},
+		{name: "an agreement noun between two parties", lang: "en", text: "The [European Commission|ORGANIZATION] said it welcomed the agreement between [Kyiv|LOCATION] and [Warsaw|LOCATION]. [Ukraine|LOCATION] and [Poland|LOCATION] agreed on Tuesday to settle a dispute.",
+			want: []string{"agreement Kyiv -> Warsaw: agreement", "agreement Poland -> Ukraine: agreed on"}, not: []string{"met Kyiv -> Warsaw", "agreement European Commission -> Kyiv: agreement"}},
+		{name: "an agreement noun with one party is no agreement", lang: "en", text: "[Germany|LOCATION] welcomed the deal with [Poland|LOCATION].",
+			not: []string{"agreement Germany -> Poland: deal"}},
+		{name: "a description by title and demonym refers to the one person of that nationality", lang: "en", text: "Russian President [Vladimir Putin|PERSON] arrived. [Russia|LOCATION] is big. \"We highly appreciate your consistent support,\" the Russian leader said. The Russian leader flew on to Hanoi, where he met President [To Lam|PERSON].",
+			want: []string{"said Vladimir Putin -> : We highly appreciate your consistent support", "met To Lam -> Vladimir Putin"}},
+		{name: "a description that fits several people takes the pronoun after it", lang: "fr", text: "Le président kényan [William Ruto|PERSON] et l'opposant kényan [Raila Odinga|PERSON] sont au [Kenya|LOCATION]. Le chef de l'Etat kényan se rendra à [Berlin|LOCATION], où il doit rencontrer le chancelier [Olaf Scholz|PERSON].",
+			not: []string{"met Olaf Scholz -> Raila Odinga", "met Olaf Scholz -> William Ruto"}},
+		{name: "an organisation's description before a coordination", lang: "fr", text: "L'ONG [Human Rights Watch|ORGANIZATION] publie un rapport. [Nadim Houry|PERSON], responsable de l'organisation et spécialiste de la [Syrie|LOCATION], précise les faits.",
+			want: []string{"member_of Nadim Houry -> Human Rights Watch"}},
+		{name: "the country's", lang: "en", text: "A quake struck [Elazig|LOCATION] in eastern [Turkey|LOCATION], the country's disaster agency [AFAD|ORGANIZATION] said.",
+			want: []string{"located_in AFAD -> Turkey"}},
+		{name: "avocat général is one title", lang: "fr", text: "L'avocat général [Jean-François Ricard|PERSON] a estimé que l'accusé savait.",
+			want: []string{"title Jean-François Ricard -> : avocat général"}, not: []string{"title Jean-François Ricard -> : général"}},
+		{name: "aid as the verb's object", lang: "en", text: "The [United States|LOCATION] sent military aid to [Ukraine|LOCATION]. [Emmanuel Macron|PERSON] hosted [Olaf Scholz|PERSON] for talks, as both sought to ease tensions over military aid to [Kyiv|LOCATION].",
+			want: []string{"supports United States -> Ukraine"}, not: []string{"supports Emmanuel Macron -> Kyiv"}},
+		{name: "more signing verbs", lang: "en", text: "[Eni|ORGANIZATION] struck a deal with [ADNOC|ORGANIZATION] on Monday.",
+			want: []string{"agreement ADNOC -> Eni: deal"}},
+		{name: "more signing verbs", lang: "fr", text: "[Israël|LOCATION] et le [Hamas|ORGANIZATION] sont parvenus à un accord de cessez-le-feu.",
+			want: []string{"agreement Hamas -> Israël: accord de cessez-le-feu"}},
+		{name: "a shorter title before an organisation the longer one would cut", lang: "fr", text: "Le président du [Conseil européen|ORGANIZATION], [Charles Michel|PERSON], est venu.",
+			want: []string{"member_of Charles Michel -> Conseil européen", "title Charles Michel -> Conseil européen: président"}},
+		{name: "a participle in apposition with its agent", lang: "fr", text: "L'[Azerbaïdjan|LOCATION], accusé par [Paris|LOCATION] d'ingérence, a démenti.",
+			want: []string{"opposes Paris -> Azerbaïdjan"}, not: []string{"opposes Azerbaïdjan -> Paris"}},
+		{name: "a participle in apposition with its agent", lang: "en", text: "[Hamas|ORGANIZATION], backed by [Iran|LOCATION], rejected the plan.",
+			want: []string{"supports Iran -> Hamas"}},
+		{name: "present plurals of headlines", lang: "en", text: "[Washington|LOCATION] and [Seoul|LOCATION] accuse [Pyongyang|LOCATION] of sending shells.",
+			want: []string{"opposes Washington -> Pyongyang", "opposes Seoul -> Pyongyang"}},
+		{name: "an organisation's description before a possessive and a title", lang: "en", text: "[Boeing|ORGANIZATION] reported a loss on Wednesday. The company's chief executive, [Kelly Ortberg|PERSON], said demand was strong.",
+			want: []string{"member_of Kelly Ortberg -> Boeing", "title Kelly Ortberg -> Boeing: chief executive"}},
+		{name: "a place noun with a demonym before a place", lang: "en", text: "Troops entered the eastern Ukrainian town of [Pokrovsk|LOCATION]. [Ukraine|LOCATION] denied it.",
+			want: []string{"located_in Pokrovsk -> Ukraine"}},
+		{name: "a place noun with a demonym before a place", lang: "fr", text: "Les troupes sont entrées dans la ville ukrainienne de [Pokrovsk|LOCATION]. L'[Ukraine|LOCATION] dément.",
+			want: []string{"located_in Pokrovsk -> Ukraine"}},
+		{name: "a role posted to a place or a body", lang: "en", text: "[Britain|LOCATION]'s ambassador to the [United Nations|ORGANIZATION], [Barbara Woodward|PERSON], spoke.",
+			want: []string{"nationality Barbara Woodward -> Britain", "title Barbara Woodward -> Britain: ambassador"}},
+		{name: "a role posted to a place or a body", lang: "fr", text: "L'ambassadeur de [France|LOCATION] en [Israël|LOCATION], [Frédéric Journès|PERSON], a été convoqué.",
+			want: []string{"title Frédéric Journès -> France: ambassadeur"}},
 		{name: "coordinated objects with a repeated preposition", lang: "es", text: "En [París|LOCATION], [Macron|PERSON] recibió a [Sánchez|PERSON] y a [Scholz|PERSON].",
 			want: []string{"met Macron -> Sánchez", "met Macron -> Scholz"}, not: []string{"met Macron -> París"}},
 	}
@@ -494,6 +567,44 @@ func TestRelate(t *testing.T) {
 			}
 			for d, code := range tt.cameo {
 				require.Equal(t, code, got[strings.ToLower(d)].Cameo, d)
+			}
+		})
+	}
+}
+
+func TestPronounGender(t *testing.T) {
+	g, err := resolve.ParseGenders(strings.NewReader("alain\tm\nchantal\tf\nmarie\tf\njean\tm\n"))
+	require.NoError(t, err)
+	r := testRelater(t).WithGenders(g)
+	tests := []struct {
+		name, lang, text string
+		want, not        []string
+	}{
+		{name: "elle refers to no man", lang: "fr", text: "[Chantal Jouanno|PERSON] a alerté le gouvernement et [Alain Juppé|PERSON] en juillet. « La bataille est très dure », reconnaît-elle.",
+			want: []string{"said Chantal Jouanno -> : La bataille est très dure"}, not: []string{"said Alain Juppé -> : La bataille est très dure"}},
+		{name: "she refers to no man", lang: "en", text: "[Marie Curie|PERSON] met [Alain Prost|PERSON] on Monday. \"We will win this fight together,\" she said.",
+			want: []string{"said Marie Curie -> : We will win this fight together"}},
+		{name: "a compound first name has the gender of its first part", lang: "fr", text: "[Chantal Jouanno|PERSON] a rencontré [Jean-Pierre Raffarin|PERSON] hier. « Nous avons beaucoup parlé ensemble », dit-elle.",
+			want: []string{"said Chantal Jouanno -> : Nous avons beaucoup parlé ensemble"}},
+		{name: "an unknown first name fits any pronoun", lang: "fr", text: "[Dominique Durand|PERSON] est venu. « Nous avons beaucoup de travail ici », a-t-il dit.",
+			want: []string{"said Dominique Durand -> : Nous avons beaucoup de travail ici"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang+"/"+tt.name, func(t *testing.T) {
+			a := build(t, tt.lang, tt.text, nil)
+			r.Relate(a)
+			got := map[string]bool{}
+			var list []string
+			for _, rel := range a.Relations {
+				d := describe(a, rel)
+				got[strings.ToLower(d)] = true
+				list = append(list, d)
+			}
+			for _, w := range tt.want {
+				require.True(t, got[strings.ToLower(w)], "want %q in %q", w, list)
+			}
+			for _, n := range tt.not {
+				require.False(t, got[strings.ToLower(n)], "unwanted %q in %q", n, list)
 			}
 		})
 	}

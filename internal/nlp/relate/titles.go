@@ -3,6 +3,7 @@ package relate
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/wirenrich/wirenrich/internal/nlp/lexicon"
 )
@@ -22,21 +23,10 @@ func (st *state) titleAt(fc *fieldCtx, i, limit int) (titlePhrase, bool) {
 	tp := titlePhrase{s: i, org: -1}
 	j := i
 	if j < limit && fc.cls[j]&(clDet|clPoss) != 0 && fc.namedUnit(j) < 0 {
-		if fc.cls[j]&clPoss != 0 {
-			// "its chief executive", "son président": the last entity named,
-			// when it is an organisation ("his lawyer" belongs to a person).
-			sent := sentenceOf(fc.doc, j)
-			for k := len(fc.units) - 1; k >= 0; k-- {
-				if u := fc.units[k]; u.e <= j && u.typ != "MISC" {
-					if u.sent < sent-1 {
-						break
-					}
-					if u.typ == "ORGANIZATION" {
-						tp.org = u.ent
-					}
-					break
-				}
-			}
+		if fc.cls[j]&clPoss != 0 && fc.cls[j]&clPersPoss == 0 {
+			// "its chief executive", "son président": an organisation
+			// ("his lawyer" belongs to a person).
+			tp.org = st.possessor(fc, j)
 		}
 		j++
 		for j < limit && isApos(fc.doc.Tokens[j].Text) {
@@ -52,6 +42,16 @@ func (st *state) titleAt(fc *fieldCtx, i, limit int) (titlePhrase, bool) {
 			tp.iso, tp.title, tp.e = iso, fc.span(j+n, j+n+m), j+n+m
 			return tp, true
 		}
+	}
+	if u := fc.unit[j]; u >= 0 && fc.units[u].nominal && fc.units[u].typ == "ORGANIZATION" && fc.units[u].e+1 < limit && possessive(fc.doc.Tokens[fc.units[u].e].Text) {
+		// "the company's chief executive": the organisation the
+		// description refers to.
+		at := fc.units[u].e + 1
+		if n := st.titleLenAt(fc, at, limit); n > 0 {
+			tp.org, tp.title, tp.e = fc.units[u].ent, fc.span(at, at+n), at+n
+			return tp, true
+		}
+		return tp, false
 	}
 	if u := fc.namedUnit(j); u >= 0 {
 		un := fc.units[u]
@@ -73,6 +73,19 @@ func (st *state) titleAt(fc *fieldCtx, i, limit int) (titlePhrase, bool) {
 			tp.e = at + n
 			return tp, true
 		}
+		if at > un.e {
+			// "India's civil aviation minister", "China's foreign ministry
+			// spokesman": lower-case words of the portfolio before the
+			// title.
+			for w := at; w < min(limit, at+3) && fc.lowerWord(w) && fc.unit[w] < 0; w++ {
+				if n := st.titleLenAt(fc, w+1, limit); n > 0 {
+					tp.org = un.ent
+					tp.title = fc.span(at, w+1+n)
+					tp.e = w + 1 + n
+					return tp, true
+				}
+			}
+		}
 		return tp, false
 	}
 	n := st.titleLenAt(fc, j, limit)
@@ -81,7 +94,12 @@ func (st *state) titleAt(fc *fieldCtx, i, limit int) (titlePhrase, bool) {
 	}
 	for k := j; k < j+n; k++ {
 		if u := fc.namedUnit(k); u >= 0 && !st.portfolio(fc, u, j+n) {
-			return tp, false
+			// "président du Conseil européen": a shorter title before the
+			// name ("président", of the Conseil européen).
+			if n = st.titleLenAt(fc, j, fc.units[u].s); n == 0 {
+				return tp, false
+			}
+			k = j - 1
 		}
 	}
 	if p := st.d.lex.PortfolioAt(fc.texts(j, j+n), fc.texts(j+n, limit)); p > 0 && st.portfolioWords(fc, j+n, j+n+p) {
@@ -99,6 +117,13 @@ func (st *state) titleAt(fc *fieldCtx, i, limit int) (titlePhrase, bool) {
 	if k < limit && fc.namedUnit(k) < 0 {
 		if dn, iso := st.demonymAt(fc, k, limit); dn > 0 {
 			tp.iso, tp.e = iso, k+dn
+			// (The word at limit is read too: lower-case words end a
+			// portfolio before a comma, "de la Transition énergétique,".)
+			if p := st.d.lex.PortfolioAt(fc.texts(j, j+n), fc.texts(k+dn, min(limit+1, len(fc.words)))); p > 0 && k+dn+p <= limit && st.portfolioWords(fc, k+dn, k+dn+p) {
+				// "la ministre marocaine de la Transition énergétique": the
+				// portfolio after the demonym.
+				tp.title, tp.e = tp.title+" "+fc.span(k+dn, k+dn+p), k+dn+p
+			}
 			return tp, true
 		}
 	}
@@ -130,10 +155,136 @@ func (st *state) titleAt(fc *fieldCtx, i, limit int) (titlePhrase, bool) {
 				} else {
 					tp.org, tp.e = fc.units[u].ent, fc.units[u].e
 				}
+			} else if u := fc.unit[x]; u >= 0 && fc.units[u].nominal && fc.units[u].typ == "ORGANIZATION" && fc.units[u].e <= limit {
+				// "responsable de l'organisation": the organisation the
+				// description refers to.
+				tp.org, tp.e = fc.units[u].ent, fc.units[u].e
+			} else if u := fc.orgAfterWords(x, limit); u >= 0 {
+				// "chef de la coalition Azimio", "a member of the
+				// conservative New Democracy party".
+				tp.org, tp.e = fc.units[u].ent, fc.units[u].e
+				for tp.e < limit && fc.lowerWord(tp.e) && tp.e-x < 5 && fc.unit[tp.e] < 0 && tp.e+1 == limit {
+					tp.e++ // "… New Democracy party,"
+				}
+			} else if limit < len(fc.keys) && fc.doc.Tokens[limit].Text == "," && limit-k <= 6 && st.d.titleAtExact(fc.texts(j, j+n)) > 0 {
+				// "Le président de la cour, Laurent Raviot": the role of an
+				// unnamed body, in apposition (a singular role: "face aux
+				// députés de l'opposition, X" names no deputy).
+				ok := true
+				for y := k + 1; y < limit && ok; y++ {
+					ok = fc.unit[y] < 0 && (fc.lowerWord(y) || fc.cls[y]&(clDet|clOf) != 0 || isApos(fc.doc.Tokens[y].Text))
+				}
+				if ok {
+					tp.e = limit
+				}
 			}
 		}
 	}
 	return tp, true
+}
+
+// possessor is the organisation a possessive at token j refers to, or -1.
+// It is the last entity named before it when that is an organisation
+// ("Microsoft and its chief executive"), unless that one stands in the
+// sentence before and another organisation is that sentence's subject
+// ("The case was brought by the EPPO, the body that investigates fraud
+// involving EU funds. Its head …": either). When the last entity is no
+// organisation, the possessive refers to the subject (the first entity
+// not after a preposition, an agent counting as one) of its clause
+// ("l'AFD financera des projets au Kenya, selon son directeur"), or of
+// the sentence before when none stands before it in its own ("Boeing,
+// based in Arlington, Virginia, has been struggling. Its chief executive
+// …").
+func (st *state) possessor(fc *fieldCtx, j int) int {
+	lo, _, sent := sentenceBounds(fc.doc, j)
+	last := -1
+	for k := len(fc.units) - 1; k >= 0; k-- {
+		if u := fc.units[k]; u.e <= j && u.typ != "MISC" {
+			last = k
+			break
+		}
+	}
+	if last < 0 || fc.units[last].sent < sent-1 {
+		return -1
+	}
+	lu := fc.units[last]
+	if lu.sent == sent && lu.typ == "ORGANIZATION" {
+		return lu.ent
+	}
+	if lu.sent == sent && !fc.blocked(lu, lo) {
+		return -1
+	}
+	from, to := lo, j
+	if lu.sent < sent {
+		from, to, _ = sentenceBounds(fc.doc, lu.s)
+	}
+	subj := -1
+	for _, u := range fc.units {
+		if u.s < from || u.typ == "MISC" || fc.quote[u.s] >= 0 {
+			continue
+		}
+		if u.e > to {
+			break
+		}
+		if p := fc.prevWord(u.s, from); p >= 0 && fc.cls[p]&clPrep != 0 && fc.cls[p]&clAgent == 0 || u.s > 0 && fc.doc.Tokens[u.s-1].Text == "(" {
+			continue
+		}
+		if u.typ == "ORGANIZATION" {
+			subj = u.ent
+		}
+		break
+	}
+	if lu.typ == "ORGANIZATION" {
+		if subj >= 0 && subj != lu.ent {
+			return -1
+		}
+		return lu.ent
+	}
+	return subj
+}
+
+// postedTo reports whether tokens [k, end) are a place or a body a role
+// is posted to ("Britain's ambassador to the United Nations, X", "the
+// French ambassador in Kyiv, X", "l'ambassadeur de France en Israël, X"):
+// a preposition of place, determiners and one name ending at end.
+func (fc *fieldCtx) postedTo(k, end int) bool {
+	if k >= end || fc.cls[k]&clTo == 0 || fc.unit[k] >= 0 {
+		return false
+	}
+	k++
+	for k < end && fc.unit[k] < 0 && (fc.cls[k]&clDet != 0 || isApos(fc.doc.Tokens[k].Text)) {
+		k++
+	}
+	u := fc.namedUnit(min(k, len(fc.unit)-1))
+	return k < end && u >= 0 && fc.units[u].s == k && fc.units[u].e == end && fc.units[u].typ != "PERSON"
+}
+
+// orgAfterWords is the organisation unit after at most two lower-case
+// words from token x ("la coalition Azimio", "the left-wing Syriza"), the
+// unit ending by limit; else -1.
+func (fc *fieldCtx) orgAfterWords(x, limit int) int {
+	for y := x; y < min(limit, x+3); y++ {
+		if u := fc.namedUnit(y); u >= 0 {
+			if y > x && fc.units[u].s == y && fc.units[u].e <= limit && fc.units[u].typ == "ORGANIZATION" {
+				return u
+			}
+			return -1
+		}
+		if !fc.lowerWord(y) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// lowerWord reports whether token k is a lower-case content word (no
+// function word of the lexicons, no punctuation).
+func (fc *fieldCtx) lowerWord(k int) bool {
+	if fc.keys[k] == "" || fc.cls[k]&^(clVocab|clDirection) != 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(fc.doc.Tokens[k].Text)
+	return unicode.IsLower(r)
 }
 
 // portfolioWords reports whether tokens [s, e), the portfolio after a
@@ -150,12 +301,14 @@ func (st *state) portfolioWords(fc *fieldCtx, s, e int) bool {
 
 // portfolio reports whether unit u, inside a title of the lexicon that
 // ends at token e, is a word of the title the tagger took for a place or a
-// name ("ministro da Justiça", "ministra de Defensa"): a LOCATION or MISC
-// that is no country, within the title. An organisation ("secretary
-// general of the UN") or a person is not.
+// name ("ministro da Justiça", "ministra de Defensa", "ministre des
+// Affaires étrangères" tagged as an organisation): a place, a MISC or an
+// organisation that is no country, within the title (an organisation
+// after it, "secretary general of the UN", is another matter). A person
+// is not.
 func (st *state) portfolio(fc *fieldCtx, u, e int) bool {
 	un := fc.units[u]
-	if un.e > e || un.typ != "LOCATION" && un.typ != "MISC" {
+	if un.e > e || un.typ == "PERSON" {
 		return false
 	}
 	_, country := st.d.lex.Country(st.a.Entities[un.ent].Name)
@@ -254,7 +407,7 @@ func (st *state) titles(fc *fieldCtx) {
 				if fc.placeAdverbialStart(s, lo) {
 					continue // "in Berlin Bundeskanzler X": the place is no premodifier
 				}
-				if tp, ok := st.titleAt(fc, s, end); ok && tp.e == end {
+				if tp, ok := st.titleAt(fc, s, end); ok && (tp.e == end || fc.postedTo(tp.e, end)) {
 					st.emitTitle(fc, u, tp, 0.85)
 					end, found = tp.s, true
 					break
@@ -274,7 +427,85 @@ func (st *state) titles(fc *fieldCtx) {
 			}
 		}
 		st.partyAfter(fc, u, hi)
+		st.headsAfter(fc, u, hi)
 		st.groupNationality(fc, u, lo)
+	}
+	for _, u := range fc.units {
+		if u.typ == "ORGANIZATION" && !u.nominal {
+			st.ledBy(fc, u)
+		}
+	}
+}
+
+// headsAfter reads "X, who heads the left-wing Syriza party", "X, qui
+// dirige Y" and "X, a member of the New Democracy party", "X, membre du
+// FLNKS": the person heads or belongs to the organisation.
+func (st *state) headsAfter(fc *fieldCtx, u unit, hi int) {
+	k := u.e
+	if k+2 >= hi || fc.doc.Tokens[k].Text != "," {
+		return
+	}
+	k++
+	switch {
+	case fc.cls[k]&clRelPro != 0 && st.d.headVerbs[fc.keys[k+1]]:
+		k += 2
+	default:
+		if fc.cls[k]&clDet != 0 {
+			k++ // "a member of"
+		}
+		if k+1 >= hi || !st.d.memberNoun[fc.keys[k]] || fc.cls[k+1]&clOf == 0 {
+			return
+		}
+		k += 2
+	}
+	for k < hi && (fc.cls[k]&clDet != 0 || isApos(fc.doc.Tokens[k].Text)) && fc.namedUnit(k) < 0 {
+		k++
+	}
+	if k >= hi {
+		return
+	}
+	v := fc.namedUnit(k)
+	if v < 0 || fc.units[v].s != k {
+		v = fc.orgAfterWords(k, hi)
+	}
+	if v < 0 || fc.units[v].typ != "ORGANIZATION" {
+		return
+	}
+	if e := fc.units[v].e; e < hi && possessive(fc.doc.Tokens[e].Text) {
+		return // "a member of the ECB's Governing Council": of the council
+	}
+	st.emit(fc, MemberOf, u.ent, fc.units[v].ent, "", "", 0.75, u.s, fc.units[v].e)
+}
+
+// ledBy reads "the Azimio coalition, led by former prime minister Raila
+// Odinga", "La Cour des comptes, présidée par Pierre Moscovici": the
+// person after the participle and the agent heads the organisation.
+func (st *state) ledBy(fc *fieldCtx, u unit) {
+	_, hi, _ := sentenceBounds(fc.doc, u.s)
+	k := u.e
+	if k+2 < hi && fc.doc.Tokens[k].Text == "(" {
+		// "Le Comité d'organisation (Cojo), dirigé par Tony Estanguet"
+		for j := k + 1; j < min(hi, k+4); j++ {
+			if fc.doc.Tokens[j].Text == ")" {
+				k = j + 1
+				break
+			}
+		}
+	}
+	start := k
+	if k+3 >= hi || fc.doc.Tokens[k].Text != "," || !st.d.headVerbs[fc.keys[k+1]] || fc.cls[k+2]&clAgent == 0 {
+		return
+	}
+	for k += 3; k < min(hi, start+10); k++ {
+		if v := fc.namedUnit(k); v >= 0 {
+			if p := fc.units[v]; p.s == k && p.typ == "PERSON" && (k == start+3 || st.titledStart(fc, p, start+3) == start+3) {
+				st.emit(fc, MemberOf, p.ent, u.ent, "", "", 0.75, u.s, p.e)
+			}
+			return
+		}
+		if fc.keys[k] == "" && !isApos(fc.doc.Tokens[k].Text) {
+			return
+		}
 	}
 }
 

@@ -79,6 +79,22 @@ func (r *Resolver) WithGenders(g *Genders) *Resolver {
 // Len returns the number of names in the table.
 func (g *Genders) Len() int { return len(g.names) }
 
+// Female reports the gender of first name w (any case and accents):
+// known is false for a name of both genders, an initial or a word not in
+// the table (and for a nil table).
+func (g *Genders) Female(w string) (female, known bool) {
+	switch g.of(w) {
+	case genderFemale:
+		return true, true
+	case genderMale:
+		return false, true
+	}
+	return false, false
+}
+
+// Genders returns the first-name table r reads genders from (nil: none).
+func (r *Resolver) Genders() *Genders { return r.genders }
+
 // of returns the gender of first name w (any case and accents; unknown
 // for a name of both genders, an initial or a word not in the table).
 func (g *Genders) of(w string) gender {
