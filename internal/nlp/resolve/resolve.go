@@ -241,12 +241,18 @@ func (s *state) newItem(i int, folded string, toks []string) item {
 	if n := len(toks); n > 1 && toks[n-1] == "s" && (strings.HasSuffix(m.Text, "'s") || strings.HasSuffix(m.Text, "’s")) {
 		toks = toks[:n-1]
 	}
+	changed := len(toks) != all
+	if s.a.Lang == "de" && (m.Type == Organization || m.Type == Misc) && len(toks) > 1 {
+		if w := s.weakForms(toks); &w[0] != &toks[0] {
+			toks, changed = w, true // "Deutschen Bahn" is "Deutsche Bahn"
+		}
+	}
 	c := m.Confidence
 	if !(c > 0) || c > 1 { // 0, negative, NaN: unknown
 		c = 0.5
 	}
 	key := folded // Fold leaves single inner spaces: the join of all its words
-	if len(toks) != all {
+	if changed {
 		key = strings.Join(toks, " ")
 	}
 	return item{m: i, key: key, toks: toks, typ: m.Type, conf: c}
@@ -435,7 +441,8 @@ func (s *state) appendInitials(dst []byte, toks []string) []byte {
 // groupAcronyms merges an acronym with its expansion: a parenthesised
 // acronym right after a name ("Organisation des Nations unies (ONU)"), or
 // its reverse ("ONU (Organisation des Nations unies)"), and an acronym whose
-// letters are the initials of exactly one multiword name of the article.
+// letters are the initials of exactly one multiword name of the article
+// (of its type when it has two letters).
 func (s *state) groupAcronyms() {
 	a := s.a
 	next := s.next
@@ -529,7 +536,9 @@ func (s *state) groupAcronyms() {
 		k := strings.ReplaceAll(it.key, " ", "")
 		roots := rootsA[:0] // the groups it may join, each once
 		for _, j := range withInit {
-			if in := initials(j); in == k {
+			// Two letters are the initials of many names: only of one of
+			// the acronym's type ("AP", the agency, is no "Apple Pay").
+			if in := initials(j); in == k && (len(k) > 2 || s.items[j].typ == it.typ) {
 				if r := s.find(j); !slices.Contains(roots, r) {
 					roots = append(roots, r)
 				}
@@ -776,7 +785,8 @@ func parenthesisAfter(text string, at int) (string, bool) {
 // a person's and the article names one of them at least twice as often as
 // each other (see dominant), and so does a
 // short place name the gazetteer knows on its own ("Corée" is not merged
-// into "Corée du Nord").
+// into "Corée du Nord") or that a longer one holds after a point of the
+// compass ("Africa" is not "South Africa").
 func (s *state) groupContained() {
 	sc := s.scratch()
 	// Longer names first, so mid-length names join their longest form
@@ -832,6 +842,7 @@ func (s *state) groupContained() {
 		ti := types[ri]
 		known := ti == Location
 		roots = roots[:0]
+		other := false // a longer name holds it but names another thing
 		sig := sigs[i]
 		cands = cands[:0] // the longer items with all its words
 		for k2, sj := range sorted[:longer[k]] {
@@ -842,6 +853,10 @@ func (s *state) groupContained() {
 		for _, j := range cands {
 			rj := s.find(j)
 			if types[rj] != ti || rj == ri && ti != Person { // people with people, places with places…
+				continue
+			}
+			if ti == Location && s.compassOf(s.items[j].toks, it.toks) {
+				other = true // "Africa" is not "South Africa"
 				continue
 			}
 			// A surname already with a full name of its own group counts
@@ -873,13 +888,24 @@ func (s *state) groupContained() {
 		if len(roots) > 1 && ti == Person {
 			roots = s.ofHonorificGender(i, roots)
 		}
-		if len(roots) == 1 && roots[0] != ri && !(known && s.knownItem(i)) {
+		if len(roots) == 1 && roots[0] != ri && !other && !(known && s.knownItem(i)) {
 			rj := roots[0]
 			t := types[rj]
 			s.union(i, rj)
 			types[s.find(i)] = t
 		}
 	}
+}
+
+// compassOf reports whether the place name long is short after a point of
+// the compass ("south africa", "western cape", "north korea"): another
+// place, which short alone does not name.
+func (s *state) compassOf(long, short []string) bool {
+	if len(long) != len(short)+1 || !equal(long[1:], short) {
+		return false
+	}
+	w := long[0]
+	return s.w.compass.hasKey(w) || strings.HasSuffix(w, "ern") && s.w.compass.hasKey(w[:len(w)-3])
 }
 
 // dominant returns, of the person groups roots that a surname alone could

@@ -106,6 +106,13 @@ func TestGrouping(t *testing.T) {
 			apart: [][2]string{{"UN", "WHO"}},
 		},
 		{
+			name:  "two letters of another type are no initialism",
+			lang:  "en",
+			body:  "NEWARK, New Jersey ([AP|ORG]) - [Apple|ORG] limits [Apple Pay|MISC]. The [Democratic Alliance|ORG] won; the [DA|ORG] rules.",
+			same:  [][]string{{"Democratic Alliance", "DA"}},
+			apart: [][2]string{{"AP", "Apple Pay"}},
+		},
+		{
 			name:  "a short form that is not an acronym (aliases.tsv)",
 			lang:  "en",
 			body:  "The [Federal Reserve|ORG] held rates. The [Fed|MISC] meets in July, like the [Bundesbank|ORG].",
@@ -243,6 +250,20 @@ func TestGrouping(t *testing.T) {
 			lang:  "en",
 			body:  "[Korea|LOC] was divided; [North Korea|LOC] and [South Korea|LOC] remain at odds.",
 			apart: [][2]string{{"Korea", "North Korea"}, {"North Korea", "South Korea"}},
+		},
+		{
+			name:  "German cases of an organisation's adjectives name it alike",
+			lang:  "de",
+			body:  "Die [Deutsche Bahn AG|ORG] streikt. Bei der [Deutschen Bahn|ORG] und beim [Deutschen Roten Kreuz|ORG] half das [Deutsche Rote Kreuz|ORG]. [Deutschland|LOC] und die [Deutschen Telekom|ORG].",
+			same:  [][]string{{"Deutsche Bahn AG", "Deutschen Bahn"}, {"Deutschen Roten Kreuz", "Deutsche Rote Kreuz"}},
+			apart: [][2]string{{"Deutschen Bahn", "Deutschen Telekom"}},
+			names: map[string]string{"Deutschen Bahn": "Deutsche Bahn AG"},
+		},
+		{
+			name:  "a place after a point of the compass is another place",
+			lang:  "en",
+			body:  "[South Africa|LOC] voted. The rand rose, said the head of research for [Africa|LOC]. [Western Cape|LOC] and [Cape|LOC] followed.",
+			apart: [][2]string{{"Africa", "South Africa"}, {"Cape", "Western Cape"}},
 		},
 		{
 			name:     "a surname mistagged in the headline joins its person",

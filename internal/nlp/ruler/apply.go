@@ -84,8 +84,13 @@ func (r *Ruler) ApplyWith(a *analysis.Analysis, names Names) {
 	s.titleHeads()
 	s.ministries()
 	s.ministryNames()
+	s.ministryCompounds()
+	s.courtNames()
 	s.titledHeads()
 	s.possessivePlaces()
+	s.possessiveFacilities()
+	s.possessiveOrgs()
+	s.placePairs()
 	s.conjoinedPersons()
 	s.conjoinedNames()
 	s.employers()
@@ -101,7 +106,10 @@ func (r *Ruler) ApplyWith(a *analysis.Analysis, names Names) {
 	s.orgTails()
 	s.bracketAcronyms()
 	s.authorityNames()
+	s.companyNames()
+	s.companyShortNames()
 	s.acronymLists()
+	s.parenAcronyms()
 	s.headlineNames()
 	s.shortOrgNames()
 	s.consistency()
@@ -252,15 +260,20 @@ func (s *state) freeRun(f *fieldState, i, end int) bool {
 // first word or stands just before it in its sentence (where adjectives
 // follow the noun, one lower-case adjective may come between): "l'ouragan
 // Sandy", "l'ouragan meurtrier Sandy" are no LOCATION, "Typhoon Haiyan" no
-// PERSON.
+// PERSON. A ship or drug word (misc-heads.txt) does the same just before a
+// name ("the tanker Sounion"), and a ship prefix as its first word ("USS
+// Carney").
 func (s *state) stormNames() {
-	if len(s.rl.stormHeads) == 0 {
+	if len(s.rl.stormHeads) == 0 && len(s.rl.miscHeads) == 0 {
 		return
 	}
 	adjAfter := adjectiveAfter(s.rl.lang)
 	var buf [32]byte
 	storm := func(w string) bool {
 		return len(w) < len(buf) && hasLetter(w) && s.rl.stormHeads[string(foldShort(buf[:0], w))]
+	}
+	head := func(w string) bool {
+		return storm(w) || len(w) < len(buf) && hasLetter(w) && s.rl.miscHeads[string(foldShort(buf[:0], w))]
 	}
 	for mi := range s.a.Mentions {
 		m := &s.a.Mentions[mi]
@@ -269,10 +282,12 @@ func (s *state) stormNames() {
 		}
 		f := &s.fields[m.Field]
 		i := m.TokStart
+		first := f.doc.Tokens[i].Text
 		switch {
-		case m.TokEnd-i > 1 && storm(f.doc.Tokens[i].Text): // "Hurricane Beryl"
+		case m.TokEnd-i > 1 && storm(first): // "Hurricane Beryl"
 			s.fix(f.span(i+1, m.TokEnd), Misc) // "Sandy" alone elsewhere
-		case m.Type == Misc || !s.headBefore(f, i, adjAfter, storm):
+		case m.TokEnd-i > 1 && isUpperWord(first) && !isUpperWord(f.doc.Tokens[i+1].Text) && head(first): // "USS Carney", not "DRUG ENFORCEMENT"
+		case m.Type == Misc || !s.headBefore(f, i, adjAfter, head):
 			continue
 		}
 		m.Type = Misc
@@ -545,7 +560,7 @@ func (s *state) demonym(m *analysis.Mention) bool {
 	}
 	toks := s.a.Fields[m.Field].Doc.Tokens[m.TokStart:m.TokEnd]
 	if len(toks) == 1 {
-		if !demonyms(lex, k) {
+		if !demonyms(lex, k) && !demonymCompound(lex, m.Text) {
 			return false
 		}
 	} else {
@@ -591,6 +606,30 @@ func demonyms(lex *lexicon.Lexicon, k string) bool {
 		}
 	}
 	return true
+}
+
+// demonymCompound reports whether w is a demonym and a lower-case word
+// joined by a hyphen ("Greek-owned", "Liberian-flagged", "US-backed" is
+// not: a country name), an adjective like the demonym alone, or a demonym
+// after another or after a combining form ("German-Polish",
+// "Franco-German", "Sino-American").
+func demonymCompound(lex *lexicon.Lexicon, w string) bool {
+	i := strings.LastIndexByte(w, '-')
+	if i <= 0 || i == len(w)-1 {
+		return false
+	}
+	head, tail := w[:i], w[i+1:]
+	if strings.IndexFunc(tail, func(r rune) bool { return !unicode.IsLower(r) }) < 0 {
+		_, _, ok := lex.Demonym(lexicon.Fold(head))
+		return ok
+	}
+	if _, _, ok := lex.Demonym(lexicon.Fold(tail)); !ok || !upperInitial(head) || strings.Contains(head, "-") {
+		return false
+	}
+	if _, _, ok := lex.Demonym(lexicon.Fold(head)); ok {
+		return true
+	}
+	return len(head) >= 4 && head[len(head)-1] == 'o' && strings.IndexFunc(head[1:], unicode.IsUpper) < 0
 }
 
 // stripDeterminers cuts a lower-case determiner the NER took into the
@@ -1064,6 +1103,9 @@ func (s *state) placeList(fi, i, end int, typ string) bool {
 		m := &s.a.Mentions[mi]
 		if m.TokStart == i-1 && m.TokEnd <= end && named(m) && s.rl.stop[strings.ToLower(f.doc.Tokens[i-1].Text)] {
 			s.narrow(mi, i, m.TokEnd) // "Le Real Madrid", "Les Nations [unies]": the determiner is no part of the name
+		}
+		if m.TokStart == i-1 && m.TokEnd == end && typ == Misc && named(m) && indexHead(f.doc.Tokens[i-1].Text) {
+			s.narrow(mi, i, end) // "Leitindex DAX": the index word is no part of the name
 		}
 		if m.Type == Person && m.TokStart < i-2 && m.TokEnd == end && particle(f.doc.Tokens[i-1].Text) {
 			s.narrow(mi, m.TokStart, i-1) // "Frans Timmermans van GroenLinks-PvdA": the person and the party

@@ -78,12 +78,12 @@ func (s *state) bracketAcronyms() {
 			continue
 		}
 		switch {
-		case open > m.TokEnd && s.initialsOf(acr, m.TokStart, open, f) && !s.initialsOf(acr, m.TokStart, m.TokEnd, f):
+		case open > m.TokEnd && s.spellsAcronym(acr, m.TokStart, open, f) && !s.spellsAcronym(acr, m.TokStart, m.TokEnd, f):
 			for t := m.TokEnd; t < open; t++ {
 				f.occ[t] = int32(mi)
 			}
 			s.narrow(mi, m.TokStart, open)
-		case s.initialsOf(acr, m.TokStart, m.TokEnd, f):
+		case s.spellsAcronym(acr, m.TokStart, m.TokEnd, f):
 		default:
 			continue
 		}
@@ -134,10 +134,10 @@ func acronymShape(w string) bool {
 	return n >= 2 && n <= 8 && (upper == n || upper == 1 && n >= 3)
 }
 
-// initialsOf reports whether the letters of acronym acr are, in order, the
+// spellsAcronym reports whether the letters of acronym acr are, in order, the
 // first one to three letters of each word of tokens [i, end) of f but its
 // function words and elided articles, every such word giving some.
-func (s *state) initialsOf(acr string, i, end int, f *fieldState) bool {
+func (s *state) spellsAcronym(acr string, i, end int, f *fieldState) bool {
 	var words [maxAcronymGap + 12]string
 	n := 0
 	for t := i; t < end; t++ {

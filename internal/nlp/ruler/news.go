@@ -485,7 +485,8 @@ func (s *state) retype(m *analysis.Mention, typ string) {
 // orgAppositions makes a name an ORGANIZATION when an apposition that
 // says what kind of organisation it is follows it, closed by punctuation:
 // "Infineon, the German chipmaker, welcomed", "Orange, l'opérateur
-// historique, a annoncé". The apposition is a determiner, at most three
+// historique, a annoncé", "DTEK, Ukraine's largest private energy company,".
+// The apposition is a determiner (or a place's possessive), at most three
 // lower-case words or demonyms (where adjectives come first), an
 // organisation head (org-heads.txt) and, where adjectives follow the
 // noun, at most two lower-case words. The name is the NER's mention that
@@ -506,7 +507,16 @@ func (s *state) orgAppositions() {
 		}
 		toks := f.doc.Tokens
 		for c := 1; c+2 < len(toks); c++ {
-			if toks[c].Text != "," || f.tokSent[c] < 0 || !appositionDeterminer(s.rl.lang, strings.ToLower(toks[c+1].Text)) || !s.closedOrgApposition(f, c+2, adjAfter) {
+			if toks[c].Text != "," || f.tokSent[c] < 0 {
+				continue
+			}
+			d := c + 2 // the apposition's words after its determiner
+			if !appositionDeterminer(s.rl.lang, strings.ToLower(toks[c+1].Text)) {
+				if d = s.possessivePlace(f, c+1); d < 0 {
+					continue
+				}
+			}
+			if !s.closedOrgApposition(f, d, adjAfter) {
 				continue
 			}
 			if mi := int(f.occ[c-1]); mi >= 0 {

@@ -29,7 +29,10 @@
 //     employer link is an organisation ("chief investment officer at
 //     Spear Invest"); a country and its possessive are cut off a name the
 //     NER ran on from them when the article names the rest elsewhere
-//     ("UK's Labour wins"); a PERSON run over a conjunction is two
+//     ("UK's Labour wins"), and a known place or an organisation and its
+//     possessive off a building or a body of theirs ("London's Heathrow
+//     Airport", "Labor Department's Bureau of Labor Statistics"); a
+//     PERSON run over a conjunction is two
 //     people when both parts open with a first name ("Felipe VI y
 //     Letizia"); a party's hyphenated title alone is no name ("dem
 //     FDP-Chef");
@@ -40,7 +43,8 @@
 //     reporting verbs whatever the article says ("l'Insee mardi", "Parti
 //     populaire ont");
 //  3. place heads: "place Kim Il-sung" is a LOCATION; storm words make a
-//     MISC ("l'ouragan Sandy", "Hurricane Beryl");
+//     MISC ("l'ouragan Sandy", "Hurricane Beryl"), and so do ship and drug
+//     words and ship prefixes ("the tanker Sounion", "USS Carney");
 //  4. list ruler: exact matches of curated names (data/<lang>/*.tsv and
 //     data/common/*.tsv, "name TAB TYPE") override the NER type on the same
 //     span (a sentence-initial determiner the NER took with it dropped:
@@ -51,7 +55,11 @@
 //     an organisation head is an ORGANIZATION ("the disaster agency
 //     AFAD"); a Title Case or all-caps headline mention run on over
 //     headline words is cut to the names the body attests ("Tim Cook
-//     Warns" -> "Tim Cook");
+//     Warns" -> "Tim Cook"); an acronym in brackets after a name names it
+//     too ("Federal Trade Commission (FTC)", acronyms.go); legal forms
+//     make companies ("Procter & Gamble Co", "Eli Lilly and Co"), and
+//     German ministry and court compounds organisations
+//     ("Finanzministerium", "Landgericht Berlin"; compounds.go);
 //  6. type consistency: mentions of the same name (case ignored between a
 //     caseless headline and the body) take the article's confidence-weighted
 //     majority type when it is clear, and a lone surname of a full PERSON
@@ -64,8 +72,9 @@
 //     never writes it in lower case, and in a language that capitalises
 //     its nouns (German) only a confident one-word name is.
 //
-// Apply never overlaps mentions, splits a longer mention only into an
-// organisation and the name of its head (above), and keeps
+// Apply never overlaps mentions, splits a longer mention only as above
+// (an organisation and the name of its head, a possessive's owner and
+// what it owns), and keeps
 // Mention.Text equal to the code-point substring [Start, End) of its field.
 package ruler
 
@@ -137,6 +146,16 @@ type rules struct {
 	// first word, make it a named storm, a MISC ("l'ouragan Sandy",
 	// "Hurricane Beryl", "Sturmtief Zeynep").
 	stormHeads map[string]bool
+	// miscHeads: folded common nouns that, just before a name, make it a
+	// MISC, as the storm words do: a ship ("the tanker Sounion"), a drug
+	// ("the drug Wegovy"); its all-caps entries are the prefixes that
+	// open a ship's name ("USS Carney", "HMS Diamond").
+	miscHeads map[string]bool
+	// placeTails: capitalised last words of the names of buildings and
+	// places ("Airport", "Stadium"): after a known place and its
+	// possessive, such a name is one of its own ("London's Heathrow
+	// Airport").
+	placeTails map[string]bool
 	// miscTails: words (as listed, common to all languages) that, as the
 	// last word of a name of two words or more, make it a MISC: a law or a
 	// treaty ("Stop Online Piracy Act").
@@ -256,6 +275,8 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		placeHeads:  map[string]bool{},
 		streetHeads: map[string]bool{},
 		stormHeads:  map[string]bool{},
+		miscHeads:   map[string]bool{},
+		placeTails:  map[string]bool{},
 		miscTails:   map[string]bool{},
 		orgTails:    map[string]bool{},
 		orgHeads:    map[string]bool{},
@@ -310,6 +331,8 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		{"street-heads.txt", rl.streetHeads, lower},
 		{"ministers.txt", rl.ministers, folded},
 		{"storm-heads.txt", rl.stormHeads, folded},
+		{"misc-heads.txt", rl.miscHeads, folded},
+		{"place-tails.txt", rl.placeTails, trimmed},
 		{"not-names.txt", rl.notNames, folded},
 		{"not-tails.txt", rl.notTails, trimmed},
 		{"speech-openers.txt", rl.speechOpeners, folded},
