@@ -97,6 +97,7 @@ func (r *Ruler) ApplyWith(a *analysis.Analysis, names Names) {
 	s.trimTails()
 	s.placeNames()
 	s.stormNames()
+	s.productNames()
 	s.miscNames()
 	s.applyList()
 	s.countryNames()
@@ -104,7 +105,10 @@ func (r *Ruler) ApplyWith(a *analysis.Analysis, names Names) {
 	s.orgHeads()
 	s.orgAppositions()
 	s.orgTails()
+	s.orgHeadNames()
+	s.hyphenOrgs()
 	s.bracketAcronyms()
+	s.bracketNames()
 	s.authorityNames()
 	s.companyNames()
 	s.companyShortNames()
@@ -295,19 +299,81 @@ func (s *state) stormNames() {
 	}
 }
 
-// miscNames makes a name of two words or more that ends in a law or
-// treaty word (common/misc-tails.txt, English in any language's copy) a
-// MISC: "the Stop Online Piracy Act" is no PERSON.
-func (s *state) miscNames() {
-	if len(s.rl.miscTails) == 0 {
+// productNames makes a MISC of a PERSON or LOCATION mention right after a
+// lower-case product head of the language (product-heads.txt; where
+// adjectives follow the noun, one lower-case adjective may come between),
+// or that opens with one (left out): "la fusée Ariane 6", "le satellite
+// militaire Syracuse", "la constellation Galileo" name a launcher and
+// satellites, not a person or a place. An ORGANIZATION stays one ("le vaccin Pfizer"
+// names the company's vaccine by its maker).
+func (s *state) productNames() {
+	if len(s.rl.productHeads) == 0 {
 		return
 	}
+	adjAfter := adjectiveAfter(s.rl.lang)
+	var buf [32]byte
+	product := func(w string) bool {
+		return len(w) < len(buf) && hasLetter(w) && !upperInitial(w) && s.rl.productHeads[string(foldShort(buf[:0], w))]
+	}
+	for mi := range s.a.Mentions {
+		m := &s.a.Mentions[mi]
+		if s.drop[mi] || !named(m) || !s.valid(m) || m.Type != Person && m.Type != Location {
+			continue
+		}
+		f := &s.fields[m.Field]
+		i := m.TokStart
+		if m.TokEnd-i > 1 && product(f.doc.Tokens[i].Text) && upperInitial(f.doc.Tokens[i+1].Text) {
+			s.narrow(mi, i+1, m.TokEnd) // the head is no part of the name
+		} else if !s.headBefore(f, i, adjAfter, product) || m.Type == Person && s.personElsewhere(mi) {
+			continue
+		}
+		m.Type = Misc
+		s.fix(m.Text, Misc)
+	}
+}
+
+// personElsewhere reports whether another PERSON mention of the article
+// ends in the last word of mention mi: "le programme Bardella" after
+// "Jordan Bardella" is the man's.
+func (s *state) personElsewhere(mi int) bool {
+	m := &s.a.Mentions[mi]
+	last := s.fields[m.Field].doc.Tokens[m.TokEnd-1].Text
+	for oi := range s.a.Mentions {
+		o := &s.a.Mentions[oi]
+		if oi == mi || s.drop[oi] || o.Type != Person || !s.valid(o) {
+			continue
+		}
+		if s.fields[o.Field].doc.Tokens[o.TokEnd-1].Text == last {
+			return true
+		}
+	}
+	return false
+}
+
+// miscNames makes a name of two words or more that ends in a law,
+// treaty, plan or event word (common/misc-tails.txt, English in any
+// language's copy) a MISC: "the Stop Online Piracy Act" is no PERSON, nor
+// "the Online Safety Bill" a place. So is an organisation or place that
+// opens with such a word of the language (misc-firsts.txt): "le traité de
+// Lisbonne", "le Prix Goncourt", "la Cumbre de la OTAN", unless an
+// organisation word ends it ("the Treaty Oak Foundation").
+func (s *state) miscNames() {
+	if len(s.rl.miscTails) == 0 && len(s.rl.miscFirsts) == 0 {
+		return
+	}
+	var fold [32]byte
 	for mi := range s.a.Mentions {
 		m := &s.a.Mentions[mi]
 		if !s.reshapable(mi) || m.Type == Misc {
 			continue
 		}
-		if toks := s.fields[m.Field].doc.Tokens; s.rl.miscTails[toks[m.TokEnd-1].Text] {
+		toks := s.fields[m.Field].doc.Tokens
+		last := toks[m.TokEnd-1].Text
+		misc := s.rl.miscTails[last]
+		if h := toks[m.TokStart].Text; !misc && m.Type != Person && !s.rl.orgTails[last] && !s.rl.legalForms[last] && len(h) <= len(fold) {
+			misc = s.rl.miscFirsts[string(lexicon.AppendFold(fold[:0], h))]
+		}
+		if misc {
 			m.Type = Misc
 			s.fix(m.Text, Misc)
 		}

@@ -379,3 +379,144 @@ func (s *state) shortOrgNames() {
 		s.retype(m, Organization)
 	}
 }
+
+// maxAcronymName bounds the words of a name its bracketed acronym spells.
+const maxAcronymName = 14
+
+// bracketNames reads the name an acronym in brackets spells when the NER
+// cut it into pieces or gave it another type, which bracketAcronyms (one
+// ORGANIZATION running on over lower-case words) leaves alone: "la
+// Comisión Nacional de los Mercados y la Competencia (CNMC)", cut at
+// "y", "la Organización de Consumidores y Usuarios (OCU)", of which the
+// NER saw "Consumidores", a place, "die Gewerkschaft Deutscher
+// Lokomotivführer (GDL)", a MISC. The name is the shortest run of words
+// before the bracket, opening with a capital, whose words but the
+// function words give the acronym's letters (as for bracketAcronyms) and
+// which holds whole mentions only, none a PERSON; it becomes one
+// ORGANIZATION, and so does the acronym, when something tells an
+// organisation: a mention in it is one, or the acronym is and the name
+// does not open its sentence, or its first word is an organisation head
+// (org-heads.txt) or key word of the NER gazetteer. A law ("the Digital
+// Markets Act (DMA)", misc-tails.txt) never is.
+// When the acronym spells an ORGANIZATION that a conjunction and another
+// one follow up to the bracket, the three are one name: "the
+// International Association of Machinists and Aerospace Workers (IAM)".
+func (s *state) bracketNames() {
+	for fi := range s.fields {
+		f := &s.fields[fi]
+		if fi == 0 && f.caseless {
+			continue
+		}
+		toks := f.doc.Tokens
+		for p := 2; p+2 < len(toks); p++ {
+			if toks[p].Text != "(" || toks[p+2].Text != ")" || f.tokSent[p] < 0 || f.tokSent[p+2] != f.tokSent[p] || !acronymShape(toks[p+1].Text) {
+				continue
+			}
+			if i, ok := s.acronymName(f, p); ok {
+				s.nameAcronym(fi, i, p)
+			}
+		}
+	}
+}
+
+// acronymName returns the start of the name the acronym in brackets at
+// toks[p+1] spells (see bracketNames), and whether there is one to read.
+func (s *state) acronymName(f *fieldState, p int) (int, bool) {
+	toks := f.doc.Tokens
+	acr := toks[p+1].Text
+	sent := f.tokSent[p]
+	for i := p - 1; i >= 0 && i >= p-maxAcronymName; i-- {
+		w := toks[i].Text
+		if f.tokSent[i] != sent || !hasLetter(w) && !elided(w) {
+			return 0, false
+		}
+		if oi := f.occ[i]; oi >= 0 {
+			o := &s.a.Mentions[oi]
+			if o.Type == Person || o.TokEnd > p {
+				return 0, false
+			}
+			if o.TokStart < i {
+				continue
+			}
+		}
+		if i == p-1 || !upperInitial(w) || s.rl.stop[strings.ToLower(w)] || !s.spellsAcronym(acr, i, p, f) {
+			continue
+		}
+		org, one := s.orgSign(f, i, p)
+		if one || !org {
+			return 0, false // bracketAcronyms' case, or no organisation
+		}
+		return i, true
+	}
+	// An organisation the acronym spells, a conjunction and another one.
+	b := f.occ[p-1]
+	if b < 0 || s.a.Mentions[b].Type != Organization {
+		return 0, false
+	}
+	k := s.a.Mentions[b].TokStart - 1
+	if k < 1 || !s.rl.conjunctions[strings.ToLower(toks[k].Text)] || f.occ[k-1] < 0 {
+		return 0, false
+	}
+	a := &s.a.Mentions[f.occ[k-1]]
+	if a.Type != Organization || a.TokEnd != k || f.tokSent[a.TokStart] != sent || !s.spellsAcronym(acr, a.TokStart, a.TokEnd, f) {
+		return 0, false
+	}
+	return a.TokStart, true
+}
+
+// orgSign reports whether tokens [i, end) of f tell an organisation (see
+// bracketNames), and whether they are already one ORGANIZATION mention.
+func (s *state) orgSign(f *fieldState, i, end int) (org, one bool) {
+	toks := f.doc.Tokens
+	if oi := f.occ[i]; oi >= 0 {
+		o := &s.a.Mentions[oi]
+		if o.TokStart == i && o.TokEnd == end && o.Type == Organization {
+			return true, true
+		}
+	}
+	if s.rl.miscTails[toks[end-1].Text] {
+		return false, false // "the Digital Markets Act (DMA)"
+	}
+	for t := i; t < end; t++ {
+		if oi := f.occ[t]; oi >= 0 && s.a.Mentions[oi].Type == Organization {
+			return true, false
+		}
+	}
+	if ai := f.occ[end+1]; ai >= 0 && s.a.Mentions[ai].Type == Organization && i > 0 && f.tokSent[i-1] == f.tokSent[i] {
+		return true, false // not a heading's term: "Syndrome coronarien aigu (SCA)"
+	}
+	w := toks[i].Text
+	return s.rl.orgHeads[w] || s.rl.orgHeads[strings.ToLower(w)] || s.names != nil && s.names.OrgKey(w), false
+}
+
+// nameAcronym makes tokens [i, p) of field fi one ORGANIZATION, in place
+// of the mentions in them, and the acronym in brackets after them one.
+func (s *state) nameAcronym(fi, i, p int) {
+	f := &s.fields[fi]
+	keep := -1
+	for t := i; t < p; t++ {
+		oi := int(f.occ[t])
+		switch {
+		case oi < 0 || oi == keep:
+		case keep < 0:
+			keep = oi
+		default:
+			s.remove(oi)
+		}
+	}
+	if keep < 0 {
+		s.add(fi, i, p, Organization, listConfidence)
+	} else {
+		for t := i; t < p; t++ {
+			f.occ[t] = int32(keep)
+		}
+		s.narrow(keep, i, p)
+		s.retype(&s.a.Mentions[keep], Organization)
+	}
+	switch ai := f.occ[p+1]; {
+	case ai < 0:
+		s.add(fi, p+1, p+2, Organization, listConfidence)
+	case s.a.Mentions[ai].TokEnd-s.a.Mentions[ai].TokStart == 1 && s.a.Mentions[ai].Type != Organization:
+		s.retype(&s.a.Mentions[ai], Organization)
+	}
+}

@@ -91,6 +91,60 @@ func TestBracketAcronyms(t *testing.T) {
 	}, false)
 }
 
+// TestBracketNames checks that the name an acronym in brackets spells is
+// one organisation when the NER cut it or gave it another type, that a
+// name and its acronym spelling only it run on over a conjunction and a
+// second organisation up to the bracket, and that laws, terms opening
+// their sentence and people keep their mentions.
+func TestBracketNames(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{
+			name:  "es name cut at y, a place for a word of it",
+			lang:  "es",
+			body:  "La Comisión Nacional de los Mercados y la Competencia (CNMC) y la Organización de Consumidores y Usuarios (OCU) hablaron.",
+			spans: []span{{Field: 1, Text: "Comisión Nacional de los Mercados", Type: "ORGANIZATION"}, {Field: 1, Text: "Consumidores", Type: "LOCATION", Conf: 0.6}},
+			want: []got{
+				{1, "Comisión Nacional de los Mercados y la Competencia", "ORGANIZATION"}, {1, "CNMC", "ORGANIZATION"},
+				{1, "Organización de Consumidores y Usuarios", "ORGANIZATION"}, {1, "OCU", "ORGANIZATION"},
+			},
+		},
+		{
+			name:  "de union taken for a MISC",
+			lang:  "de",
+			body:  "Die Gewerkschaft Deutscher Lokomotivführer (GDL) streikt.",
+			spans: []span{{Field: 1, Text: "Gewerkschaft Deutscher Lokomotivführer", Type: "MISC", Conf: 0.6}},
+			want:  []got{{1, "Gewerkschaft Deutscher Lokomotivführer", "ORGANIZATION"}, {1, "GDL", "ORGANIZATION"}},
+		},
+		{
+			name:  "fr place for the head word, acronym an organisation",
+			lang:  "fr",
+			body:  "Le Medef et la Confédération des petites et moyennes entreprises (CPME) craignent un ralentissement.",
+			spans: []span{{Field: 1, Text: "Medef", Type: "ORGANIZATION"}, {Field: 1, Text: "Confédération", Type: "LOCATION", Conf: 0.6}, {Field: 1, Text: "CPME", Type: "ORGANIZATION"}},
+			want:  []got{{1, "Medef", "ORGANIZATION"}, {1, "Confédération des petites et moyennes entreprises", "ORGANIZATION"}, {1, "CPME", "ORGANIZATION"}},
+		},
+		{
+			name:  "en acronym of the first of two organisations joined by and",
+			lang:  "en",
+			body:  "Boeing reached a deal with the International Association of Machinists and Aerospace Workers (IAM) on Tuesday.",
+			spans: []span{{Field: 1, Text: "Boeing", Type: "ORGANIZATION"}, {Field: 1, Text: "International Association of Machinists", Type: "ORGANIZATION"}, {Field: 1, Text: "Aerospace Workers", Type: "ORGANIZATION"}},
+			want:  []got{{1, "Boeing", "ORGANIZATION"}, {1, "International Association of Machinists and Aerospace Workers", "ORGANIZATION"}, {1, "IAM", "ORGANIZATION"}},
+		},
+		{
+			name: "a law, a heading's term, a person",
+			lang: "fr",
+			body: "Syndrome coronarien aigu (SCA)\n\nLe Digital Markets Act (DMA) vise Apple. Dominique Strauss-Kahn (DSK) a parlé.",
+			spans: []span{
+				{Field: 1, Text: "SCA", Type: "ORGANIZATION", Conf: 0.6}, {Field: 1, Text: "Digital Markets Act", Type: "MISC"}, {Field: 1, Text: "DMA", Type: "ORGANIZATION", Conf: 0.6},
+				{Field: 1, Text: "Apple", Type: "ORGANIZATION"}, {Field: 1, Text: "Dominique Strauss-Kahn", Type: "PERSON"}, {Field: 1, Text: "DSK", Type: "ORGANIZATION", Conf: 0.6},
+			},
+			want: []got{
+				{1, "SCA", "ORGANIZATION"}, {1, "Digital Markets Act", "MISC"}, {1, "DMA", "ORGANIZATION"},
+				{1, "Apple", "ORGANIZATION"}, {1, "Dominique Strauss-Kahn", "PERSON"}, {1, "DSK", "ORGANIZATION"},
+			},
+		},
+	}, false)
+}
+
 // TestMinistryNames checks that a place or MISC mention opened by a
 // capitalised ministry word is an organisation, and that one opened by a
 // lower-case one or no ministry word is left alone.
@@ -130,6 +184,13 @@ func TestRomanceCuratedNames(t *testing.T) {
 			body:  "Lo scontro con il direttore di Tuttosport, Guido Vaciago.",
 			spans: []span{{Field: 1, Text: "Tuttosport", Type: "PERSON", Conf: 0.7}, {Field: 1, Text: "Guido Vaciago", Type: "PERSON"}},
 			want:  []got{{1, "Tuttosport", "ORGANIZATION"}, {1, "Guido Vaciago", "PERSON"}},
+		},
+		{
+			name:  "fr UN programme with a sentence-initial article, taken for a MISC",
+			lang:  "fr",
+			body:  "Le Programme alimentaire mondial (PAM) a averti mardi.",
+			spans: []span{{Field: 1, Text: "Le Programme alimentaire mondial", Type: "MISC", Conf: 0.7}},
+			want:  []got{{1, "Programme alimentaire mondial", "ORGANIZATION"}, {1, "PAM", "ORGANIZATION"}},
 		},
 		{
 			name:  "pt sentence-initial article of a curated body",

@@ -6,6 +6,7 @@ import (
 
 	"github.com/wirenrich/wirenrich/internal/nlp/analysis"
 	"github.com/wirenrich/wirenrich/internal/nlp/lexicon"
+	"github.com/wirenrich/wirenrich/internal/nlp/text"
 )
 
 // Wire-copy conventions the NER, trained on Wikipedia, never saw.
@@ -436,7 +437,8 @@ func (s *state) bodyNames() (map[string]string, map[string]bool) {
 // nor an honorific: "le groupe islandais Sigur Rós") or, when the NER saw
 // nothing, one word
 // shaped like a name: an acronym or a word with an inner capital
-// ("RealClearPolitics").
+// ("RealClearPolitics"), which opens the NER's ORGANIZATION right after it
+// ("le fonds CVC Capital Partners").
 func (s *state) orgHeads() {
 	if len(s.rl.orgHeads) == 0 {
 		return
@@ -456,6 +458,13 @@ func (s *state) orgHeads() {
 			mi := int(f.occ[i])
 			if mi < 0 {
 				if (isUpperWord(w) || innerCapital(w)) && !s.rl.stop[strings.ToLower(w)] {
+					if ni := int(f.occ[min(i+1, len(toks)-1)]); ni >= 0 && s.a.Mentions[ni].TokStart == i+1 && s.a.Mentions[ni].Type == Organization && f.tokSent[i+1] == f.tokSent[i] {
+						// "le fonds CVC Capital Partners": the NER's name runs on from the acronym.
+						f.occ[i] = int32(ni)
+						s.narrow(ni, i, s.a.Mentions[ni].TokEnd)
+						s.fix(s.a.Mentions[ni].Text, Organization)
+						continue
+					}
 					m := s.add(fi, i, i+1, Organization, listConfidence)
 					s.fix(m.Text, Organization)
 				}
@@ -545,20 +554,41 @@ func (s *state) orgAppositions() {
 // orgTails makes a PERSON of two words or more whose last word is an
 // organisation tail (common/org-tails.txt, English in any language's
 // copy) an ORGANIZATION: "the Gordon and Betty Moore Foundation" names
-// people but is none.
+// people but is none. So is any name that ends in a company's legal form
+// (common/legal-forms.txt): "Airbus SE" is no place.
 func (s *state) orgTails() {
+	if len(s.rl.orgTails) == 0 && len(s.rl.legalForms) == 0 {
+		return
+	}
+	for mi := range s.a.Mentions {
+		m := &s.a.Mentions[mi]
+		if !s.reshapable(mi) || m.Type == Organization {
+			continue
+		}
+		last := s.fields[m.Field].doc.Tokens[m.TokEnd-1].Text
+		if s.rl.legalForms[last] || m.Type == Person && s.rl.orgTails[last] {
+			s.retype(m, Organization)
+		}
+	}
+}
+
+// orgHeadNames makes an ORGANIZATION of a LOCATION or MISC of three words
+// or more that opens with an organisation word (common/org-tails.txt, no
+// legal form: "Inc. of Mountain View") and a lower-case function word: "the Institute for the Study of War", "the
+// University of Zambia" name bodies, not a war or a country.
+func (s *state) orgHeadNames() {
 	if len(s.rl.orgTails) == 0 {
 		return
 	}
 	for mi := range s.a.Mentions {
 		m := &s.a.Mentions[mi]
-		if !s.reshapable(mi) || m.Type != Person {
+		if !s.reshapable(mi) || m.Type != Location && m.Type != Misc || m.TokEnd-m.TokStart < 3 {
 			continue
 		}
-		if toks := s.fields[m.Field].doc.Tokens; !s.rl.orgTails[toks[m.TokEnd-1].Text] {
-			continue
+		toks := s.fields[m.Field].doc.Tokens
+		if h, link := toks[m.TokStart].Text, toks[m.TokStart+1].Text; s.rl.orgTails[h] && !s.rl.legalForms[h] && s.rl.stop[link] {
+			s.retype(m, Organization)
 		}
-		s.retype(m, Organization)
 	}
 }
 
@@ -783,6 +813,47 @@ func innerCapital(w string) bool {
 		case unicode.IsLower(c):
 			lower = true
 		case unicode.IsUpper(c) && lower:
+			return true
+		}
+	}
+	return false
+}
+
+// hyphenOrgs makes an ORGANIZATION, in French copy, of a one-word name
+// joined by a hyphen whose first part is a curated organisation and whose
+// second is a capitalised word, no place and no curated organisation: the
+// branch or federation of a union ("CFDT-Cheminots", "Unsa-Ferroviaire");
+// "OTAN-Russie" and "Google-Mozilla" are left alone, and so are German
+// compounds ("UEFA-Pokal" is a cup).
+func (s *state) hyphenOrgs() {
+	if s.rl.lang != "fr" {
+		return
+	}
+	for mi := range s.a.Mentions {
+		m := &s.a.Mentions[mi]
+		if m.Type == Organization || !named(m) || !s.valid(m) || s.drop[mi] || m.TokEnd-m.TokStart != 1 {
+			continue
+		}
+		head, rest, ok := strings.Cut(m.Text, "-")
+		if !ok || head == "" || !upperInitial(rest) || !s.listedOrg(head) || s.listedOrg(rest) {
+			continue
+		}
+		if s.names != nil && s.names.Place([]string{rest}) {
+			continue
+		}
+		if s.rl.lex != nil {
+			if _, country := s.rl.lex.Country(rest); country {
+				continue
+			}
+		}
+		s.retype(m, Organization)
+	}
+}
+
+// listedOrg reports whether word alone is a curated ORGANIZATION.
+func (s *state) listedOrg(word string) bool {
+	for _, e := range s.rl.entries[text.Normalize(word)] {
+		if len(e.toks) == 1 && e.typ == Organization {
 			return true
 		}
 	}

@@ -281,6 +281,16 @@ func TestApplyNews(t *testing.T) {
 			},
 			want: []got{{1, "AFAD", "ORGANIZATION"}, {1, "Elon Musk", "PERSON"}, {1, "Labour", "ORGANIZATION"}},
 		},
+		{
+			name: "fund heads: an acronym alone, an acronym opening the NER's name",
+			lang: "fr",
+			body: "Le fonds CVC Capital Partners et le fonds australien IFM ont investi.",
+			spans: []span{
+				{Field: 1, Text: "Capital Partners", Type: "ORGANIZATION", Conf: 0.8},
+				{Field: 1, Text: "IFM", Type: "MISC", Conf: 0.5},
+			},
+			want: []got{{1, "CVC Capital Partners", "ORGANIZATION"}, {1, "IFM", "ORGANIZATION"}},
+		},
 		// capitalised common nouns and function words
 		{
 			name: "capitalised common nouns and function words are not names",

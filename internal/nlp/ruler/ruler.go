@@ -160,10 +160,22 @@ type rules struct {
 	// last word of a name of two words or more, make it a MISC: a law or a
 	// treaty ("Stop Online Piracy Act").
 	miscTails map[string]bool
+	// miscFirsts: folded words that, as the first word of a name of two
+	// words or more, make it a MISC: a treaty, a summit, a show, a prize
+	// ("traité de Lisbonne", "Prix Goncourt", "Cumbre de la OTAN").
+	miscFirsts map[string]bool
+	// productHeads: folded lower-case nouns of vehicles, launchers,
+	// vaccines and programmes that, just before a name, make it a MISC
+	// ("la fusée Ariane 6", "le navire Aquarius").
+	productHeads map[string]bool
 	// orgTails: words (as listed, common to all languages) that, as the
 	// last word of a PERSON of two words or more, make it an organisation ("Gordon and Betty Moore
 	// Foundation").
 	orgTails map[string]bool
+	// legalForms: companies' legal forms (as listed, common to all
+	// languages) that, as the last word of a name of two words or more,
+	// make it an organisation whatever the NER's type ("Airbus SE").
+	legalForms map[string]bool
 	// orgHeads: common nouns (as listed and lower-cased) that, just
 	// before a name (or before an adjective and a name where adjectives
 	// follow the noun), make it an organisation ("the disaster agency
@@ -268,21 +280,24 @@ func New(fsys fs.FS) (*Ruler, error) {
 
 func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 	rl := &rules{
-		lang:        code,
-		entries:     map[string][]entry{},
-		stop:        map[string]bool{},
-		languages:   map[string]bool{},
-		placeHeads:  map[string]bool{},
-		streetHeads: map[string]bool{},
-		stormHeads:  map[string]bool{},
-		miscHeads:   map[string]bool{},
-		placeTails:  map[string]bool{},
-		miscTails:   map[string]bool{},
-		orgTails:    map[string]bool{},
-		orgHeads:    map[string]bool{},
-		notNames:    map[string]bool{},
-		notTails:    map[string]bool{},
-		titleLinks:  map[string]bool{},
+		lang:         code,
+		entries:      map[string][]entry{},
+		stop:         map[string]bool{},
+		languages:    map[string]bool{},
+		placeHeads:   map[string]bool{},
+		streetHeads:  map[string]bool{},
+		stormHeads:   map[string]bool{},
+		miscTails:    map[string]bool{},
+		miscHeads:    map[string]bool{},
+		miscFirsts:   map[string]bool{},
+		placeTails:   map[string]bool{},
+		productHeads: map[string]bool{},
+		orgTails:     map[string]bool{},
+		legalForms:   map[string]bool{},
+		orgHeads:     map[string]bool{},
+		notNames:     map[string]bool{},
+		notTails:     map[string]bool{},
+		titleLinks:   map[string]bool{},
 
 		employerLinks: map[string]bool{},
 		ministers:     map[string]bool{},
@@ -332,7 +347,9 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		{"ministers.txt", rl.ministers, folded},
 		{"storm-heads.txt", rl.stormHeads, folded},
 		{"misc-heads.txt", rl.miscHeads, folded},
+		{"misc-firsts.txt", rl.miscFirsts, folded},
 		{"place-tails.txt", rl.placeTails, trimmed},
+		{"product-heads.txt", rl.productHeads, folded},
 		{"not-names.txt", rl.notNames, folded},
 		{"not-tails.txt", rl.notTails, trimmed},
 		{"speech-openers.txt", rl.speechOpeners, folded},
@@ -363,7 +380,7 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 	}
 	// Laws, treaties, foundations and companies are named in English in
 	// any language's copy.
-	for file, set := range map[string]map[string]bool{"misc-tails.txt": rl.miscTails, "org-tails.txt": rl.orgTails} {
+	for file, set := range map[string]map[string]bool{"misc-tails.txt": rl.miscTails, "org-tails.txt": rl.orgTails, "legal-forms.txt": rl.legalForms} {
 		tails, err := readWords(fsys, path.Join(commonDir, file))
 		if err != nil {
 			return nil, err

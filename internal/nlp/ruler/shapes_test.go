@@ -153,6 +153,39 @@ func TestMiscNames(t *testing.T) {
 			spans: []span{{Field: 1, Text: "Act Now Ltd", Type: "ORGANIZATION", Conf: 0.8}, {Field: 1, Text: "Treaty Oak Foundation", Type: "ORGANIZATION", Conf: 0.8}},
 			want:  []got{{1, "Act Now Ltd", "ORGANIZATION"}, {1, "Treaty Oak Foundation", "ORGANIZATION"}},
 		},
+		{
+			name: "en bills, plans, summits and shows",
+			lang: "en",
+			body: "The Online Safety Bill, the Marshall Plan, the G20 Summit and the Farnborough International Airshow were cited.",
+			spans: []span{
+				{Field: 1, Text: "Online Safety Bill", Type: "ORGANIZATION", Conf: 0.7}, {Field: 1, Text: "Marshall Plan", Type: "LOCATION", Conf: 0.7},
+				{Field: 1, Text: "G20 Summit", Type: "LOCATION", Conf: 0.7}, {Field: 1, Text: "Farnborough International Airshow", Type: "LOCATION", Conf: 0.7},
+			},
+			want: []got{
+				{1, "Online Safety Bill", "MISC"}, {1, "Marshall Plan", "MISC"},
+				{1, "G20 Summit", "MISC"}, {1, "Farnborough International Airshow", "MISC"},
+			},
+		},
+		{
+			name: "fr treaties, accords and prizes opened by their word",
+			lang: "fr",
+			body: "Le traité de Lisbonne, l'Accord de Paris et le Prix Goncourt, selon le Conseil de l'Europe.",
+			spans: []span{
+				{Field: 1, Text: "traité de Lisbonne", Type: "ORGANIZATION", Conf: 0.7}, {Field: 1, Text: "Accord de Paris", Type: "ORGANIZATION", Conf: 0.7},
+				{Field: 1, Text: "Prix Goncourt", Type: "ORGANIZATION", Conf: 0.7}, {Field: 1, Text: "Conseil de l'Europe", Type: "ORGANIZATION", Conf: 0.9},
+			},
+			want: []got{
+				{1, "traité de Lisbonne", "MISC"}, {1, "Accord de Paris", "MISC"},
+				{1, "Prix Goncourt", "MISC"}, {1, "Conseil de l'Europe", "ORGANIZATION"},
+			},
+		},
+		{
+			name:  "es summit and cup, a person named like a head left alone",
+			lang:  "es",
+			body:  "La Cumbre de la OTAN y la Copa del Rey, dijo Guerra Martínez.",
+			spans: []span{{Field: 1, Text: "Cumbre de la OTAN", Type: "LOCATION", Conf: 0.7}, {Field: 1, Text: "Copa del Rey", Type: "ORGANIZATION", Conf: 0.7}, {Field: 1, Text: "Guerra Martínez", Type: "PERSON", Conf: 0.9}},
+			want:  []got{{1, "Cumbre de la OTAN", "MISC"}, {1, "Copa del Rey", "MISC"}, {1, "Guerra Martínez", "PERSON"}},
+		},
 	}, false)
 }
 
@@ -185,6 +218,26 @@ func TestOrgTails(t *testing.T) {
 			body:  "La Gordon and Betty Moore Foundation a donné, dit Ségolène Royal.",
 			spans: []span{{Field: 1, Text: "Gordon and Betty Moore Foundation", Type: "PERSON", Conf: 0.8}, {Field: 1, Text: "Ségolène Royal", Type: "PERSON", Conf: 0.9}},
 			want:  []got{{1, "Gordon and Betty Moore Foundation", "ORGANIZATION"}, {1, "Ségolène Royal", "PERSON"}},
+		},
+		{
+			name:  "en legal forms end companies of any type",
+			lang:  "en",
+			body:  "Airbus SE and Stellantis NV rose, while Rio Tinto Plc fell.",
+			spans: []span{{Field: 1, Text: "Airbus SE", Type: "MISC", Conf: 0.7}, {Field: 1, Text: "Stellantis NV", Type: "LOCATION", Conf: 0.7}, {Field: 1, Text: "Rio Tinto Plc", Type: "LOCATION", Conf: 0.7}},
+			want:  []got{{1, "Airbus SE", "ORGANIZATION"}, {1, "Stellantis NV", "ORGANIZATION"}, {1, "Rio Tinto Plc", "ORGANIZATION"}},
+		},
+		{
+			name: "en institute and university opening a place or MISC, a legal form opening one",
+			lang: "en",
+			body: "The Institute for the Study of War and the University of Zambia said Google Inc. of Mountain View agreed.",
+			spans: []span{
+				{Field: 1, Text: "Institute for the Study of War", Type: "MISC", Conf: 0.7}, {Field: 1, Text: "University of Zambia", Type: "LOCATION", Conf: 0.7},
+				{Field: 1, Text: "Google", Type: "ORGANIZATION", Conf: 0.9}, {Field: 1, Text: "Inc. of Mountain View", Type: "LOCATION", Conf: 0.6},
+			},
+			want: []got{
+				{1, "Institute for the Study of War", "ORGANIZATION"}, {1, "University of Zambia", "ORGANIZATION"},
+				{1, "Google", "ORGANIZATION"}, {1, "Inc. of Mountain View", "LOCATION"},
+			},
 		},
 	}, false)
 }
@@ -255,4 +308,99 @@ func TestAcronymLists(t *testing.T) {
 			want:  []got{{1, "FBI", "ORGANIZATION"}, {1, "FBI", "ORGANIZATION"}, {1, "NSA", "ORGANIZATION"}},
 		},
 	}, true)
+}
+
+// TestCuratedCompaniesProducts checks curated companies, clubs, products
+// and awards the NER takes for people, places or MISC.
+func TestCuratedCompaniesProducts(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{
+			name: "en companies, club, spacecraft and award",
+			lang: "en",
+			body: "Raytheon, Anthropic and Aston Villa said the Starliner capsule and the Ballon d'Or were safe.",
+			spans: []span{
+				{Field: 1, Text: "Raytheon", Type: "PERSON", Conf: 0.7}, {Field: 1, Text: "Anthropic", Type: "MISC", Conf: 0.7},
+				{Field: 1, Text: "Aston Villa", Type: "LOCATION", Conf: 0.7}, {Field: 1, Text: "Starliner", Type: "PERSON", Conf: 0.7},
+				{Field: 1, Text: "Ballon", Type: "LOCATION", Conf: 0.6},
+			},
+			want: []got{
+				{1, "Raytheon", "ORGANIZATION"}, {1, "Anthropic", "ORGANIZATION"}, {1, "Aston Villa", "ORGANIZATION"},
+				{1, "Starliner", "MISC"}, {1, "Ballon d'Or", "MISC"},
+			},
+		},
+		{
+			name:  "es companies and a party taken for places and a person",
+			lang:  "es",
+			body:  "Iberdrola y Renfe cayeron, dijo Junts per Catalunya.",
+			spans: []span{{Field: 1, Text: "Iberdrola", Type: "LOCATION", Conf: 0.7}, {Field: 1, Text: "Renfe", Type: "LOCATION", Conf: 0.7}, {Field: 1, Text: "Junts per Catalunya", Type: "PERSON", Conf: 0.7}},
+			want:  []got{{1, "Iberdrola", "ORGANIZATION"}, {1, "Renfe", "ORGANIZATION"}, {1, "Junts per Catalunya", "ORGANIZATION"}},
+		},
+		{
+			name: "en bodies whose name holds a conjunction, cut by the NER",
+			lang: "en",
+			body: "The International Federation of Red Cross and Red Crescent Societies and the England and Wales Cricket Board met.",
+			spans: []span{
+				{Field: 1, Text: "International Federation of Red Cross", Type: "ORGANIZATION", Conf: 0.8}, {Field: 1, Text: "Red Crescent Societies", Type: "ORGANIZATION", Conf: 0.8},
+				{Field: 1, Text: "England", Type: "LOCATION", Conf: 0.9}, {Field: 1, Text: "Wales Cricket Board", Type: "ORGANIZATION", Conf: 0.8},
+			},
+			want: []got{{1, "International Federation of Red Cross and Red Crescent Societies", "ORGANIZATION"}, {1, "England and Wales Cricket Board", "ORGANIZATION"}},
+		},
+	}, false)
+}
+
+// TestHyphenOrgs checks that a hyphenated word opened by a curated
+// organisation is its branch, and that one whose second part is a place
+// is left alone.
+func TestHyphenOrgs(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{
+			name: "fr union federations, a council with a country",
+			lang: "fr",
+			body: "L'Unsa-Ferroviaire et la CFDT-Cheminots ont levé leur appel, avant le conseil OTAN-Russie.",
+			spans: []span{
+				{Field: 1, Text: "Unsa-Ferroviaire", Type: "LOCATION", Conf: 0.6}, {Field: 1, Text: "CFDT-Cheminots", Type: "LOCATION", Conf: 0.6},
+				{Field: 1, Text: "OTAN-Russie", Type: "MISC", Conf: 0.6},
+			},
+			want: []got{{1, "Unsa-Ferroviaire", "ORGANIZATION"}, {1, "CFDT-Cheminots", "ORGANIZATION"}, {1, "OTAN-Russie", "MISC"}},
+		},
+		{
+			name:  "de compound opened by an organisation",
+			lang:  "de",
+			body:  "Der UEFA-Pokal ging an Sevilla.",
+			spans: []span{{Field: 1, Text: "UEFA-Pokal", Type: "MISC", Conf: 0.6}, {Field: 1, Text: "Sevilla", Type: "LOCATION"}},
+			want:  []got{{1, "UEFA-Pokal", "MISC"}, {1, "Sevilla", "LOCATION"}},
+		},
+	}, true)
+}
+
+// TestProductNames checks that a person or place named right after a
+// product head, or opened by one, is a product (a MISC), and that an
+// organisation after one stays an organisation.
+func TestProductNames(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{
+			name: "fr launcher, satellites, ship; a maker's vaccine",
+			lang: "fr",
+			body: "La fusée Ariane 6, la constellation Galileo et le navire Charles-de-Gaulle, puis le vaccin Pfizer.",
+			spans: []span{
+				{Field: 1, Text: "Ariane 6", Type: "PERSON", Conf: 0.7}, {Field: 1, Text: "constellation Galileo", Type: "LOCATION", Conf: 0.6},
+				{Field: 1, Text: "Charles-de-Gaulle", Type: "PERSON", Conf: 0.7}, {Field: 1, Text: "Pfizer", Type: "ORGANIZATION", Conf: 0.9},
+			},
+			want: []got{{1, "Ariane 6", "MISC"}, {1, "Galileo", "MISC"}, {1, "Charles-de-Gaulle", "MISC"}, {1, "Pfizer", "ORGANIZATION"}},
+		},
+		{
+			name:  "es ship after an adjective",
+			lang:  "es",
+			body:  "El submarino nuclear Kursk se hundió.",
+			spans: []span{{Field: 1, Text: "Kursk", Type: "LOCATION", Conf: 0.7}},
+			want:  []got{{1, "Kursk", "MISC"}},
+		},
+		{
+			name:  "fr a politician's programme, a pitcher",
+			lang:  "fr",
+			body:  "Jordan Bardella a présenté le programme Bardella. Le lanceur Kyle Drabek a gagné.",
+			spans: []span{{Field: 1, Text: "Jordan Bardella", Type: "PERSON"}, {Field: 1, Text: "Bardella", Nth: 1, Type: "PERSON"}, {Field: 1, Text: "Kyle Drabek", Type: "PERSON"}},
+			want:  []got{{1, "Jordan Bardella", "PERSON"}, {1, "Bardella", "PERSON"}, {1, "Kyle Drabek", "PERSON"}},
+		},
+	}, false)
 }
