@@ -167,7 +167,12 @@ func (st *state) subjects(fc *fieldCtx, cs, tok int, ok func(unit) bool) (ents [
 		if contains(ents, u.ent) || u.s < from {
 			continue
 		}
-		p := fc.prevWord(u.s, cs)
+		p := fc.prevWord(st.conjunctStart(fc, u, cs), cs)
+		if p > 0 && fc.doc.Tokens[p].Text == "," && fc.unit[p-1] >= 0 && contains(ents, fc.units[fc.unit[p-1]].ent) && fc.listGoesOn(i, tok) && st.opensClause(fc, from, cs) {
+			// A list: "la France, l'Allemagne et l'Italie ont signé".
+			ents = append(ents, u.ent)
+			continue
+		}
 		if p >= 0 && fc.cls[p]&clCoord != 0 && !contains(ents, u.ent) {
 			// Not coordinated to a prepositional object right before it:
 			// "X hat sich mit Macron und Meloni getroffen".
@@ -206,7 +211,13 @@ func (st *state) subjects(fc *fieldCtx, cs, tok int, ok func(unit) bool) (ents [
 	}
 	for i := cs; i < tok; i++ {
 		for _, pw := range st.d.pairs {
-			if fc.matchAt(i, pw) {
+			if fc.matchPair(i, tok, pw.words) {
+				if pw.typ != "PERSON" {
+					if pair := st.lastPair(fc, i, pw.typ); pair != nil {
+						return pair, i
+					}
+					return nil, -1
+				}
 				a := fc.recentPerson(i, -1)
 				b := fc.recentPerson(i, a)
 				if a >= 0 && b >= 0 {
@@ -238,6 +249,230 @@ func (st *state) subjects(fc *fieldCtx, cs, tok int, ok func(unit) bool) (ents [
 	return nil, -1
 }
 
+// appositionRole reports whether tokens [a, b) are a role in apposition
+// before a name, as in "por el jefe negociador del Gobierno, X": (a comma
+// or a coordination,) a determiner, a common noun, then words and
+// prepositional names up to the comma before the name; no verb.
+func (fc *fieldCtx) appositionRole(a, b int) bool {
+	for a < b && (fc.doc.Tokens[a].Text == "," || fc.cls[a]&clCoord != 0) {
+		a++
+	}
+	if b-a < 3 || b-a > 10 || fc.doc.Tokens[b-1].Text != "," || fc.cls[a]&clDet == 0 || !fc.lowerWord(a+1) {
+		return false
+	}
+	for k := a + 1; k < b-1; k++ {
+		if fc.keys[k] == "" && !isApos(fc.doc.Tokens[k].Text) || fc.cls[k]&(clPred|clQuoteVerb|clComp|clRelPro|clCoord|clAux) != 0 {
+			return false
+		}
+		if u := fc.unit[k]; u >= 0 && !fc.blocked(fc.units[u], a) {
+			return false
+		}
+	}
+	return true
+}
+
+// headPrep is the class of the preposition heading the noun phrase
+// whose words end at k, up to three lower-case words and determiners
+// back ("avec le groupe indien Tata"); 0 when none.
+func (fc *fieldCtx) headPrep(k, lo int) uint32 {
+	for n := 0; k >= lo && n < 4; k, n = k-1, n+1 {
+		if fc.cls[k]&clPrep != 0 {
+			return fc.cls[k]
+		}
+		if fc.cls[k]&clDet == 0 && !fc.lowerWord(k) || fc.unit[k] >= 0 {
+			return 0
+		}
+	}
+	return 0
+}
+
+// listGoesOn reports whether unit ui is followed, before tok, by more
+// names separated by commas and then a coordination and a last name ("B"
+// in "A, B, C et D"): the commas before it join a list.
+func (fc *fieldCtx) listGoesOn(ui, tok int) bool {
+	k := fc.units[ui].e
+	for n := 0; n < 6 && k < tok; n++ {
+		coord := false
+		if fc.doc.Tokens[k].Text == "," {
+			k++
+		}
+		if k < tok && fc.cls[k]&clCoord != 0 {
+			coord = true
+			k++
+		}
+		w := fc.nextWord(k, tok)
+		if w >= tok || fc.unit[w] < 0 || fc.units[fc.unit[w]].s != w {
+			return false
+		}
+		if coord {
+			return true
+		}
+		k = fc.units[fc.unit[w]].e
+	}
+	return false
+}
+
+// ofGroup reads the parties of a meeting or an agreement named by the
+// people who represent them: "Les ministres des Affaires étrangères de
+// la Serbie et du Kosovo ont signé", "the leaders of Armenia and
+// Azerbaijan met" — a clause opening with a common noun, then "of" and
+// two or more coordinated names right before the verb (auxiliaries
+// between). nil when the clause is not so.
+func (st *state) ofGroup(fc *fieldCtx, cs, i int) ([]int, int) {
+	if cs >= i || fc.cls[cs]&clDet == 0 || fc.unit[cs] >= 0 {
+		return nil, -1
+	}
+	end := i
+	for end > cs && fc.cls[end-1]&clAux != 0 && fc.unit[end-1] < 0 {
+		end--
+	}
+	for k := cs + 1; k < end; k++ {
+		if fc.cls[k]&clOf == 0 || fc.unit[k] >= 0 {
+			if fc.unit[k] >= 0 || fc.keys[k] == "" && !isApos(fc.doc.Tokens[k].Text) || fc.cls[k]&(clPred|clQuoteVerb|clComp|clRelPro|clCoord) != 0 {
+				if u := fc.unit[k]; u < 0 || fc.units[u].typ != "ORGANIZATION" {
+					return nil, -1 // "des Affaires étrangères" may be a name
+				}
+				k = fc.units[fc.unit[k]].e - 1
+			}
+			continue
+		}
+		// A chain of names from here to the verb: "de X et (de) Y".
+		var ents []int
+		j, ok := k, true
+		for j < end && ok {
+			if len(ents) > 0 {
+				if fc.cls[j]&clCoord == 0 && fc.doc.Tokens[j].Text != "," {
+					ok = false
+					break
+				}
+				j++
+			}
+			if j < end && fc.cls[j]&clOf != 0 {
+				j++
+			}
+			w := fc.nextWord(j, end)
+			for w < end && isApos(fc.doc.Tokens[w].Text) {
+				w++
+			}
+			if w >= end || fc.unit[w] < 0 || fc.units[fc.unit[w]].s != w || !actor(fc.units[fc.unit[w]]) {
+				ok = false
+				break
+			}
+			if e := fc.units[fc.unit[w]].ent; !contains(ents, e) {
+				ents = append(ents, e)
+			}
+			j = fc.units[fc.unit[w]].e
+		}
+		if ok && j == end && len(ents) >= 2 && fc.hasClass(k, end, clCoord) {
+			return ents, cs
+		}
+	}
+	return nil, -1
+}
+
+// matchPair reports whether the words ws of a pairs.txt entry start at
+// token i, before lim; a last word "*" stands for any lower-case word
+// ("the two carmakers", "les deux gouvernements").
+func (fc *fieldCtx) matchPair(i, lim int, ws []string) bool {
+	n := len(ws)
+	if n == 0 || ws[n-1] != "*" {
+		return fc.matchAt(i, ws)
+	}
+	if !fc.matchAt(i, ws[:n-1]) {
+		return false
+	}
+	j := i + n - 1
+	return j < lim && fc.lowerWord(j) && fc.unit[j] < 0
+}
+
+// lastPair is the pair a plural description at tok refers to ("the two
+// countries", "les deux parties"): the two entities of type typ (ACTOR:
+// person, organisation or country; a place only when a country) named
+// outside quotes in its sentence and the two before it — nil unless there
+// are exactly two.
+func (st *state) lastPair(fc *fieldCtx, tok int, typ string) []int {
+	sent := sentenceOf(fc.doc, tok)
+	var pair []int
+	for _, u := range fc.units {
+		if u.e > tok {
+			break
+		}
+		if u.sent < sent-2 || fc.quote[u.s] >= 0 || contains(pair, u.ent) {
+			continue
+		}
+		if typ == "ACTOR" && !actor(u) || typ != "ACTOR" && u.typ != typ || u.typ == "LOCATION" && !st.isCountry(u.ent) {
+			continue
+		}
+		pair = append(pair, u.ent)
+	}
+	if len(pair) != 2 {
+		return nil
+	}
+	return pair
+}
+
+// opensClause reports whether the subject group starting at from opens
+// its clause: only a title, a date or a comma before it ("Lundi, la
+// France, l'Allemagne et l'Italie"; not "whose members are Brazil,
+// Argentina and Uruguay").
+func (st *state) opensClause(fc *fieldCtx, from, cs int) bool {
+	s := from
+	if u := fc.unit[from]; u >= 0 {
+		s = st.conjunctStart(fc, fc.units[u], cs)
+	}
+	p := fc.prevWord(s, cs)
+	return p < 0 || fc.doc.Tokens[p].Text == "," || fc.cls[p]&clTemporal != 0
+}
+
+// conjunctStart is the first token of the conjunct that person u
+// heads, a title phrase before it included: "X and Australian Prime
+// Minister Y", "X et son homologue marocain Y", "X y su homólogo
+// marroquí, Y,", "X und der ukrainische Regierungschef Y" (up to two
+// lower-case adjectives around the title that the lexicon does not
+// know as demonyms). u.s when no title stands before u.
+func (st *state) conjunctStart(fc *fieldCtx, u unit, lo int) int {
+	if u.typ != "PERSON" || u.nominal {
+		return u.s
+	}
+	s := st.titledStart(fc, u, lo)
+	if s == u.s {
+		// Adjectives after the title: "su homólogo marroquí, Y".
+		end := u.s
+		if end-1 > lo && fc.doc.Tokens[end-1].Text == "," {
+			end--
+		}
+		for k := 0; k < 2 && end-1 > lo && fc.lowerWord(end-1) && fc.unit[end-1] < 0; k++ {
+			end--
+			if t := st.titleEndingAt(fc, end, lo); t >= 0 {
+				s = t
+				break
+			}
+		}
+		if s == u.s {
+			return u.s
+		}
+	}
+	// Adjectives before the title: "der ukrainische Regierungschef Y".
+	for k := 0; k < 2 && s-1 > lo && fc.lowerWord(s-1) && fc.unit[s-1] < 0; k++ {
+		s--
+	}
+	return s
+}
+
+// titleEndingAt is the first token of a title phrase that ends at end and
+// starts at lo or after; -1 when none.
+func (st *state) titleEndingAt(fc *fieldCtx, end, lo int) int {
+	for s := max(lo, end-6); s < end; s++ {
+		if fc.keys[s] == "" {
+			continue
+		}
+		if tp, ok := st.titleAt(fc, s, end); ok && tp.e == end {
+			return s
+		}
+	}
+	return -1
+}
+
 // premodified reports whether unit k is a premodifier of a person named
 // right after a title ("Kremlin spokesman Dmitry Peskov", "Bavarian
 // premier Markus Soeder") or after its possessive, title or not
@@ -262,6 +497,16 @@ func (st *state) premodified(fc *fieldCtx, k, limit int) (unit, bool) {
 	}
 	if v.s <= at {
 		return u, false
+	}
+	// Lower-case words of a portfolio before the title: "EU foreign
+	// policy chief Josep Borrell" (where adjectives come first).
+	if !st.d.postAdjective() && v.s-at > 1 && st.titleLenAt(fc, at, v.s) == 0 {
+		for w := at; w < min(v.s, at+3) && fc.lowerWord(w) && fc.unit[w] < 0; w++ {
+			if st.titleLenAt(fc, w+1, v.s) > 0 {
+				at = w + 1
+				break
+			}
+		}
 	}
 	// Titles may stack: "Iran's Supreme Leader Ayatollah Ali Khamenei".
 	for n := st.titleLenAt(fc, at, v.s); n > 0; n = st.titleLenAt(fc, at, v.s) {
@@ -304,6 +549,9 @@ func (st *state) events(fc *fieldCtx) {
 			hasVerb = hasVerb || !p.noun
 		}
 		noun := st.looksNoun(fc, i, lo)
+		if noun && i > lo && st.d.agrNouns[fc.keys[i-1]] {
+			noun = false // "l'accord signé par X et Y": a participle after the noun
+		}
 		if noun && hasVerb && i >= 2 && fc.cls[i-1]&(clDet|clPoss|clPrep) == 0 && fc.cls[i-2]&clPrep != 0 &&
 			fc.cls[i-2]&clDet == 0 && fc.clauseFinal(i+1, hi) {
 			// "mit Drohnen angegriffen": a participle closing its clause
@@ -334,6 +582,9 @@ func (st *state) events(fc *fieldCtx) {
 			if p.agr {
 				// "struck a deal with" is a signing, "struck Kyiv" an attack.
 				if _, _, ok := st.agreementValue(fc, pe, st.clauseEnd(fc, pe, hi)); !ok {
+					if st.signedBy(fc, p, i, pe, lo, hi) {
+						break
+					}
 					continue
 				}
 			}
@@ -341,6 +592,88 @@ func (st *state) events(fc *fieldCtx) {
 			break
 		}
 	}
+}
+
+// signedBy reads an agreement named before its signing participle, the
+// parties after it as its agents: "l'accord signé par Renault et
+// Nissan", "el acuerdo fue firmado por X y Y", "the deal was signed by X
+// and Y". Two parties at least: one who signs states no pair.
+func (st *state) signedBy(fc *fieldCtx, p pred, i, pe, lo, hi int) bool {
+	ce := st.clauseEnd(fc, pe, hi)
+	if pe >= ce || fc.cls[pe]&clAgent == 0 {
+		return false
+	}
+	v0, v1, ok := -1, -1, false
+	for k := i - 1; k >= max(lo, i-6); k-- {
+		if fc.unit[k] >= 0 || fc.keys[k] == "" && !isApos(fc.doc.Tokens[k].Text) {
+			return false
+		}
+		if st.d.agrNouns[fc.keys[k]] {
+			v0, v1, ok = st.agreementValue(fc, k, i)
+			break
+		}
+	}
+	if !ok {
+		return false
+	}
+	// Only auxiliaries and the noun's own words between it and the verb.
+	for k := v1; k < i; k++ {
+		if fc.cls[k]&(clAux|clPassive) == 0 {
+			return false
+		}
+	}
+	// The parties: names (a title before each allowed) chained right
+	// after the agent by commas and a coordination.
+	var parties []int
+	at, t1 := pe+1, pe+1
+	for ui := range fc.units {
+		u := fc.units[ui]
+		if u.s < at || fc.quote[u.s] >= 0 {
+			continue
+		}
+		if u.e > ce {
+			break
+		}
+		if u.s > at && fc.blocked(u, at) && len(parties) < 2 {
+			continue // a portfolio's name: "el comandante del ELN, Y"
+		}
+		if !actor(u) {
+			break
+		}
+		s := st.conjunctStart(fc, u, at)
+		for k := at; k < s; k++ {
+			if fc.cls[k]&(clDet|clCoord) == 0 && fc.doc.Tokens[k].Text != "," {
+				s = -1
+				break
+			}
+		}
+		if s < 0 && fc.appositionRole(at, u.s) {
+			s = u.s
+		}
+		if s < 0 || len(parties) > 0 && !fc.hasClass(at, s, clCoord) && fc.doc.Tokens[at].Text != "," {
+			break
+		}
+		if !contains(parties, u.ent) {
+			parties = append(parties, u.ent)
+		}
+		at, t1 = u.e, u.e
+		if at+1 < ce && fc.doc.Tokens[at].Text == "," && fc.cls[at+1]&clCoord == 0 {
+			// an apposition after the name: "X, 45 ans, et Y"
+			if ui+1 < len(fc.units) && fc.units[ui+1].s > at+1 && !fc.hasClass(at+1, fc.units[ui+1].s, clCoord) {
+				break
+			}
+		}
+	}
+	if len(parties) < 2 {
+		return false
+	}
+	value := fc.span(v0, v1)
+	for a := 0; a < len(parties); a++ {
+		for b := a + 1; b < len(parties); b++ {
+			st.emit(fc, Agreement, parties[a], parties[b], value, p.cameo, 0.7, v0, t1)
+		}
+	}
+	return true
 }
 
 // separable finds a separable verb at i whose particle stands last in
@@ -426,8 +759,15 @@ func (st *state) event(fc *fieldCtx, p pred, i, pe, lo, hi int) {
 	if !p.noun && len(subj) > 0 && st.unnamedAntecedent(fc, subj, cs, i) {
 		subj, from = nil, -1
 	}
-	// Passive: "a été reçu par X".
-	passive := !p.noun && i > cs && fc.cls[i-1]&clPassive != 0
+	if !p.noun && len(subj) <= 1 && (p.typ == Met || p.typ == Agreement) {
+		// (the last name of "the leaders of X and Y" reads as a subject)
+		if g, f := st.ofGroup(fc, cs, i); len(g) >= 2 && (len(subj) == 0 || contains(g, subj[0])) {
+			subj, from = g, f
+		}
+	}
+	// Passive: "a été reçu par X"; the auxiliary after the participle in
+	// German: "(die dafür kritisiert worden ist)", "angegriffen wurde".
+	passive := !p.noun && (i > cs && fc.cls[i-1]&clPassive != 0 || pe < ce && fc.cls[pe]&clPassive != 0 && fc.cls[pe]&clPrep == 0)
 	// A participle in apposition to a name, its agent after it:
 	// "L'Azerbaïdjan, accusé par Paris d'ingérence", "Hamas, backed by
 	// Iran,": the name is the object, the agent the subject.
@@ -437,6 +777,17 @@ func (st *state) event(fc *fieldCtx, p pred, i, pe, lo, hi int) {
 		}
 	}
 	objs, oEnd, between := st.objects(fc, p, valEnd, ce, objOK, passive)
+	if p.agr && len(objs) == 0 {
+		// "a signé avec la Chine un accord": the party before the value.
+		for j := pe; j < valEnd; j++ {
+			if u := fc.unit[j]; u >= 0 && fc.units[u].s == j && objOK(fc.units[u]) {
+				if w := fc.prevWord(j, pe); w >= 0 && fc.cls[w]&clWith != 0 {
+					objs = append(objs, fc.units[u].ent)
+				}
+				j = fc.units[u].e - 1
+			}
+		}
+	}
 	if passive && len(objs) > 0 && fc.cls[max(0, objsStart(fc, valEnd, ce))]&clAgent != 0 {
 		subj, objs = objs, subj
 	}
@@ -451,6 +802,13 @@ func (st *state) event(fc *fieldCtx, p pred, i, pe, lo, hi int) {
 			// Verb last: "Deutschland werde die Ukraine unterstützen",
 			// "hat Macron in Berlin getroffen".
 			objs = st.objectsBefore(fc, p, subj, from, cs, i, pe, ce, objOK)
+		}
+	}
+	// "condemned the Russian invasion", "a dénoncé l'offensive russe": the
+	// author of the act, by its demonym, when that country is named.
+	if p.typ == Opposes && !p.noun && len(objs) == 0 && len(subj) > 0 {
+		if c := st.demonymAuthor(fc, pe, ce); c >= 0 && !contains(subj, c) {
+			objs = []int{c}
 		}
 	}
 	// Object pronoun before the verb: "Kim l'a accueilli".
@@ -585,6 +943,45 @@ func (fc *fieldCtx) placeBefore(pw int, u unit) bool {
 		return false
 	}
 	return fc.unit[fc.nextWord(pw+1, len(fc.cls))] != fc.unit[u.s]
+}
+
+// demonymAuthor is the country entity whose demonym qualifies the act of
+// opposition that is the object at pe ("the Russian invasion", "l'offensive
+// russe", "die russische Invasion"); -1 when none.
+func (st *state) demonymAuthor(fc *fieldCtx, pe, ce int) int {
+	k := fc.nextWord(pe, ce)
+	for k < ce && isApos(fc.doc.Tokens[k].Text) {
+		k++
+	}
+	if k >= ce || fc.unit[k] >= 0 {
+		return -1
+	}
+	oppNoun := func(j int) bool {
+		if j >= ce || fc.unit[j] >= 0 {
+			return false
+		}
+		for _, q := range st.d.preds[fc.keys[j]] {
+			if q.noun && q.typ == Opposes && len(q.words) == 1 {
+				return true
+			}
+		}
+		return false
+	}
+	iso := ""
+	if st.d.postAdjective() {
+		if oppNoun(k) {
+			_, iso = st.demonymAt(fc, k+1, ce)
+		}
+	} else if n, c := st.demonymAt(fc, k, ce); n > 0 && oppNoun(k+n) {
+		iso = c
+	}
+	if iso == "" {
+		return -1
+	}
+	if c, ok := st.country[iso]; ok {
+		return c
+	}
+	return -1
 }
 
 // genitiveAuthor is the author of the nominal predicate at j, named in
@@ -849,8 +1246,19 @@ func objsStart(fc *fieldCtx, pe, ce int) int { return min(fc.nextWord(pe, ce), l
 // ("un accord de partenariat stratégique"): the agreement noun and what
 // follows it up to a punctuation mark or a preposition other than "de/of".
 func (st *state) agreementValue(fc *fieldCtx, pe, ce int) (int, int, bool) {
-	for j := pe; j < min(ce, pe+6); j++ {
+	lim := pe + 6
+	for j := pe; j < min(ce, lim); j++ {
 		if fc.unit[j] >= 0 {
+			w := fc.prevWord(j, pe)
+			place := w >= 0 && fc.cls[w]&clTo != 0 && fc.units[fc.unit[j]].typ == "LOCATION" && fc.placeAdverbial(w)
+			if w >= 0 && (fc.cls[w]&clWith != 0 || place) && fc.units[fc.unit[j]].s == j {
+				// The other party first: "a signé avec la Chine un accord";
+				// the place first: "ont signé jeudi à Addis-Abeba un accord".
+				e := fc.units[fc.unit[j]].e
+				lim += e - j
+				j = e - 1
+				continue
+			}
 			break
 		}
 		if !st.d.agrNouns[fc.keys[j]] {
@@ -863,7 +1271,7 @@ func (st *state) agreementValue(fc *fieldCtx, pe, ce int) (int, int, bool) {
 		if st.d.postAdjective() || e < ce && fc.cls[e]&clOf != 0 {
 			// Where adjectives come first (en, de), only an "of" phrase
 			// follows the noun: "a defence pact as tensions rise".
-			for e < min(ce, j+7) && fc.keys[e] != "" && fc.unit[e] < 0 && (fc.cls[e]&clPrep == 0 || fc.cls[e]&clOf != 0) && fc.cls[e]&clCoord == 0 {
+			for e < min(ce, j+7) && fc.keys[e] != "" && fc.unit[e] < 0 && (fc.cls[e]&clPrep == 0 || fc.cls[e]&clOf != 0) && fc.cls[e]&(clCoord|clAux|clPassive) == 0 {
 				e++
 			}
 		}
@@ -1083,6 +1491,12 @@ func (st *state) objects(fc *fieldCtx, p pred, pe, ce int, ok func(unit) bool, p
 				return nil, end, false
 			}
 		default:
+			if p.agr && c&(clWith|clBetween) == 0 && fc.headPrep(pw, pe)&(clWith|clBetween) == 0 {
+				// A signing verb's direct object is the agreement: a party
+				// comes after with/between ("firmaron un acuerdo con X"),
+				// not "durante la visita a Madrid".
+				return nil, end, false
+			}
 			if c&clPrep != 0 && c&(clWith|clAgainst|clBetween|clObjMark) == 0 {
 				if c&clTo != 0 && fc.placeAdverbial(pw) {
 					continue // "traf in Berlin den Präsidenten X"

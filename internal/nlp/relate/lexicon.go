@@ -58,6 +58,14 @@ var classNames = map[string]uint32{
 	"against": clAgainst, "to": clTo, "of": clOf, "direction": clDirection, "aux": clAux, "refl": clRefl, "for": clFor, "relpro": clRelPro, "comp": clComp, "at": clAt, "gen": clGen, "objmark": clObjMark, "neg": clNeg, "thank": clThank, "ppos": clPersPoss,
 }
 
+// pairPhrase is one entry of pairs.txt: a plural description of the last
+// two entities named of its type (PERSON, LOCATION, ORGANIZATION or
+// ACTOR for any of them).
+type pairPhrase struct {
+	words []string
+	typ   string
+}
+
 // pred is one entry of predicates.tsv.
 type pred struct {
 	words   []string // folded words
@@ -84,7 +92,7 @@ type langData struct {
 	maxTitle   int             // longest extra title, in words
 	seatHeads  map[string]bool
 	relNouns   map[string]bool // "homologue", "counterpart": a relation to someone, not a role
-	pairs      [][]string      // "les deux hommes"
+	pairs      []pairPhrase    // "les deux hommes", "the two countries"
 	placeNouns map[string]bool
 	orgHeads   map[string]bool   // "l'ONG", "the company": the last organisation
 	multi      []multiClass      // multiword function entries ("alors que")
@@ -198,7 +206,11 @@ func loadLang(lang string, lex *lexicon.Lexicon) (*langData, bool, error) {
 	}
 	err = readOptional(dir+"/pairs.txt", func(f []string) error {
 		if w := strings.Fields(lexicon.Fold(f[0])); len(w) > 0 {
-			d.pairs = append(d.pairs, w)
+			pp := pairPhrase{words: w, typ: "PERSON"}
+			if len(f) > 1 && f[1] != "" {
+				pp.typ = f[1]
+			}
+			d.pairs = append(d.pairs, pp)
 		}
 		return nil
 	})

@@ -208,7 +208,12 @@ func (st *state) demonymAt(fc *fieldCtx, k, limit int) (int, string) {
 	return n, iso
 }
 
-type quoteSpan struct{ open, close int } // tokens of the quote marks
+// quoteSpan is a statement quote: the tokens of its marks; cont when it
+// runs on into the next paragraph's quote.
+type quoteSpan struct {
+	open, close int
+	cont        bool
+}
 
 type relKey struct {
 	typ       string
