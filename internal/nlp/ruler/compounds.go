@@ -75,16 +75,8 @@ func (s *state) portfolioEnd(f *fieldState, i int) int {
 	return end
 }
 
-// companySuffixes are the legal-form words that end a company's name in
-// any language's copy ("Procter & Gamble Co", "Hapag-Lloyd AG").
-var companySuffixes = map[string]bool{
-	"Co": true, "Co.": true, "Cos": true, "Corp": true, "Corp.": true, "Inc": true, "Inc.": true,
-	"Ltd": true, "Ltd.": true, "LLC": true, "plc": true, "PLC": true, "AG": true, "GmbH": true,
-	"SE": true, "SA": true, "NV": true,
-}
-
 // companyNames makes organisations of the names only a company bears: a
-// name that ends in a legal form ("Procter & Gamble Co", the NER's
+// name that ends in a legal form (common/legal-forms.txt: "Procter & Gamble Co", the NER's
 // LOCATION; "Airbus SE"), a PERSON joined by an ampersand ("Johnson & Johnson"), and a
 // name followed by "and Co" or "& Co", which joins it ("Eli Lilly and
 // Co", the NER's PERSON and an ORGANIZATION "Co's Alzheimer" after it,
@@ -98,7 +90,7 @@ func (s *state) companyNames() {
 		}
 		f := &s.fields[m.Field]
 		toks := f.doc.Tokens
-		if m.Type != Organization && m.TokEnd-m.TokStart >= 2 && companySuffixes[toks[m.TokEnd-1].Text] {
+		if m.Type != Organization && m.TokEnd-m.TokStart >= 2 && s.rl.legalForms[toks[m.TokEnd-1].Text] {
 			s.retype(m, Organization)
 			continue
 		}
@@ -111,7 +103,7 @@ func (s *state) companyNames() {
 			}
 		}
 		e := m.TokEnd
-		if e+1 >= len(toks) || toks[e].Text != "and" && toks[e].Text != "&" || !companySuffixes[toks[e+1].Text] ||
+		if e+1 >= len(toks) || toks[e].Text != "and" && toks[e].Text != "&" || !s.rl.legalForms[toks[e+1].Text] ||
 			!strings.HasPrefix(toks[e+1].Text, "Co") || f.tokSent[e+1] != f.tokSent[m.TokStart] || f.occ[e] >= 0 {
 			continue
 		}
@@ -158,7 +150,7 @@ func (s *state) companyShortNames() {
 			continue
 		}
 		toks := s.fields[m.Field].doc.Tokens
-		if w := toks[m.TokStart].Text; companySuffixes[toks[m.TokEnd-1].Text] && upperInitial(w) && !isUpperWord(w) && !s.rl.stop[strings.ToLower(w)] {
+		if w := toks[m.TokStart].Text; s.rl.legalForms[toks[m.TokEnd-1].Text] && upperInitial(w) && !isUpperWord(w) && !s.rl.stop[strings.ToLower(w)] {
 			if short == nil {
 				short = map[string]bool{}
 			}
