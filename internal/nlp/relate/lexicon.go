@@ -98,12 +98,12 @@ type langData struct {
 	multi      []multiClass      // multiword function entries ("alors que")
 	exact      map[string]uint32 // function words matched as written ("=à"), by their lower-case text
 	vocab      map[string]vocabEntry
-	srcComma   [][]string      // "pour X," sources that need the comma
-	based      [][]string      // "based in", "basé à": an organisation's seat follows
-	headVerbs  map[string]bool // "heads", "led", "dirige": X heads organisation Y
-	memberNoun map[string]bool // "member", "membre"
-	countryN   map[string]bool // "country": "the country's" is the last country named
-	proGender  map[string]byte // subject pronoun -> 'm' or 'f' ("il", "elle")
+	srcComma   [][]string            // "pour X," sources that need the comma
+	based      map[string][][]string // by first word: "based in", "basé à": an organisation's seat follows
+	headVerbs  map[string]bool       // "heads", "led", "dirige": X heads organisation Y
+	memberNoun map[string]bool       // "member", "membre"
+	countryN   map[string]bool       // "country": "the country's" is the last country named
+	proGender  map[string]byte       // subject pronoun -> 'm' or 'f' ("il", "elle")
 }
 
 // loadLang reads data/<lang>/; ok is false when the language has no folder.
@@ -241,7 +241,10 @@ func loadLang(lang string, lex *lexicon.Lexicon) (*langData, bool, error) {
 	}
 	err = readOptional(dir+"/based.txt", func(f []string) error {
 		if w := strings.Fields(lexicon.Fold(f[0])); len(w) > 0 {
-			d.based = append(d.based, w)
+			if d.based == nil {
+				d.based = map[string][][]string{}
+			}
+			d.based[w[0]] = append(d.based[w[0]], w)
 		}
 		return nil
 	})

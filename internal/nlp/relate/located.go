@@ -126,7 +126,7 @@ func (st *state) basedIn(fc *fieldCtx) {
 		if fc.keys[i] == "" || fc.unit[i] >= 0 || fc.quote[i] >= 0 {
 			continue
 		}
-		for _, ph := range st.d.based {
+		for _, ph := range st.d.based[fc.keys[i]] {
 			e := fc.matchEnd(i, ph)
 			if e < 0 {
 				continue
