@@ -329,6 +329,16 @@ func TestCuratedCompaniesProducts(t *testing.T) {
 			},
 		},
 		{
+			name: "fr Warner Bros. and Warner Bros. Discovery taken for people",
+			lang: "fr",
+			body: "Warner Bros. a produit le film. Warner Bros. Discovery a annoncé des suppressions.",
+			spans: []span{
+				{Field: 1, Text: "Warner Bros.", Type: "PERSON", Conf: 0.7},
+				{Field: 1, Text: "Warner Bros. Discovery", Type: "PERSON", Conf: 0.7},
+			},
+			want: []got{{1, "Warner Bros.", "ORGANIZATION"}, {1, "Warner Bros. Discovery", "ORGANIZATION"}},
+		},
+		{
 			name:  "es companies and a party taken for places and a person",
 			lang:  "es",
 			body:  "Iberdrola y Renfe cayeron, dijo Junts per Catalunya.",

@@ -26,6 +26,13 @@ type langData struct {
 	// nonBreaking: tokens keeping their final period that never end a
 	// sentence.
 	nonBreaking map[string]struct{}
+	// nameEndings: tokens keeping their final period that close a name
+	// ("Inc.", "Bros."); they end a sentence only before a starter (before
+	// an upper-case word when the language has no starters).
+	nameEndings map[string]struct{}
+	// continuations: capitalised words that go on the sentence after an
+	// abbreviation ("5 p.m. Tuesday").
+	continuations map[string]struct{}
 	// elisions, lower case with an ASCII apostrophe ("l'", "qu'").
 	elisions map[string]struct{}
 	// clitics, lower case with an ASCII apostrophe ("'s", "n't").
@@ -69,11 +76,15 @@ func loadLang(code string) *langData {
 	d := &langData{code: code, nounCase: code == "de"}
 	d.abbrev = periodSet(readList(code, "abbreviations.txt"))
 	d.nonBreaking = periodSet(readList(code, "nonbreaking_prefixes.txt"))
-	for k := range d.abbrev {
-		d.maxPeriod = max(d.maxPeriod, len(k))
+	d.nameEndings = periodSet(readList(code, "name_endings.txt"))
+	for _, m := range []map[string]struct{}{d.abbrev, d.nonBreaking, d.nameEndings} {
+		for k := range m {
+			d.maxPeriod = max(d.maxPeriod, len(k))
+		}
 	}
-	for k := range d.nonBreaking {
-		d.maxPeriod = max(d.maxPeriod, len(k))
+	d.continuations = map[string]struct{}{}
+	for _, w := range readList(code, "abbreviation_continuations.txt") {
+		d.continuations[w] = struct{}{}
 	}
 	d.elisions = foldSet(readList(code, "elisions.txt"))
 	for k := range d.elisions {
@@ -139,6 +150,21 @@ func foldSet(list []string) map[string]struct{} {
 		m[foldKey(w)] = struct{}{}
 	}
 	return m
+}
+
+// periodFlag classifies a listed word ending in a period (flagNoBreak,
+// flagAbbrev, flagNameEnd), 0 when it is not listed.
+func (d *langData) periodFlag(w string) uint8 {
+	if _, ok := d.nonBreaking[w]; ok {
+		return flagNoBreak
+	}
+	if _, ok := d.abbrev[w]; ok {
+		return flagAbbrev
+	}
+	if _, ok := d.nameEndings[w]; ok {
+		return flagNameEnd
+	}
+	return 0
 }
 
 // foldKey lower-cases w and unifies apostrophes, as lookups do.

@@ -5,8 +5,10 @@ import "unicode"
 // sentences splits toks into sentences: after terminal punctuation (and the
 // closing quotes or brackets that follow it) before a token that can start
 // a sentence, after an abbreviation such as "etc." before an upper-case
-// word, at a blank line, and at a line break unless the line visibly goes
-// on (comma at its end, lower-case word after it).
+// word (not a listed continuation: "5 p.m. Tuesday"), after a name ending
+// such as "Inc." or an initial before a listed sentence starter ("Warner
+// Bros. Discovery" goes on), at a blank line, and at a line break unless
+// the line visibly goes on (comma at its end, lower-case word after it).
 func (g *seg) sentences(toks []Token) {
 	sc := g.sc
 	n := len(toks)
@@ -32,7 +34,15 @@ func (g *seg) sentences(toks []Token) {
 					last = j - 1
 				}
 			case f&flagAbbrev != 0:
-				if sc.nl[i+1] > 0 || startsUpper(toks[i+1].Text) {
+				if _, ok := g.d.continuations[toks[i+1].Text]; !ok && (sc.nl[i+1] > 0 || startsUpper(toks[i+1].Text)) {
+					last = i
+				}
+			case f&flagNameEnd != 0:
+				if len(g.d.starters) == 0 {
+					if sc.nl[i+1] > 0 || startsUpper(toks[i+1].Text) {
+						last = i
+					}
+				} else if _, ok := g.d.starters[Normalize(toks[i+1].Text)]; ok || i+2 == n && toks[i+1].Text == "." {
 					last = i
 				}
 			case f&flagInitial != 0:

@@ -57,6 +57,7 @@ const (
 	flagAbbrev               // keeps its period; ends a sentence before an upper-case word
 	flagNoBreak              // keeps its period; never ends a sentence (titles)
 	flagInitial              // initial or acronym: ends a sentence only before a listed sentence starter
+	flagNameEnd              // keeps its period; closes a name ("Inc."): ends a sentence only before a starter
 )
 
 // maxScratch bounds the buffers kept for reuse (in runes).
@@ -195,12 +196,11 @@ func (g *seg) emit(a, b int, flag uint8) {
 
 // periodFlag classifies a word token ending in a period.
 func (g *seg) periodFlag(a, b int) uint8 {
-	w := g.s[g.off[a]:g.off[b]]
-	if _, ok := g.d.nonBreaking[w]; ok {
-		return flagNoBreak
+	if f := g.d.periodFlag(g.s[g.off[a]:g.off[b]]); f != 0 {
+		return f
 	}
-	if _, ok := g.d.abbrev[w]; ok {
-		return flagAbbrev
+	if g.isCapsListed(a, b) {
+		return flagNoBreak
 	}
 	if b-a == 2 || g.isAcronym(a, b) {
 		return flagInitial
@@ -375,15 +375,49 @@ func (g *seg) keepDot(a, b int) bool {
 	}
 	if b-a <= g.d.maxPeriod*2 {
 		// Only the final word: "(etc." has lost its bracket already.
-		w := g.s[g.off[a]:g.off[b]]
-		if _, ok := g.d.nonBreaking[w]; ok {
-			return true
-		}
-		if _, ok := g.d.abbrev[w]; ok {
+		if g.d.periodFlag(g.s[g.off[a]:g.off[b]]) != 0 || g.isCapsListed(a, b) {
 			return true
 		}
 	}
 	return g.isAcronym(a, b)
+}
+
+// isCapsListed reports whether [a, b) is the all-caps form of a listed
+// word ending in a period ("ST.", "FT.", "MT.") before an all-caps word on
+// the same line: the place names of datelines ("ST. LOUIS (AP) —"), which
+// keep the period and never end a sentence.
+func (g *seg) isCapsListed(a, b int) bool {
+	if b-a < 3 || g.rs[b-1] != '.' {
+		return false
+	}
+	var buf [32]byte
+	w := buf[:0]
+	for i := a; i < b-1; i++ {
+		r := g.rs[i]
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		if i > a {
+			r = unicode.ToLower(r)
+		}
+		w = utf8.AppendRune(w, r)
+	}
+	w = append(w, '.')
+	if g.d.periodFlag(string(w)) == 0 {
+		return false
+	}
+	j := b
+	for j < g.n && (g.rs[j] == ' ' || g.rs[j] == '\u00a0') {
+		j++
+	}
+	if j == b {
+		return false
+	}
+	k := j
+	for k < g.n && unicode.IsUpper(g.rs[k]) {
+		k++
+	}
+	return k-j >= 2 && (k == g.n || !unicode.IsLetter(g.rs[k]))
 }
 
 // isAcronym reports whether [a, b) is letters in groups of at most three
@@ -434,7 +468,8 @@ func (g *seg) digitsFrom(a, i int) bool {
 // joiners (hyphens in words, decimal separators, apostrophes, ...).
 func (g *seg) infix(a, b int) {
 	rs := g.rs
-	if rs[b-1] == '.' && g.isAcronym(a, b) {
+	if rs[b-1] == '.' && (g.isAcronym(a, b) || g.d.periodFlag(g.s[g.off[a]:g.off[b]]) != 0) {
+		// "U.S.", listed "EE.UU."
 		g.emit(a, b, 0)
 		return
 	}
@@ -489,6 +524,9 @@ func (g *seg) joins(i, start, b int) bool {
 		if isDigit(p) && isDigit(n) {
 			return true
 		}
+		if unicode.IsUpper(n) && g.isRIC(start, i, b) {
+			return true
+		}
 		if unicode.IsLower(n) {
 			return true
 		}
@@ -514,6 +552,21 @@ func (g *seg) joins(i, start, b int) bool {
 		return true
 	}
 	return false
+}
+
+// isRIC reports whether [start, b), split by the period at i, is a
+// bracketed Reuters instrument code: "(AAPL.O)", "(7203.T)", "(BMWG.DE)".
+func (g *seg) isRIC(start, i, b int) bool {
+	rs := g.rs
+	if start == 0 || rs[start-1] != '(' || b >= g.n || rs[b] != ')' || i-start > 6 || b-i-1 > 2 {
+		return false
+	}
+	for k := start; k < b; k++ {
+		if k != i && !unicode.IsUpper(rs[k]) && !isDigit(rs[k]) || k > i && isDigit(rs[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // word emits the word [a, b), splitting elisions, clitics and hyphenated

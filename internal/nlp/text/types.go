@@ -21,7 +21,8 @@
 //
 // Sentences end at terminal punctuation (with the closing quotes or
 // brackets after it) before a token that can start a sentence, after
-// "etc."-like abbreviations before a capital, at blank lines, and at line
+// "etc."-like abbreviations before a capital, after name endings ("Inc.")
+// and initials before a listed sentence starter, at blank lines, and at line
 // breaks unless the line visibly goes on — so headlines and stray heading
 // lines without a final stop are sentences of their own.
 package text
