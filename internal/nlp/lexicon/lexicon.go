@@ -43,6 +43,7 @@ type Lexicon struct {
 	lang        string
 	countryName map[string]string // iso2 -> preferred name
 	countries   map[string]string // Fold(name) -> iso2
+	countryKeys []string          // the keys of countries, sorted
 	demonyms    map[string]string // Fold(word) -> iso2
 	seats       map[string]string // Fold(name) -> iso2
 	lists       map[string]map[string]bool
@@ -187,6 +188,10 @@ func Load(lang string) (*Lexicon, error) {
 	l.portfolioTitles, l.portfolioLinks = l.folded["portfolio-titles"], l.folded["portfolio-links"]
 	l.titlePre = prefixes(l.titles)
 	l.demPre = prefixes(l.demonyms)
+	for k := range l.countries {
+		l.countryKeys = append(l.countryKeys, k)
+	}
+	sort.Strings(l.countryKeys)
 	return l, nil
 }
 
@@ -271,6 +276,28 @@ func (l *Lexicon) CountryFolded(key string) (iso2 string, ok bool) {
 	}
 	iso2, ok = l.countries[key]
 	return iso2, ok
+}
+
+// CountryPrefix is Country(name), and more reports whether some country
+// name (folded) starts with Fold(name): when none does, no longer name
+// that starts with name is a country either ("Macron" of "Macron a dit").
+func (l *Lexicon) CountryPrefix(name string) (iso2 string, ok, more bool) {
+	if l == nil {
+		return "", false, false
+	}
+	var buf [64]byte
+	k := AppendFold(buf[:0], name)
+	iso2, ok = l.countries[string(k)]
+	lo, hi := 0, len(l.countryKeys)
+	for lo < hi {
+		if m := int(uint(lo+hi) >> 1); l.countryKeys[m] < string(k) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	more = lo < len(l.countryKeys) && len(l.countryKeys[lo]) >= len(k) && l.countryKeys[lo][:len(k)] == string(k)
+	return iso2, ok, more
 }
 
 // CountryName is the preferred name of a country in the lexicon's language.
@@ -491,6 +518,18 @@ func (l *Lexicon) DemonymAt(tokens []string) (n int, country, iso2 string) {
 		return 0, "", ""
 	}
 	return n, l.countryName[iso2], iso2
+}
+
+// TitleFirstWords calls fn with the first word of every title: the folded
+// form of the first of the tokens that TitleAt matches starts with one,
+// unless it is a compound or former title (CompoundTitle, FormerTitle).
+func (l *Lexicon) TitleFirstWords(fn func(word string)) {
+	if l == nil {
+		return
+	}
+	for w := range l.titleFirst {
+		fn(w)
+	}
 }
 
 // DemonymFirstWords calls fn with the first word of every demonym: the

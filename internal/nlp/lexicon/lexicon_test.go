@@ -67,6 +67,46 @@ func TestDemonym(t *testing.T) {
 	}
 }
 
+// TestCountryPrefix checks that CountryPrefix is Country, and that it
+// tells whether a longer name starting with the same words can be one.
+func TestCountryPrefix(t *testing.T) {
+	fr, err := Load("fr")
+	require.NoError(t, err)
+	en, err := Load("en")
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		lex      *Lexicon
+		name     string
+		iso2     string
+		ok, more bool
+	}{
+		{fr, "Corée", "", false, true}, // "Corée du Nord"
+		{fr, "Corée du", "", false, true},
+		{fr, "Corée du Nord", "KP", true, true},
+		{fr, "Etats-Unis", "US", true, true},
+		{fr, "Côte d'Ivoire", "CI", true, true},
+		{fr, "Russie", "RU", true, true},
+		{fr, "Macron", "", false, false},
+		{fr, "Russie a", "", false, false},
+		{en, "United", "", false, true},
+		{en, "United Nations", "", false, false},
+		{en, "USA", "US", true, true},
+		{en, "", "", false, true},
+	} {
+		iso, ok, more := tc.lex.CountryPrefix(tc.name)
+		require.Equal(t, tc.ok, ok, tc.name)
+		require.Equal(t, tc.iso2, iso, tc.name)
+		require.Equal(t, tc.more, more, tc.name)
+		wantISO, wantOK := tc.lex.Country(tc.name)
+		require.Equal(t, wantOK, ok, tc.name)
+		require.Equal(t, wantISO, iso, tc.name)
+	}
+	var l *Lexicon
+	_, ok, more := l.CountryPrefix("France")
+	require.False(t, ok)
+	require.False(t, more)
+}
+
 func TestCountry(t *testing.T) {
 	fr, err := Load("fr")
 	require.NoError(t, err)

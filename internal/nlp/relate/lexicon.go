@@ -96,6 +96,7 @@ type langData struct {
 	placeNouns map[string]bool
 	orgHeads   map[string]bool   // "l'ONG", "the company": the last organisation
 	multi      []multiClass      // multiword function entries ("alors que")
+	multiFirst [256]bool         // first bytes of their first words
 	exact      map[string]uint32 // function words matched as written ("=à"), by their lower-case text
 	vocab      map[string]vocabEntry
 	srcComma   [][]string            // "pour X," sources that need the comma
@@ -274,6 +275,7 @@ func loadLang(lang string, lex *lexicon.Lexicon) (*langData, bool, error) {
 		}
 		if w := strings.Fields(k); len(strings.Fields(f[0])) > 1 {
 			d.multi = append(d.multi, multiClass{w, c})
+			d.multiFirst[w[0][0]] = true
 			return nil
 		}
 		d.classes[k] |= c
@@ -301,7 +303,36 @@ func loadLang(lang string, lex *lexicon.Lexicon) (*langData, bool, error) {
 	}
 	d.buildVocab(dir)
 	for w, c := range d.exact {
-		d.vocab[w] = vocabEntry{w, c}
+		d.vocab[w] = vocabEntry{key: w, cls: c}
+	}
+	// Words of ASCII lower-case letters with classes are in the vocabulary
+	// too, so that quickKey looks the others up once.
+	for k, c := range d.classes {
+		if _, ok := d.vocab[k]; !ok && asciiLower(k) {
+			d.vocab[k] = vocabEntry{key: k, cls: c}
+		}
+	}
+	// And so are those that may start a demonym or a title (or its
+	// plural), marked: the others start none (see lexStarts).
+	mark := func(w string, start uint8) {
+		if !asciiLower(w) {
+			return
+		}
+		v, ok := d.vocab[w]
+		if !ok {
+			v = vocabEntry{key: w, cls: d.classes[w]}
+		}
+		v.start |= start
+		d.vocab[w] = v
+	}
+	lex.DemonymFirstWords(func(w string) { mark(w, startDemonym) })
+	titleFirst := func(w string) {
+		mark(w, startTitle)
+		mark(w+"s", startTitle)
+	}
+	lex.TitleFirstWords(titleFirst)
+	for w := range d.titleFirst {
+		titleFirst(w)
 	}
 	return d, true, nil
 }
@@ -439,11 +470,20 @@ func readData(path string, fn func([]string) error) error {
 	return nil
 }
 
-// vocabEntry is the folded key of a word as written and its classes.
+// vocabEntry is the folded key of a word as written, its classes and, for
+// a word of ASCII lower-case letters, whether it may start a demonym or a
+// title (startDemonym, startTitle).
 type vocabEntry struct {
-	key string
-	cls uint32
+	key   string
+	cls   uint32
+	start uint8
 }
+
+// Bits of vocabEntry.start.
+const (
+	startDemonym uint8 = 1 << iota
+	startTitle
+)
 
 // buildVocab records every word, as written in the data files of dir
 // (lower case, typographic apostrophes unified), with its folded key:
@@ -461,11 +501,11 @@ func (d *langData) buildVocab(dir string) {
 					break
 				}
 				k := lexicon.Fold(w[:i+1])
-				d.vocab[w[:i+1]] = vocabEntry{k, d.classes[k]}
+				d.vocab[w[:i+1]] = vocabEntry{key: k, cls: d.classes[k]}
 				w = w[i+1:]
 			}
 			if k := lexicon.Fold(w); k != "" {
-				d.vocab[w] = vocabEntry{k, d.classes[k]}
+				d.vocab[w] = vocabEntry{key: k, cls: d.classes[k]}
 			}
 		}
 	}
@@ -485,7 +525,7 @@ func (d *langData) buildVocab(dir string) {
 // and its classes, without folding the words that need none: words
 // written as in the data files and words of ASCII lower-case letters.
 func (d *langData) key(t text.Token) (string, uint32) {
-	k, cls, ok := d.quickKey(t)
+	k, cls, _, ok := d.quickKey(t)
 	if ok {
 		return k, cls
 	}
@@ -495,28 +535,58 @@ func (d *langData) key(t text.Token) (string, uint32) {
 	return k, d.classes[k]
 }
 
-// quickKey is key for the tokens that need no folding (ok); for the
-// others it returns the word to fold (the key is then its folded form,
-// its classes those of the key, or of the token's text when the key is
-// "").
-func (d *langData) quickKey(t text.Token) (string, uint32, bool) {
+// quickKey is key for the tokens that need no folding (ok), with the
+// vocabulary's start bits of the word (see lexStarts); for the others it
+// returns the word to fold (the key is then its folded form, its classes
+// those of the key, or of the token's text when the key is "").
+func (d *langData) quickKey(t text.Token) (string, uint32, uint8, bool) {
 	w := t.Norm
 	if w == "" {
 		w = t.Text
 	}
 	if v, ok := d.vocab[w]; ok {
-		return v.key, v.cls, true
+		return v.key, v.cls, v.start, true
 	}
-	// Words of ASCII lower-case letters are their own folded form.
-	ascii := w != ""
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c < 'a' || c > 'z' {
-			ascii = false
-			break
+	// Words of ASCII lower-case letters are their own folded form; those
+	// with classes, or that may start a demonym or a title, are in the
+	// vocabulary.
+	if asciiLower(w) {
+		return w, 0, 0, true
+	}
+	return w, 0, 0, false
+}
+
+// lexStarts reports, from the start bits quickKey returned for token t,
+// whether no demonym (noDem) and no title (noTitle) starts at t — without
+// looking them up — when its text is a word of ASCII lower-case letters
+// (its own folded form) that the vocabulary holds or not.
+func (d *langData) lexStarts(t text.Token, start uint8) (noDem, noTitle bool) {
+	if t.Norm != "" && t.Norm != t.Text || !asciiLower(t.Text) {
+		return false, false
+	}
+	noDem = start&startDemonym == 0
+	noTitle = start&startTitle == 0
+	if noTitle && d.lex != nil {
+		// Compound and former titles are no first words: "parteichef",
+		// "expresidente" (or their plurals).
+		w := t.Text
+		noTitle = !d.lex.FormerTitle(w) && d.lex.CompoundTitle(w) == ""
+		if s := strings.TrimSuffix(w, "s"); noTitle && s != w {
+			noTitle = !d.lex.FormerTitle(s) && d.lex.CompoundTitle(s) == ""
 		}
 	}
-	if ascii {
-		return w, d.classes[w], true
+	return noDem, noTitle
+}
+
+// asciiLower reports whether w is a word of ASCII lower-case letters.
+func asciiLower(w string) bool {
+	if w == "" {
+		return false
 	}
-	return w, 0, false
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
 }

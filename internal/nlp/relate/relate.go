@@ -361,7 +361,19 @@ func (st *state) field(f int) *fieldCtx {
 			continue
 		}
 		var ok bool
-		if fc.keys[i], fc.cls[i], ok = st.d.quickKey(t); !ok {
+		var start uint8
+		if fc.keys[i], fc.cls[i], start, ok = st.d.quickKey(t); ok {
+			// Most words start no demonym and no title: known without
+			// looking them up.
+			if noDem, noTitle := st.d.lexStarts(t, start); noDem || noTitle {
+				if noDem {
+					fc.demLen[i] = 0
+				}
+				if noTitle {
+					fc.titleLen[i] = 0
+				}
+			}
+		} else {
 			// Folded below, all in one string.
 			fold = lexicon.AppendFold(fold, fc.keys[i])
 			foldEnd = append(foldEnd, foldAt{i, len(fold)})
@@ -379,7 +391,10 @@ func (st *state) field(f int) *fieldCtx {
 			start = fe.end
 		}
 	}
-	for i := range fc.keys {
+	for i, k := range fc.keys {
+		if k == "" || !st.d.multiFirst[k[0]] {
+			continue
+		}
 		for _, mc := range st.d.multi {
 			if fc.keys[i] == mc.words[0] && fc.matchAt(i, mc.words) {
 				fc.cls[i] |= mc.cls
@@ -522,10 +537,12 @@ func (st *state) unmarked(fc *fieldCtx, all []unit) []unit {
 	type chain struct{ head, tail int }
 	cands := make([]cand, 0, 2*len(all))
 	byFirst := make(map[string]chain, 2*len(all)) // first token text -> candidates
+	var firstByte [256]bool                       // first bytes of byFirst's keys
 	add := func(toks []text.Token, ent int) {
 		if len(toks) == 0 || len(toks) > 5 || !startsUpper(toks[0].Text) || toks[len(toks)-1].End-toks[0].Start < 3 {
 			return
 		}
+		firstByte[toks[0].Text[0]] = true
 		ch, ok := byFirst[toks[0].Text]
 		if ok {
 			for ci := ch.head; ci >= 0; ci = cands[ci].next {
@@ -569,7 +586,11 @@ func (st *state) unmarked(fc *fieldCtx, all []unit) []unit {
 			continue
 		}
 		best, bestLen := -1, 0
-		ch, ok := byFirst[fc.doc.Tokens[i].Text]
+		w := fc.doc.Tokens[i].Text
+		if w == "" || !firstByte[w[0]] {
+			continue
+		}
+		ch, ok := byFirst[w]
 		if !ok {
 			continue
 		}

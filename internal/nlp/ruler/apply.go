@@ -148,8 +148,8 @@ func (s *state) initField(fi int) {
 	f := &s.fields[fi]
 	f.doc = &s.a.Fields[fi].Doc
 	n := len(f.doc.Tokens)
-	f.occ = make([]int32, n)
-	f.tokSent = make([]int32, n)
+	buf := make([]int32, 2*n) // one allocation for both
+	f.occ, f.tokSent = buf[:n:n], buf[n:]
 	for i := range f.occ {
 		f.occ[i], f.tokSent[i] = -1, -1
 	}
@@ -277,7 +277,11 @@ func (s *state) stormNames() {
 		return len(w) < len(buf) && hasLetter(w) && s.rl.stormHeads[string(foldShort(buf[:0], w))]
 	}
 	head := func(w string) bool {
-		return storm(w) || len(w) < len(buf) && hasLetter(w) && s.rl.miscHeads[string(foldShort(buf[:0], w))]
+		if len(w) >= len(buf) || !hasLetter(w) {
+			return false
+		}
+		k := foldShort(buf[:0], w) // folded once for both lists
+		return s.rl.stormHeads[string(k)] || s.rl.miscHeads[string(k)]
 	}
 	for mi := range s.a.Mentions {
 		m := &s.a.Mentions[mi]
@@ -1077,8 +1081,12 @@ func (s *state) countryNames() {
 				if !hasLetter(toks[j-1].Text) {
 					continue // "Syrie." folds as "Syrie"
 				}
-				if _, ok := lex.Country(f.span(i, j)); ok {
+				_, ok, more := lex.CountryPrefix(f.span(i, j))
+				if ok {
 					end = j
+				}
+				if !more {
+					break // no longer span is a country
 				}
 			}
 			if end == 0 {
@@ -1693,7 +1701,8 @@ func (s *state) nameLike(toks []text.Token) bool {
 		return true
 	}
 	txt := toks[0].Text
-	if s.rl.stop[strings.ToLower(txt)] {
+	var buf [32]byte
+	if s.rl.stop[string(appendLower(buf[:0], txt))] {
 		return false
 	}
 	k := lexicon.Fold(txt)
@@ -1728,6 +1737,24 @@ func foldShort(dst []byte, w string) []byte {
 		if c >= 0x80 {
 			return lexicon.AppendFold(dst[:0], w)
 		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// appendLower appends strings.ToLower(w) to dst, lower-casing ASCII words
+// directly (without allocating).
+func appendLower(dst []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			return append(dst, strings.ToLower(w)...)
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
 		}

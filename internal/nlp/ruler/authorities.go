@@ -39,6 +39,9 @@ func (rl *rules) readAuthorityHeads(fsys fs.FS) error {
 			rl.authorities = map[string][]authority{}
 		}
 		rl.authorities[a.toks[0]] = append(rl.authorities[a.toks[0]], a)
+		if a.toks[0] != "" {
+			rl.authFirst[a.toks[0][0]] = true
+		}
 		return nil
 	})
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -69,6 +72,9 @@ func (s *state) authorityNames() {
 		f := &s.fields[fi]
 		toks := f.doc.Tokens
 		for t := range toks {
+			if w := toks[t].Text; w == "" || !s.rl.authFirst[w[0]] {
+				continue // no head starts with that byte
+			}
 			for _, au := range s.rl.authorities[toks[t].Text] {
 				if s.authorityAt(fi, t, au) {
 					break

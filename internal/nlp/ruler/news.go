@@ -776,9 +776,10 @@ func (s *state) orgHead(w string) bool {
 	if len(s.rl.orgTailHeads) == 0 || len(w) < 8 || !upperInitial(w) {
 		return false
 	}
-	lw := strings.ToLower(w)
+	var buf [64]byte
+	lw := appendLower(buf[:0], w)
 	for _, h := range s.rl.orgTailHeads {
-		if len(lw) >= len(h)+3 && strings.HasSuffix(lw, h) {
+		if len(lw) >= len(h)+3 && string(lw[len(lw)-len(h):]) == h {
 			return true
 		}
 	}

@@ -226,6 +226,7 @@ type rules struct {
 	// authorities: the heads of authority-heads.txt by their first token,
 	// the longest first ("Ayuntamiento" of "Ayuntamiento de Madrid").
 	authorities map[string][]authority
+	authFirst   [256]bool // first bytes of the authorities' keys
 }
 
 // entry is one curated name, as the tokenizer of its language splits it.
