@@ -244,6 +244,8 @@ func TestDemonymAt(t *testing.T) {
 		{fr, []string{"nord-coréenne"}, 1, "Corée du Nord"},
 		{fr, []string{"russe", ","}, 1, "Russie"},
 		{fr, []string{"nord", "du", "pays"}, 0, ""},
+		{fr, []string{"qatari", ","}, 1, "Qatar"}, // AFP's form, not only "qatarien"
+		{fr, []string{"ouzbek"}, 1, "Ouzbékistan"},
 		{fr, []string{"-", "russe"}, 0, ""},
 		{en, []string{"North", "Korean", "leader"}, 2, "North Korea"},
 		{en, []string{"Russian", "President"}, 1, "Russia"},

@@ -853,6 +853,15 @@ func (s *state) apposition(fi *fieldInfo, p phrase) (int, bool) {
 	if mi, ok := fi.starts(q); ok && s.a.Mentions[mi].Type == Person {
 		return s.a.Mentions[mi].Entity, true
 	}
+	// One lower-case word the title lacks before the comma: "le Premier
+	// ministre démissionnaire, Gabriel Attal", a demonym the lexicon
+	// does not know.
+	if q = p.end; q+2 < len(toks) && toks[q+1].Text == "," && !fi.covered(q) && lowerWord(toks[q].Text) &&
+		!s.w.of.has(fi.text(q)) && !s.w.stopwords.has(fi.text(q)) {
+		if mi, ok := fi.starts(q + 2); ok && s.a.Mentions[mi].Type == Person {
+			return s.a.Mentions[mi].Entity, true
+		}
+	}
 	if e, ok := s.appositionAfterBody(fi, p.end); ok {
 		return e, true
 	}

@@ -541,6 +541,13 @@ func TestNominals(t *testing.T) {
 			to:      "",
 		},
 		{
+			name:    "title, an adjective the lexicon lacks, then the holder's name: an apposition",
+			lang:    "fr",
+			body:    "[Benjamin Netanyahou|PER] a parlé, tandis que le Premier ministre démissionnaire, [Gabriel Attal|PER], a répondu. Le Premier ministre a conclu.",
+			nominal: "Le Premier ministre",
+			to:      "Gabriel Attal",
+		},
+		{
 			name:    "no person of that country: not attached",
 			lang:    "en",
 			body:    "[Olaf Scholz|PER], the German chancellor, spoke. The French president was absent.",

@@ -81,6 +81,7 @@ func (r *Ruler) ApplyWith(a *analysis.Analysis, names Names) {
 	s.dropDemonyms()
 	s.stripDeterminers()
 	s.honorificPersons()
+	s.titlePieces()
 	s.titleHeads()
 	s.ministries()
 	s.ministryNames()
@@ -100,12 +101,14 @@ func (r *Ruler) ApplyWith(a *analysis.Analysis, names Names) {
 	s.productNames()
 	s.miscNames()
 	s.applyList()
+	s.modelNames()
 	s.countryNames()
 	s.datelines()
 	s.orgHeads()
 	s.orgAppositions()
 	s.orgTails()
 	s.orgHeadNames()
+	s.orgPlaces()
 	s.hyphenOrgs()
 	s.bracketAcronyms()
 	s.bracketNames()
@@ -311,7 +314,7 @@ func (s *state) stormNames() {
 // satellites, not a person or a place. An ORGANIZATION stays one ("le vaccin Pfizer"
 // names the company's vaccine by its maker).
 func (s *state) productNames() {
-	if len(s.rl.productHeads) == 0 {
+	if len(s.rl.productHeads) == 0 && len(s.rl.productTails) == 0 {
 		return
 	}
 	adjAfter := adjectiveAfter(s.rl.lang)
@@ -321,19 +324,141 @@ func (s *state) productNames() {
 	}
 	for mi := range s.a.Mentions {
 		m := &s.a.Mentions[mi]
-		if s.drop[mi] || !named(m) || !s.valid(m) || m.Type != Person && m.Type != Location {
+		if s.drop[mi] || !named(m) || !s.valid(m) || m.Type == Misc {
 			continue
 		}
 		f := &s.fields[m.Field]
+		if s.productTailAfter(f, m) {
+			m.Type = Misc
+			s.fix(m.Text, Misc)
+			continue
+		}
+		if m.Type != Person && m.Type != Location {
+			continue
+		}
 		i := m.TokStart
 		if m.TokEnd-i > 1 && product(f.doc.Tokens[i].Text) && upperInitial(f.doc.Tokens[i+1].Text) {
 			s.narrow(mi, i+1, m.TokEnd) // the head is no part of the name
-		} else if !s.headBefore(f, i, adjAfter, product) || m.Type == Person && s.personElsewhere(mi) {
+		} else if !s.headBefore(f, i, adjAfter, product) || bareHead(f.doc.Tokens, i, product) || m.Type == Person && s.personElsewhere(mi) {
 			continue
 		}
 		m.Type = Misc
 		s.fix(m.Text, Misc)
 	}
+}
+
+// productTailAfter reports whether a product tail (product-tails.txt)
+// follows mention m in its sentence: "its Starship rocket", "the Super
+// Heavy booster", "the Artemis III spacecraft" name a launcher and a
+// spacecraft. A known place before one stays ("the Gaza rocket fire"), and
+// an organisation stays unless a possessive determiner opens the phrase
+// ("the SpaceX rocket" is the company's; "its Starship rocket" is the
+// product's name).
+func (s *state) productTailAfter(f *fieldState, m *analysis.Mention) bool {
+	toks := f.doc.Tokens
+	e := m.TokEnd
+	if len(s.rl.productTails) == 0 || e >= len(toks) || f.tokSent[e] != f.tokSent[m.TokStart] || f.occ[e] >= 0 {
+		return false
+	}
+	w := toks[e].Text
+	var buf [32]byte
+	if len(w) >= len(buf) || !lowerInitial(w) || !s.rl.productTails[string(foldShort(buf[:0], w))] {
+		return false
+	}
+	switch m.Type {
+	case Person:
+		return true
+	case Location:
+		var words [8]string
+		return s.names == nil || m.TokEnd-m.TokStart > len(words) || !s.names.Place(tokenTexts(toks, m.TokStart, m.TokEnd, words[:0]))
+	}
+	i := m.TokStart - 1
+	return i >= 0 && f.tokSent[i] == f.tokSent[m.TokStart] && possessiveDets[strings.ToLower(toks[i].Text)]
+}
+
+// possessiveDets are the English possessive determiners (product-tails.txt
+// is English only).
+var possessiveDets = map[string]bool{"its": true, "their": true, "his": true, "her": true}
+
+// bareHead reports whether the product head before token i (just before
+// it, or before one adjective) follows a bare "de" or "di": an idiom
+// names no product ("les têtes de série Sara Errani" are seeds).
+func bareHead(toks []text.Token, i int, product func(string) bool) bool {
+	for h := i - 1; h >= max(1, i-2); h-- {
+		if w := toks[h-1].Text; product(toks[h].Text) && (w == "de" || w == "di") {
+			return true
+		}
+	}
+	return false
+}
+
+// modelSuffixes are the words that end a product's model name after it
+// or its number ("737 MAX", "iPhone 16 Pro", "Galaxy S24 Ultra").
+var modelSuffixes = map[string]bool{"MAX": true, "Max": true, "Pro": true, "Ultra": true, "Plus": true, "Mini": true, "mini": true}
+
+// modelNames takes into a MISC the model number and suffixes the NER left
+// out or tagged apart: "Boeing 737" and "MAX", "iPhone" before "16 Pro".
+// A number alone is taken only after a curated product ("the iPhone 16";
+// not "Wegovy 2 mg"), or before a suffix; a year never is.
+func (s *state) modelNames() {
+	for mi := range s.a.Mentions {
+		m := &s.a.Mentions[mi]
+		if s.drop[mi] || !named(m) || !s.valid(m) || m.Type != Misc {
+			continue
+		}
+		f := &s.fields[m.Field]
+		toks := f.doc.Tokens
+		sent := f.tokSent[m.TokStart]
+		free := func(t int) bool {
+			if t >= len(toks) || f.tokSent[t] != sent || !toks[t].SpaceBefore {
+				return false
+			}
+			o := f.occ[t]
+			return o < 0 || o != int32(mi) && s.a.Mentions[o].TokStart == t && s.a.Mentions[o].TokEnd == t+1
+		}
+		t := m.TokEnd
+		if w := toks[min(t, len(toks)-1)].Text; free(t) && len(w) <= 4 && allDigits(w) && !yearLike(w) &&
+			(s.fixed[m.Text] == Misc && !s.unitAfter(toks, t+1) || free(t+1) && modelSuffixes[toks[t+1].Text]) {
+			t++
+		}
+		for free(t) && modelSuffixes[toks[t].Text] {
+			t++
+		}
+		if t == m.TokEnd {
+			continue
+		}
+		for k := m.TokEnd; k < t; k++ {
+			if o := f.occ[k]; o >= 0 {
+				s.remove(int(o))
+			}
+		}
+		s.narrow(mi, m.TokStart, t)
+		s.occupy(mi)
+		s.fix(m.Text, Misc)
+	}
+}
+
+// unitAfter reports whether token t is a lower-case word other than a
+// stopword: the number before it counts something ("Wegovy 2 mg", "2
+// doses"), it is no model number ("the iPhone 16 is", "the iPhone 16.").
+func (s *state) unitAfter(toks []text.Token, t int) bool {
+	return t < len(toks) && lowerInitial(toks[t].Text) && !s.rl.stop[strings.ToLower(toks[t].Text)]
+}
+
+// yearLike reports whether the digits w read as a year ("Coupe du monde
+// 1994": the year stays a date).
+func yearLike(w string) bool {
+	return len(w) == 4 && (w[:2] == "19" || w[:2] == "20")
+}
+
+// allDigits reports whether w is a non-empty run of ASCII digits.
+func allDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // personElsewhere reports whether another PERSON mention of the article
@@ -367,6 +492,9 @@ func (s *state) miscNames() {
 	}
 	var fold [32]byte
 	for mi := range s.a.Mentions {
+		if s.eventFirst(mi) {
+			continue
+		}
 		m := &s.a.Mentions[mi]
 		if !s.reshapable(mi) || m.Type == Misc {
 			continue
@@ -382,6 +510,54 @@ func (s *state) miscNames() {
 			s.fix(m.Text, Misc)
 		}
 	}
+}
+
+// eventFirst takes a capitalised MISC first word (misc-firsts.txt) and a
+// link word (title-links.txt) the NER left out before a PERSON or
+// LOCATION mention into it, and makes the whole a MISC: "Salon du
+// Bourget" tagged "Bourget" alone in a headline, "Treaty of Versailles"
+// tagged "Versailles", name an event and a treaty, not a town. It reports
+// whether it did.
+func (s *state) eventFirst(mi int) bool {
+	m := &s.a.Mentions[mi]
+	if len(s.rl.miscFirsts) == 0 || s.drop[mi] || !named(m) || !s.valid(m) || m.Type != Person && m.Type != Location {
+		return false
+	}
+	f := &s.fields[m.Field]
+	toks := f.doc.Tokens
+	i, sent := m.TokStart, f.tokSent[m.TokStart]
+	var fold [64]byte
+	for n := 1; n <= 2; n++ {
+		first := i - n - 1
+		if first < 0 || f.tokSent[first] != sent {
+			return false
+		}
+		key := fold[:0]
+		for t := first + 1; t < i; t++ {
+			if t > first+1 {
+				key = append(key, ' ')
+			}
+			key = lexicon.AppendFold(key, toks[t].Text)
+		}
+		if !s.rl.titleLinks[string(key)] {
+			continue
+		}
+		w := toks[first].Text
+		if !upperInitial(w) || isUpperWord(w) || len(w) > 24 || !s.rl.miscFirsts[string(lexicon.AppendFold(fold[:0], w))] {
+			return false
+		}
+		for t := first; t < i; t++ {
+			if f.occ[t] >= 0 {
+				return false
+			}
+		}
+		s.narrow(mi, first, m.TokEnd)
+		s.occupy(mi)
+		m.Type = Misc
+		s.fix(m.Text, Misc)
+		return true
+	}
+	return false
 }
 
 // dropDemonyms drops MISC and LOCATION mentions that are only a demonym
@@ -747,6 +923,41 @@ func (s *state) leadingPreposition(mi int) bool {
 	}
 	var buf [8]string
 	return m.TokEnd-i <= len(buf) && !s.names.Place(tokenTexts(toks, i, m.TokEnd, buf[:0])) && s.names.Place(tokenTexts(toks, i+1, m.TokEnd, buf[:0]))
+}
+
+// titlePieces drops a name that is only the capitalised first words of a
+// title going on in lower case after it ("le Premier ministre qatari"
+// with "Premier" tagged PERSON; "Le Premier ministre" in a headline): the
+// title is no name, and a name taken from it would hold the person's
+// title. A leading determiner may be in the mention; a title ending
+// inside the mention ("Premier League") keeps it.
+func (s *state) titlePieces() {
+	lex := s.rl.lex
+	if lex == nil {
+		return
+	}
+	var buf [maxTitleLead + 4]string
+	for mi := range s.a.Mentions {
+		m := &s.a.Mentions[mi]
+		if !named(m) || !s.valid(m) || s.drop[mi] || m.TokEnd-m.TokStart > 3 {
+			continue
+		}
+		toks := s.fields[m.Field].doc.Tokens
+		if m.TokEnd >= len(toks) || !lowerInitial(toks[m.TokEnd].Text) {
+			continue
+		}
+		start := m.TokStart
+		if d := strings.ToLower(toks[start].Text); m.TokEnd-start > 1 && lex.List("determiners")[d] {
+			start++
+		}
+		if !upperInitial(toks[start].Text) {
+			continue
+		}
+		words := tokenTexts(toks, start, len(toks), buf[:0])
+		if n := lex.TitleAt(words); start+n > m.TokEnd {
+			s.remove(mi)
+		}
+	}
 }
 
 // maxTitleLead bounds how many tokens before a mention a title may start

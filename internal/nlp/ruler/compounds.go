@@ -218,17 +218,24 @@ func possessiveAt(toks []text.Token, m *analysis.Mention) int {
 // a name the NER ran on from it into a body of it ("Labor Department's
 // Bureau of Labor Statistics", "Harvard University's Kennedy School"): an
 // ORGANIZATION of two words or more ending in an organisation word
-// (org-tails.txt), and the rest, which keeps its type.
+// (org-tails.txt), and the rest, which keeps its type. So is a company of
+// the curated lists of one word before its possessive ("Alphabet's
+// Google", "Microsoft's Satya Nadella" taken as one name): the company
+// owns or employs what follows.
 func (s *state) possessiveOrgs() {
-	if len(s.rl.orgTails) == 0 {
-		return
-	}
 	for mi := range s.a.Mentions {
 		m := &s.a.Mentions[mi]
-		if !s.reshapable(mi) || m.Type == Person || m.TokEnd-m.TokStart < 5 {
+		if !s.reshapable(mi) || m.TokEnd-m.TokStart < 3 {
 			continue
 		}
 		toks := s.fields[m.Field].doc.Tokens
+		if w := toks[m.TokStart+1].Text; (w == "'s" || w == "’s") && upperInitial(toks[m.TokStart+2].Text) && s.curatedOrg(toks[m.TokStart].Norm) {
+			s.splitOff(mi, m.TokStart+2, m.TokEnd, m.TokStart, m.TokStart+1, Organization)
+			continue
+		}
+		if len(s.rl.orgTails) == 0 || m.Type == Person || m.TokEnd-m.TokStart < 5 {
+			continue
+		}
 		k := possessiveAt(toks, m)
 		if k < m.TokStart+2 || !s.rl.orgTails[toks[k-1].Text] {
 			continue

@@ -572,6 +572,73 @@ func (s *state) orgTails() {
 	}
 }
 
+// orgPlaces joins an ORGANIZATION that ends in an organisation word
+// (common/org-tails.txt or the tagger's organisation key words) and the
+// LOCATION the NER cut off after "of" (en): "the Economic Club of New
+// York", "the Federal Reserve Bank of New York"; and a court and the
+// district or circuit it sits for: "the U.S. District Court for the
+// Eastern District of Virginia", "the Court of Appeals for the Ninth
+// Circuit".
+func (s *state) orgPlaces() {
+	if s.rl.lang != "en" {
+		return
+	}
+	for mi := range s.a.Mentions {
+		m := &s.a.Mentions[mi]
+		if s.drop[mi] || !named(m) || !s.valid(m) || m.Type != Organization {
+			continue
+		}
+		f := &s.fields[m.Field]
+		toks := f.doc.Tokens
+		last, e := toks[m.TokEnd-1].Text, m.TokEnd
+		var parts [2]int
+		n := 0
+		switch {
+		case (last == "Court" || last == "Appeals") && e+2 < len(toks) && toks[e].Text == "for" && toks[e+1].Text == "the":
+			d := s.startsAt(f, e+2, m.TokStart)
+			if d < 0 {
+				continue
+			}
+			if w := toks[s.a.Mentions[d].TokEnd-1].Text; w != "District" && w != "Circuit" {
+				continue
+			}
+			parts[0], n = d, 1
+			if de := s.a.Mentions[d].TokEnd; de+1 < len(toks) && toks[de].Text == "of" {
+				if p := s.startsAt(f, de+1, m.TokStart); p >= 0 && s.a.Mentions[p].Type == Location {
+					parts[1], n = p, 2
+				}
+			}
+		case e+1 < len(toks) && toks[e].Text == "of" && !s.rl.legalForms[last] && (s.rl.orgTails[last] || s.names != nil && s.names.OrgKey(last)):
+			p := s.startsAt(f, e+1, m.TokStart)
+			if p < 0 || s.a.Mentions[p].Type != Location {
+				continue
+			}
+			parts[0], n = p, 1
+		default:
+			continue
+		}
+		end := s.a.Mentions[parts[n-1]].TokEnd
+		for _, p := range parts[:n] {
+			s.remove(p)
+		}
+		s.narrow(mi, m.TokStart, end)
+		s.occupy(mi)
+	}
+}
+
+// startsAt returns the live named mention that starts at token t of f in
+// the sentence of token ref, -1 when none does.
+func (s *state) startsAt(f *fieldState, t, ref int) int {
+	if t >= len(f.occ) || f.tokSent[t] != f.tokSent[ref] {
+		return -1
+	}
+	mi := int(f.occ[t])
+	if mi < 0 || s.drop[mi] || s.a.Mentions[mi].TokStart != t || !named(&s.a.Mentions[mi]) {
+		return -1
+	}
+	return mi
+}
+
 // orgHeadNames makes an ORGANIZATION of a LOCATION or MISC of three words
 // or more that opens with an organisation word (common/org-tails.txt, no
 // legal form: "Inc. of Mountain View") and a lower-case function word: "the Institute for the Study of War", "the

@@ -357,6 +357,18 @@ func TestApplyNews(t *testing.T) {
 			want: []got{{1, "Sultan Al Jaber", "PERSON"}, {1, "General Motors", "ORGANIZATION"}},
 		},
 		{
+			name: "the capitalised start of a title going on in lower case is no name",
+			lang: "fr",
+			body: "Le Premier ministre qatari a reçu le Premier ministre israélien Benjamin Netanyahou. La Premier League reprend.",
+			spans: []span{
+				{Field: 1, Text: "Le Premier", Type: "PERSON"},
+				{Field: 1, Text: "Premier", Nth: 1, Type: "PERSON"},
+				{Field: 1, Text: "Benjamin Netanyahou", Type: "PERSON"},
+				{Field: 1, Text: "Premier League", Type: "ORGANIZATION"},
+			},
+			want: []got{{1, "Benjamin Netanyahou", "PERSON"}, {1, "Premier League", "ORGANIZATION"}},
+		},
+		{
 			name: "a demonym is no run-on tail even after a listed name",
 			lang: "fr",
 			body: "Le Conseil constitutionnel sénégalais a validé la liste, comme le Parti socialiste bulgare. Le Conseil constitutionnel visant.",

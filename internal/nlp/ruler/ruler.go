@@ -151,6 +151,11 @@ type rules struct {
 	// ("the drug Wegovy"); its all-caps entries are the prefixes that
 	// open a ship's name ("USS Carney", "HMS Diamond").
 	miscHeads map[string]bool
+	// productTails: folded lower-case nouns of launchers, aircraft,
+	// phones and vaccines that, just after a name, make it a MISC where
+	// the head follows the name ("its Starship rocket", "the Super Heavy
+	// booster").
+	productTails map[string]bool
 	// placeTails: capitalised last words of the names of buildings and
 	// places ("Airport", "Stadium"): after a known place and its
 	// possessive, such a name is one of its own ("London's Heathrow
@@ -293,6 +298,7 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		miscFirsts:   map[string]bool{},
 		placeTails:   map[string]bool{},
 		productHeads: map[string]bool{},
+		productTails: map[string]bool{},
 		orgTails:     map[string]bool{},
 		legalForms:   map[string]bool{},
 		orgHeads:     map[string]bool{},
@@ -351,6 +357,7 @@ func newRules(fsys fs.FS, code string, common []rawEntry) (*rules, error) {
 		{"misc-firsts.txt", rl.miscFirsts, folded},
 		{"place-tails.txt", rl.placeTails, trimmed},
 		{"product-heads.txt", rl.productHeads, folded},
+		{"product-tails.txt", rl.productTails, folded},
 		{"not-names.txt", rl.notNames, folded},
 		{"not-tails.txt", rl.notTails, trimmed},
 		{"speech-openers.txt", rl.speechOpeners, folded},
@@ -550,6 +557,12 @@ func isUpperWord(s string) bool {
 func upperInitial(s string) bool {
 	c, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(c)
+}
+
+// lowerInitial reports whether s starts with a lower-case letter.
+func lowerInitial(s string) bool {
+	c, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(c)
 }
 
 // hasLetter reports whether s contains a letter.

@@ -180,6 +180,20 @@ func TestMiscNames(t *testing.T) {
 			},
 		},
 		{
+			name: "the event word and link the NER left out go into the name; lower case and organisations stay",
+			lang: "fr",
+			body: "Salon du Bourget : Airbus signe. Le Festival de Cannes ouvre, le salon de Marc Dupont ferme et le Sommet de l'Otan suit.",
+			spans: []span{
+				{Field: 1, Text: "Bourget", Type: "LOCATION", Conf: 0.7}, {Field: 1, Text: "Airbus", Type: "ORGANIZATION", Conf: 0.9},
+				{Field: 1, Text: "Cannes", Type: "LOCATION", Conf: 0.9}, {Field: 1, Text: "Marc Dupont", Type: "PERSON", Conf: 0.9},
+				{Field: 1, Text: "Otan", Type: "ORGANIZATION", Conf: 0.9},
+			},
+			want: []got{
+				{1, "Salon du Bourget", "MISC"}, {1, "Airbus", "ORGANIZATION"}, {1, "Festival de Cannes", "MISC"},
+				{1, "Marc Dupont", "PERSON"}, {1, "Otan", "ORGANIZATION"},
+			},
+		},
+		{
 			name:  "es summit and cup, a person named like a head left alone",
 			lang:  "es",
 			body:  "La Cumbre de la OTAN y la Copa del Rey, dijo Guerra Martínez.",
@@ -337,6 +351,21 @@ func TestCuratedCompaniesProducts(t *testing.T) {
 				{Field: 1, Text: "Warner Bros. Discovery", Type: "PERSON", Conf: 0.7},
 			},
 			want: []got{{1, "Warner Bros.", "ORGANIZATION"}, {1, "Warner Bros. Discovery", "ORGANIZATION"}},
+		},
+		{
+			name: "drug makers, drugs, a launcher and software",
+			lang: "en",
+			body: "Eli Lilly, Biogen and Warner Bros. said Zepbound, Leqembi, Starship and Android sold well.",
+			spans: []span{
+				{Field: 1, Text: "Eli Lilly", Type: "PERSON", Conf: 0.7}, {Field: 1, Text: "Biogen", Type: "LOCATION", Conf: 0.7},
+				{Field: 1, Text: "Warner", Type: "PERSON", Conf: 0.7}, {Field: 1, Text: "Zepbound", Type: "LOCATION", Conf: 0.7},
+				{Field: 1, Text: "Leqembi", Type: "PERSON", Conf: 0.7}, {Field: 1, Text: "Starship", Type: "ORGANIZATION", Conf: 0.7},
+				{Field: 1, Text: "Android", Type: "LOCATION", Conf: 0.7},
+			},
+			want: []got{
+				{1, "Eli Lilly", "ORGANIZATION"}, {1, "Biogen", "ORGANIZATION"}, {1, "Warner Bros.", "ORGANIZATION"},
+				{1, "Zepbound", "MISC"}, {1, "Leqembi", "MISC"}, {1, "Starship", "MISC"}, {1, "Android", "MISC"},
+			},
 		},
 		{
 			name:  "es companies and a party taken for places and a person",

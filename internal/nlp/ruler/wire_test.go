@@ -39,7 +39,9 @@ func TestWireEnDe(t *testing.T) {
 
 // TestCourtNames checks that a German court compound with its seat, its
 // state's adjective or a federal prefix is an organisation, and that the
-// bare court word, or a dish ("Gericht"), is none.
+// bare court word, or a dish ("Gericht"), is none; that an English court
+// takes in its district or circuit and a body the place after "of"; and
+// that curated bodies the NER cuts are whole.
 func TestCourtNames(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads NER models")
@@ -58,6 +60,42 @@ func TestCourtNames(t *testing.T) {
 				{1, "Arbeitsgericht Frankfurt", "ORGANIZATION"}, {1, "Bundessozialgericht", "ORGANIZATION"},
 				{1, "Portugals", "LOCATION"},
 			},
+		},
+		{
+			name: "en a body and the place cut off after of, a court and its district",
+			lang: "en",
+			body: "At the Economic Club of New York, a judge of the U.S. District Court for the Eastern District of Virginia and the Court of Appeals for the Ninth Circuit spoke. Apple of Cupertino did not.",
+			spans: []span{
+				{Field: 1, Text: "Economic Club", Type: "ORGANIZATION", Conf: 0.9}, {Field: 1, Text: "New York", Type: "LOCATION", Conf: 0.9},
+				{Field: 1, Text: "U.S. District Court", Type: "ORGANIZATION", Conf: 0.9}, {Field: 1, Text: "Eastern District", Type: "LOCATION", Conf: 0.7},
+				{Field: 1, Text: "Virginia", Type: "LOCATION", Conf: 0.9}, {Field: 1, Text: "Court of Appeals", Type: "ORGANIZATION", Conf: 0.9},
+				{Field: 1, Text: "Ninth Circuit", Type: "MISC", Conf: 0.7}, {Field: 1, Text: "Apple", Type: "ORGANIZATION", Conf: 0.9},
+				{Field: 1, Text: "Cupertino", Type: "LOCATION", Conf: 0.9},
+			},
+			want: []got{
+				{1, "Economic Club of New York", "ORGANIZATION"},
+				{1, "U.S. District Court for the Eastern District of Virginia", "ORGANIZATION"},
+				{1, "Court of Appeals for the Ninth Circuit", "ORGANIZATION"},
+				{1, "Apple", "ORGANIZATION"}, {1, "Cupertino", "LOCATION"},
+			},
+		},
+		{
+			name: "curated bodies the NER cuts at a conjunction or takes a word of",
+			lang: "fr",
+			body: "L'armée de l'Air et de l'Espace a défilé.",
+			spans: []span{
+				{Field: 1, Text: "Air", Type: "LOCATION", Conf: 0.7},
+			},
+			want: []got{{1, "armée de l'Air et de l'Espace", "ORGANIZATION"}},
+		},
+		{
+			name: "en curated agency cut at its conjunction",
+			lang: "en",
+			body: "The Centers for Medicare and Medicaid Services agreed.",
+			spans: []span{
+				{Field: 1, Text: "Medicare", Type: "ORGANIZATION", Conf: 0.7}, {Field: 1, Text: "Medicaid Services", Type: "ORGANIZATION", Conf: 0.7},
+			},
+			want: []got{{1, "Centers for Medicare and Medicaid Services", "ORGANIZATION"}},
 		},
 	}, true)
 }
@@ -159,6 +197,80 @@ func TestMiscHeads(t *testing.T) {
 
 // TestCompanyNames checks that a legal form, an ampersand between names and
 // a following "and Co" make a company, and that a disease eponym alone is
+
+// TestProductsAndWorks checks that a product noun after a name (en) makes
+// it a MISC, an organisation only behind a possessive determiner and a
+// known place never, that a work head before a name (fr) does the same but
+// not after a bare "de", and that a curated company before its possessive
+// is cut off the name the NER ran on from it.
+func TestProductsAndWorks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads NER models")
+	}
+	runRuleCases(t, []ruleCase{
+		{
+			name: "en product tails",
+			lang: "en",
+			body: "SpaceX flew its Zorbship rocket. The Quarra Heavy booster was caught as the Gaza rocket fire went on. The SpaceX rocket rose.",
+			spans: []span{
+				{Field: 1, Text: "SpaceX", Type: "ORGANIZATION", Conf: 0.9}, {Field: 1, Text: "Zorbship", Type: "ORGANIZATION", Conf: 0.7},
+				{Field: 1, Text: "Quarra Heavy", Type: "PERSON", Conf: 0.7}, {Field: 1, Text: "Gaza", Type: "LOCATION", Conf: 0.9},
+				{Field: 1, Text: "SpaceX", Nth: 1, Type: "ORGANIZATION", Conf: 0.9},
+			},
+			want: []got{
+				{1, "SpaceX", "ORGANIZATION"}, {1, "Zorbship", "MISC"}, {1, "Quarra Heavy", "MISC"},
+				{1, "Gaza", "LOCATION"}, {1, "SpaceX", "ORGANIZATION"},
+			},
+		},
+		{
+			name:  "en treatment before a name",
+			lang:  "en",
+			body:  "Regulators approved its Alzheimer's treatment Dorvexa on Monday.",
+			spans: []span{{Field: 1, Text: "Dorvexa", Type: "ORGANIZATION", Conf: 0.7}},
+			want:  []got{{1, "Dorvexa", "MISC"}},
+		},
+		{
+			name: "en curated company before its possessive",
+			lang: "en",
+			body: "Alphabet's Google launched a phone, and Microsoft's Satya Nadella spoke.",
+			spans: []span{
+				{Field: 1, Text: "Alphabet's Google", Type: "LOCATION", Conf: 0.7},
+				{Field: 1, Text: "Microsoft's Satya Nadella", Type: "PERSON", Conf: 0.7},
+			},
+			want: []got{
+				{1, "Alphabet", "ORGANIZATION"}, {1, "Google", "ORGANIZATION"},
+				{1, "Microsoft", "ORGANIZATION"}, {1, "Satya Nadella", "PERSON"},
+			},
+		},
+		{
+			name: "en model numbers and suffixes, not a dose nor a year",
+			lang: "en",
+			body: "The Boeing 737 MAX and the iPhone 16 Pro sold, as did the iPhone 15. Wegovy 2 mg and the World Cup 2026 followed.",
+			spans: []span{
+				{Field: 1, Text: "Boeing 737", Type: "MISC", Conf: 0.8}, {Field: 1, Text: "MAX", Type: "MISC", Conf: 0.6},
+				{Field: 1, Text: "iPhone", Type: "MISC", Conf: 0.8}, {Field: 1, Text: "iPhone", Nth: 1, Type: "MISC", Conf: 0.8},
+				{Field: 1, Text: "Wegovy", Type: "MISC", Conf: 0.8}, {Field: 1, Text: "World Cup", Type: "MISC", Conf: 0.8},
+			},
+			want: []got{
+				{1, "Boeing 737 MAX", "MISC"}, {1, "iPhone 16 Pro", "MISC"}, {1, "iPhone 15", "MISC"},
+				{1, "Wegovy", "MISC"}, {1, "World Cup", "MISC"},
+			},
+		},
+		{
+			name: "fr works and drugs, not seeds",
+			lang: "fr",
+			body: "Le film Barbie triomphe, comme la série télévisée Amir Kabir et le médicament Dorvexa. La tête de série Sara Errani a perdu.",
+			spans: []span{
+				{Field: 1, Text: "Barbie", Type: "PERSON", Conf: 0.7}, {Field: 1, Text: "Amir Kabir", Type: "PERSON", Conf: 0.7},
+				{Field: 1, Text: "Dorvexa", Type: "LOCATION", Conf: 0.7}, {Field: 1, Text: "Sara Errani", Type: "PERSON", Conf: 0.9},
+			},
+			want: []got{
+				{1, "Barbie", "MISC"}, {1, "Amir Kabir", "MISC"}, {1, "Dorvexa", "MISC"}, {1, "Sara Errani", "PERSON"},
+			},
+		},
+	}, true)
+}
+
 // no name.
 func TestCompanyNames(t *testing.T) {
 	runRuleCases(t, []ruleCase{
