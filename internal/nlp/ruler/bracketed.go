@@ -134,9 +134,8 @@ func acronymShape(w string) bool {
 	return n >= 2 && n <= 8 && (upper == n || upper == 1 && n >= 3)
 }
 
-// spellsAcronym reports whether the letters of acronym acr are, in order, the
-// first one to three letters of each word of tokens [i, end) of f but its
-// function words and elided articles, every such word giving some.
+// spellsAcronym reports whether acronym acr spells (initialsOf) the words
+// of tokens [i, end) of f but their function words and elided articles.
 func (s *state) spellsAcronym(acr string, i, end int, f *fieldState) bool {
 	var words [maxAcronymGap + 12]string
 	n := 0
@@ -152,25 +151,7 @@ func (s *state) spellsAcronym(acr string, i, end int, f *fieldState) bool {
 		words[n] = k
 		n++
 	}
-	return n >= 2 && prefixesSpell(lexicon.Fold(acr), words[:n])
-}
-
-// prefixesSpell reports whether acr is the concatenation of a prefix of one
-// to three letters of each of words, in order.
-func prefixesSpell(acr string, words []string) bool {
-	if len(words) == 0 {
-		return acr == ""
-	}
-	w := words[0]
-	for k := 1; k <= 3 && k <= len(acr) && k <= len(w); k++ {
-		if w[:k] != acr[:k] {
-			break
-		}
-		if prefixesSpell(acr[k:], words[1:]) {
-			return true
-		}
-	}
-	return false
+	return n >= 2 && s.initialsOf(lexicon.Fold(acr), words[:n])
 }
 
 // ministryNames makes an ORGANIZATION of a LOCATION or MISC mention that
