@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/wirenrich/wirenrich/internal/nlp/text"
 )
 
 // maxObjectGap bounds how far after its predicate an object is looked for.
@@ -734,6 +736,11 @@ func (st *state) event(fc *fieldCtx, p pred, i, pe, lo, hi int) {
 	if p.refl && !fc.hasClass(max(cs, i-3), i, clRefl) {
 		return
 	}
+	// A meeting word counted in digits is a tally of matches in sports
+	// copy ("lors de 18 rencontres", "in 30 meetings"), not a talk.
+	if p.typ == Met && i > lo && allDigits(fc.doc.Tokens[i-1].Text) {
+		return
+	}
 	value := fc.span(i, pe)
 	valEnd := pe
 	if p.agr {
@@ -758,6 +765,34 @@ func (st *state) event(fc *fieldCtx, p pred, i, pe, lo, hi int) {
 	}
 	if !p.noun && len(subj) > 0 && st.unnamedAntecedent(fc, subj, cs, i) {
 		subj, from = nil, -1
+	}
+	if p.typ == Agreement && !p.noun && !p.agr {
+		// A bare agreement verb states an agreement only between parties
+		// it names: "Ils conviennent de" guesses them from the sentences
+		// before; "X convient que" admits, it agrees with no one.
+		if from >= 0 && fc.unit[from] < 0 && fc.cls[from]&clPlurPro != 0 {
+			return
+		}
+		if pe < hi && strings.HasPrefix(fc.keys[i], "conv") && (fc.keys[pe] == "que" || strings.HasPrefix(fc.keys[pe], "qu'") || strings.HasPrefix(fc.keys[pe], "qu’")) {
+			return
+		}
+	}
+	if p.noun && from >= 0 && from < i && lineBreakIn(fc.doc, fc.doc.Tokens[from].Start, fc.doc.Tokens[i].Start) {
+		// "Steve, Rod and Elyse -\nJust wanted to confirm our meeting":
+		// names on a line of their own address a letter, they are not
+		// the subject of the noun on the next line.
+		subj, from = nil, -1
+	}
+	if p.noun && len(subj) > 0 {
+		// "un homme qui, de visite à Disneyland,": a noun opening a
+		// relative clause about an unnamed noun has no named subject.
+		k := i
+		for k-1 > cs && fc.cls[k-1]&clRelPro == 0 && (fc.cls[k-1]&clPrep != 0 || fc.doc.Tokens[k-1].Text == ",") {
+			k--
+		}
+		if k < i && st.unnamedAntecedent(fc, subj, cs, k) {
+			subj, from = nil, -1
+		}
 	}
 	if !p.noun && len(subj) <= 1 && (p.typ == Met || p.typ == Agreement) {
 		// (the last name of "the leaders of X and Y" reads as a subject)
@@ -1519,4 +1554,30 @@ func (st *state) objects(fc *fieldCtx, p pred, pe, ce int, ok func(unit) bool, p
 		end = un.e
 	}
 	return objs, end, between
+}
+
+// allDigits reports whether s is a non-empty run of ASCII digits.
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// lineBreakIn reports whether the text of doc has a line break between
+// code points a and b.
+func lineBreakIn(doc *text.Doc, a, b int) bool {
+	pos := 0
+	for _, r := range doc.Text {
+		if pos >= b {
+			break
+		}
+		if r == '\n' && pos >= a {
+			return true
+		}
+		pos++
+	}
+	return false
 }

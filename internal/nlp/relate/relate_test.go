@@ -639,6 +639,16 @@ func TestRelate(t *testing.T) {
 			want: []string{"said Mumtaz Zahra Baloch -> : Cet accord menace l'équilibre stratégique de la région"}},
 		{name: "quote: a definite title for the one person who holds it", lang: "fr", text: "Un accord a été trouvé, a annoncé le ministre des Transports, [Patrice Vergriete|PERSON]. « Cet accord garantit que les trains circuleront », a déclaré le ministre sur BFMTV.",
 			want: []string{"said Patrice Vergriete -> : Cet accord garantit que les trains circuleront"}},
+		{name: "a count of meetings in sports copy is of matches", lang: "fr", text: "Face aux anciens internationaux [Tomasz Radzinski|PERSON] et [Jürgen Cavens|PERSON], il est utilisé comme joker lors de 18 rencontres.",
+			not: []string{"met Tomasz Radzinski -> Jürgen Cavens", "met Jürgen Cavens -> Tomasz Radzinski"}},
+		{name: "a visit noun in a relative clause about an unnamed man", lang: "fr", text: "En 1990, [Elie Wiesel|PERSON] inaugure le monument. Filmé à [Disneyland|LOCATION], il raconte l'histoire d'un homme qui, de visite à [Disneyland|LOCATION], a une crise de nerfs.",
+			not: []string{"visited Elie Wiesel -> Disneyland"}},
+		{name: "convenir que is to admit, not to agree", lang: "fr", text: "[Emmanuel Macron|PERSON] et [Olaf Scholz|PERSON] conviennent que la situation est grave. [Mark Rutte|PERSON] et [Olaf Scholz|PERSON] conviennent de se revoir.",
+			want: []string{"agreement Mark Rutte -> Olaf Scholz: conviennent"}, not: []string{"agreement Emmanuel Macron -> Olaf Scholz: conviennent"}},
+		{name: "a plural pronoun names no parties to an agreement", lang: "fr", text: "L’ empirisme continue avec [John Stuart Mill|PERSON] et [Bertrand Russell|PERSON] , tandis que [Bernard Williams|PERSON] s’ implique dans la philosophie morale .\nIls conviennent de déployer le [BEF|ORGANIZATION] à [Maubeuge|LOCATION] .",
+			not: []string{"agreement Bernard Williams -> Bertrand Russell: conviennent"}},
+		{name: "names on a line of their own address a letter", lang: "en", text: "I can.\n[Steve|PERSON], [Rod|PERSON] and [Elyse -|PERSON]\nJust wanted to confirm our meeting on Tuesday to discuss the proposal.",
+			not: []string{"met Rod -> Steve: meeting", "met Elyse - -> Steve: meeting", "met Elyse - -> Rod: meeting"}},
 	}
 	r := testRelater(t)
 	for _, tt := range tests {
