@@ -373,12 +373,18 @@ func (s *state) productTailAfter(f *fieldState, m *analysis.Mention) bool {
 		return s.names == nil || m.TokEnd-m.TokStart > len(words) || !s.names.Place(tokenTexts(toks, m.TokStart, m.TokEnd, words[:0]))
 	}
 	i := m.TokStart - 1
-	return i >= 0 && f.tokSent[i] == f.tokSent[m.TokStart] && possessiveDets[strings.ToLower(toks[i].Text)]
+	return i >= 0 && f.tokSent[i] == f.tokSent[m.TokStart] && possessiveDet(strings.ToLower(toks[i].Text))
 }
 
-// possessiveDets are the English possessive determiners (product-tails.txt
-// is English only).
-var possessiveDets = map[string]bool{"its": true, "their": true, "his": true, "her": true}
+// possessiveDet reports whether w (lower case) is an English possessive
+// determiner (product-tails.txt is English only).
+func possessiveDet(w string) bool {
+	switch w {
+	case "its", "their", "his", "her":
+		return true
+	}
+	return false
+}
 
 // bareHead reports whether the product head before token i (just before
 // it, or before one adjective) follows a bare "de" or "di": an idiom
@@ -392,9 +398,15 @@ func bareHead(toks []text.Token, i int, product func(string) bool) bool {
 	return false
 }
 
-// modelSuffixes are the words that end a product's model name after it
-// or its number ("737 MAX", "iPhone 16 Pro", "Galaxy S24 Ultra").
-var modelSuffixes = map[string]bool{"MAX": true, "Max": true, "Pro": true, "Ultra": true, "Plus": true, "Mini": true, "mini": true}
+// modelSuffix reports whether w ends a product's model name after it or
+// its number ("737 MAX", "iPhone 16 Pro", "Galaxy S24 Ultra").
+func modelSuffix(w string) bool {
+	switch w {
+	case "MAX", "Max", "Pro", "Ultra", "Plus", "Mini", "mini":
+		return true
+	}
+	return false
+}
 
 // modelNames takes into a MISC the model number and suffixes the NER left
 // out or tagged apart: "Boeing 737" and "MAX", "iPhone" before "16 Pro".
@@ -418,10 +430,10 @@ func (s *state) modelNames() {
 		}
 		t := m.TokEnd
 		if w := toks[min(t, len(toks)-1)].Text; free(t) && len(w) <= 4 && allDigits(w) && !yearLike(w) &&
-			(s.fixed[m.Text] == Misc && !s.unitAfter(toks, t+1) || free(t+1) && modelSuffixes[toks[t+1].Text]) {
+			(s.fixed[m.Text] == Misc && !s.unitAfter(toks, t+1) || free(t+1) && modelSuffix(toks[t+1].Text)) {
 			t++
 		}
-		for free(t) && modelSuffixes[toks[t].Text] {
+		for free(t) && modelSuffix(toks[t].Text) {
 			t++
 		}
 		if t == m.TokEnd {

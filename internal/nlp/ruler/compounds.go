@@ -7,11 +7,15 @@ import (
 	"github.com/wirenrich/wirenrich/internal/nlp/text"
 )
 
-// ministryTails are, by language, the endings of the one-word compounds
-// that name a ministry where nouns compound ("Finanzministerium",
-// "Bundesinnenministeriums"); the bare word ("das Ministerium") names none.
-var ministryTails = map[string][]string{
-	"de": {"ministerium", "ministeriums"},
+// ministryTails returns, for language lang, the endings of the one-word
+// compounds that name a ministry where nouns compound
+// ("Finanzministerium", "Bundesinnenministeriums"); the bare word ("das
+// Ministerium") names none.
+func ministryTails(lang string) []string {
+	if lang == "de" {
+		return []string{"ministerium", "ministeriums"}
+	}
+	return nil
 }
 
 // ministryCompounds makes a one-word ministry compound an ORGANIZATION:
@@ -19,7 +23,7 @@ var ministryTails = map[string][]string{
 // "Bundesministerium für Bildung und Forschung"), retyped where it saw
 // another type.
 func (s *state) ministryCompounds() {
-	tails := ministryTails[s.rl.lang]
+	tails := ministryTails(s.rl.lang)
 	if len(tails) == 0 {
 		return
 	}
@@ -291,14 +295,17 @@ func (s *state) placePairs() {
 	}
 }
 
-// courtTails are, by language, the endings (lower case, before a
+// courtTails returns, for language lang, the endings (lower case, before a
 // genitive's "s" or "es") of the one-word compounds that name a court
 // where nouns compound ("Landgericht", "Bundesverwaltungsgericht"); not
 // "gericht" alone, a dish too ("Nationalgericht").
-var courtTails = map[string][]string{
-	"de": {"landgericht", "amtsgericht", "landesgericht", "verwaltungsgericht", "arbeitsgericht", "sozialgericht",
-		"finanzgericht", "verfassungsgericht", "strafgericht", "schwurgericht", "kammergericht", "militärgericht",
-		"schiedsgericht", "gerichtshof"},
+func courtTails(lang string) []string {
+	if lang == "de" {
+		return []string{"landgericht", "amtsgericht", "landesgericht", "verwaltungsgericht", "arbeitsgericht", "sozialgericht",
+			"finanzgericht", "verfassungsgericht", "strafgericht", "schwurgericht", "kammergericht", "militärgericht",
+			"schiedsgericht", "gerichtshof"}
+	}
+	return nil
 }
 
 // courtNames makes a court an ORGANIZATION: a court compound followed by
@@ -308,7 +315,7 @@ var courtTails = map[string][]string{
 // Hessische Landesarbeitsgericht"); a name the NER starts with a court
 // word is one too. A court word alone ("das Landgericht") names no court.
 func (s *state) courtNames() {
-	tails := courtTails[s.rl.lang]
+	tails := courtTails(s.rl.lang)
 	if len(tails) == 0 || s.names == nil {
 		return
 	}
